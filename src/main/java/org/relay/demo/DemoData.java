@@ -1,0 +1,36 @@
+package org.relay.demo;
+
+import org.relay.referral.ReferralRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Seeds the embedded default with the demo team and referrals, once. Off in the postgres profile and in tests. */
+@Component
+@ConditionalOnProperty(name = "relay.demo.enabled", havingValue = "true")
+class DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final DemoTeam team;
+    private final DemoReferrals referrals;
+    private final ReferralRepository repository;
+
+    DemoData(DemoTeam team, DemoReferrals referrals, ReferralRepository repository) {
+        this.team = team;
+        this.referrals = referrals;
+        this.repository = repository;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void seed() {
+        team.ensure();
+        if (repository.count() == 0) {
+            referrals.create();
+            log.info("Demo data ready: log into Tasklist as bob/bob to review Kiara Thompson's mortgage referral");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.relay.demo;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.relay.referral.CreateReferralRequest;
+import org.relay.referral.CreateReferralRequest.CustomerData;
+import org.relay.referral.CreateReferralRequest.InterestValue;
+import org.relay.referral.CreateReferralRequest.ReferrerData;
+import org.relay.referral.CustomerType;
+import org.relay.referral.Referral;
+import org.relay.referral.ReferralIntake;
+import org.relay.referral.ReferralKind;
+import org.relay.referral.ReferrerType;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * A handful of referrals in different stages, created and moved through the same intake and process as real
+ * ones. The first waits in Bob's Tasklist: Kiara's mortgage, referred by Ryan.
+ */
+@Component
+class DemoReferrals {
+
+    private static final String REVIEW = "Task_ReviewReferral";
+    private static final String WORK = "Task_WorkReferral";
+
+    private final ReferralIntake intake;
+    private final TaskService taskService;
+    private final ManagementService managementService;
+
+    DemoReferrals(ReferralIntake intake, TaskService taskService, ManagementService managementService) {
+        this.intake = intake;
+        this.taskService = taskService;
+        this.managementService = managementService;
+    }
+
+    void create() {
+        // Alice gets this one (tie on workload, alphabetical), so Kiara's goes to Bob.
+        create(ReferralKind.REFERRAL, "PERSON_REFERRAL", person("Marcus Lee", "+1 555 0142", "marcus.lee@mail.example", "Shelbyville"),
+                "HOME_EQUITY", "80000", "COLLEAGUE", colleague("wendy"), "Wants to renovate the kitchen.");
+        create(ReferralKind.REFERRAL, "PERSON_REFERRAL", person("Kiara Thompson", "+1 555 0101", "kiara.thompson@mail.example", "Springfield"),
+                "MORTGAGE", "450000", "COLLEAGUE", colleague("ryan"),
+                "Long-standing wealth client, buying her first house this spring. Prefers calls after 5 pm.");
+
+        Referral sofia = create(ReferralKind.LEAD, "GENERAL", person("Sofia Alvarez", "+1 555 0177", "sofia.alvarez@mail.example", "Capital City"),
+                "CREDIT_CARD", "15000", "WEB_FORM", new ReferrerData(ReferrerType.CUSTOMER, null, "Sofia Alvarez"), null);
+        complete(sofia, REVIEW, Map.of("reviewDecision", "accept"));
+
+        Referral harold = create(ReferralKind.REFERRAL, "RETIREMENT_PLANNING", person("Harold Jensen", "+1 555 0190", null, "Ogdenville"),
+                "RETIREMENT_PLANNING", "300000", "COLLEAGUE", colleague("bob"), "Retiring next year, has a pension to roll over.");
+        complete(harold, REVIEW, Map.of("reviewDecision", "accept"));
+        complete(harold, WORK, Map.of("workOutcome", "convert", "opportunityAmount", 320000.0,
+                "outcomeNote", "Rollover booked; first meeting done."));
+
+        Referral nadia = create(ReferralKind.REFERRAL, "PERSON_REFERRAL", person("Nadia Haddad", null, "nadia.haddad@mail.example", "North Haverbrook"),
+                "INSURANCE", "1200", "PARTNER", new ReferrerData(ReferrerType.PARTNER, "PARTNER-ACME", "Acme Realty"), null);
+        complete(nadia, REVIEW, Map.of("reviewDecision", "accept"));
+        complete(nadia, WORK, Map.of("workOutcome", "closeLost", "closeReason", "NOT_INTERESTED",
+                "outcomeNote", "Already insured through her employer."));
+
+        Referral bakery = create(ReferralKind.REFERRAL, "BUSINESS_REFERRAL",
+                new CustomerData(CustomerType.BUSINESS, "Brightline Bakery LLC", null, "+1 555 0155", "owner@brightline.example", "Brockway", "North", null),
+                "BUSINESS_LENDING", "250000", "COLLEAGUE", colleague("ryan"), "Second shop; needs equipment finance.");
+        complete(bakery, REVIEW, Map.of("reviewDecision", "reject", "rejectReason", "WRONG_REGION",
+                "reviewNote", "Brockway is covered by the northern branch."));
+        awaitTask(bakery, REVIEW);
+    }
+
+    private Referral create(ReferralKind kind, String recordType, CustomerData customer, String interest, String amount,
+                            String source, ReferrerData referrer, String notes) {
+        return intake.create(new CreateReferralRequest(kind, recordType, customer, interest,
+                new InterestValue(new BigDecimal(amount), "USD"), source, referrer, notes));
+    }
+
+    private void complete(Referral referral, String taskKey, Map<String, Object> variables) {
+        taskService.complete(awaitTask(referral, taskKey).getId(), variables);
+    }
+
+    /** The notification before each task is an async job: run it here (or let the job executor win the race). */
+    private Task awaitTask(Referral referral, String taskKey) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            Task task = taskService.createTaskQuery().processInstanceId(referral.getProcessInstanceId())
+                    .taskDefinitionKey(taskKey).singleResult();
+            if (task != null) {
+                return task;
+            }
+            for (Job job : managementService.createJobQuery().processInstanceId(referral.getProcessInstanceId())
+                    .executable().list()) {
+                try {
+                    managementService.executeJob(job.getId());
+                } catch (ProcessEngineException alreadyTaken) {
+                    // the job executor ran it first
+                }
+            }
+            sleep();
+        }
+        throw new IllegalStateException("Demo referral " + referral.getReferenceNumber() + " never reached " + taskKey);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CustomerData person(String name, String phone, String email, String city) {
+        return new CustomerData(CustomerType.PERSON, name, null, phone, email, city, "Central", null);
+    }
+
+    private static ReferrerData colleague(String userId) {
+        return new ReferrerData(ReferrerType.INTERNAL_USER, userId, null);
+    }
+}

@@ -1,0 +1,100 @@
+package org.relay.demo;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.relay.routing.RoutingQueue;
+import org.relay.routing.RoutingQueueRepository;
+import org.relay.tasklist.TasklistFilters;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * The demo bank's people and queues. Ryan (wealth management) refers his client Kiara to mortgage broker Bob
+ * (retail lending); Jackie manages the referral programme. Every demo user's password is their user id.
+ */
+@Component
+class DemoTeam {
+
+    static final String MANAGERS = "referral-managers";
+
+    record Queue(String id, String name, List<String> members) {
+    }
+
+    record Person(String id, String firstName, String lastName) {
+    }
+
+    static final List<Queue> QUEUES = List.of(
+            new Queue("retail-lending", "Retail Lending", List.of("bob", "alice")),
+            new Queue("cards-and-loans", "Cards and Loans", List.of("carlos", "dana")),
+            new Queue("wealth-management", "Wealth Management", List.of("ryan", "wendy")),
+            new Queue("insurance", "Insurance", List.of("ivan")),
+            new Queue("business-banking", "Business Banking", List.of("bianca")),
+            new Queue("referral-desk", "Referral Desk", List.of("rita")));
+
+    static final List<Person> PEOPLE = List.of(
+            new Person("ryan", "Ryan", "Walsh"),
+            new Person("wendy", "Wendy", "Park"),
+            new Person("bob", "Bob", "Chen"),
+            new Person("alice", "Alice", "Romero"),
+            new Person("carlos", "Carlos", "Diaz"),
+            new Person("dana", "Dana", "Kim"),
+            new Person("ivan", "Ivan", "Petrov"),
+            new Person("bianca", "Bianca", "Rossi"),
+            new Person("rita", "Rita", "Okafor"),
+            new Person("jackie", "Jackie", "Morgan"),
+            new Person("demo", "Demo", "Admin"));
+
+    private final IdentityService identityService;
+    private final RoutingQueueRepository queues;
+    private final TasklistFilters filters;
+
+    DemoTeam(IdentityService identityService, RoutingQueueRepository queues, TasklistFilters filters) {
+        this.identityService = identityService;
+        this.queues = queues;
+        this.filters = filters;
+    }
+
+    void ensure() {
+        PEOPLE.forEach(this::ensureUser);
+        ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM, List.of("demo"));
+        ensureGroup(MANAGERS, "Referral Managers", Groups.GROUP_TYPE_WORKFLOW, List.of("jackie"));
+        for (Queue queue : QUEUES) {
+            ensureGroup(queue.id(), queue.name(), Groups.GROUP_TYPE_WORKFLOW, queue.members());
+            if (!queues.existsById(queue.id())) {
+                queues.save(new RoutingQueue(queue.id(), MANAGERS));
+            }
+            filters.ensureQueue(queue.id(), queue.name());
+        }
+        filters.ensureQueue(MANAGERS, "Referral Managers");
+        filters.ensureAllReferrals();
+    }
+
+    private void ensureUser(Person person) {
+        if (identityService.createUserQuery().userId(person.id()).count() > 0) {
+            return;
+        }
+        User user = identityService.newUser(person.id());
+        user.setFirstName(person.firstName());
+        user.setLastName(person.lastName());
+        user.setEmail(person.id() + "@relay.example");
+        user.setPassword(person.id());
+        identityService.saveUser(user);
+    }
+
+    private void ensureGroup(String id, String name, String type, List<String> members) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType(type);
+            identityService.saveGroup(group);
+        }
+        for (String member : members) {
+            if (identityService.createUserQuery().userId(member).memberOfGroup(id).count() == 0) {
+                identityService.createMembership(member, id);
+            }
+        }
+    }
+}

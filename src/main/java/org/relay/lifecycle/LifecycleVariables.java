@@ -1,0 +1,50 @@
+package org.relay.lifecycle;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Names of the lifecycle's process variables. Variables hold ids, decisions and what the Tasklist forms display;
+ * the referral table holds the data.
+ */
+public final class LifecycleVariables {
+
+    public static final String PROCESS_KEY = "ReferralLifecycleProcess";
+
+    public static final String REFERRAL_ID = "referralId";
+    public static final String LEAD_SCORE = "leadScore";
+    public static final String ROUTING_RULE = "routingRule";
+    public static final String RECIPIENT_USER = "recipientUser";
+    public static final String RECIPIENT_QUEUE = "recipientQueue";
+    public static final String ROUTING_REASON = "routingReason";
+
+    public static final String REVIEW_DECISION = "reviewDecision";
+    public static final String REJECT_REASON = "rejectReason";
+    public static final String REVIEW_NOTE = "reviewNote";
+    public static final String REASSIGN_TO_USER = "reassignToUser";
+    public static final String REASSIGN_TO_QUEUE = "reassignToQueue";
+
+    public static final String WORK_OUTCOME = "workOutcome";
+    public static final String CLOSE_REASON = "closeReason";
+    public static final String OUTCOME_NOTE = "outcomeNote";
+    public static final String OPPORTUNITY_AMOUNT = "opportunityAmount";
+
+    private LifecycleVariables() {
+    }
+
+    public static Long referralId(VariableScope scope) {
+        Object value = scope.getVariable(REFERRAL_ID);
+        if (value == null) {
+            throw new IllegalStateException("Process instance has no " + REFERRAL_ID + " variable");
+        }
+        return ((Number) value).longValue();
+    }
+
+    public static String text(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString().trim();
+        return text.isEmpty() ? null : text;
+    }
+}

@@ -1,0 +1,26 @@
+package org.relay.lifecycle;
+
+/** How the recipient finished working a referral (values of {@code workOutcome}). */
+public enum WorkOutcome {
+    CONVERT("convert"),
+    CLOSE_LOST("closeLost");
+
+    private final String value;
+
+    WorkOutcome(String value) {
+        this.value = value;
+    }
+
+    public String value() {
+        return value;
+    }
+
+    public static WorkOutcome of(String value) {
+        for (WorkOutcome outcome : values()) {
+            if (outcome.value.equals(value)) {
+                return outcome;
+            }
+        }
+        throw new LifecycleInputException("workOutcome must be one of convert, closeLost (was " + value + ")");
+    }
+}

@@ -1,0 +1,53 @@
+package org.relay.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends mail through Spring's {@link JavaMailSender} when {@code spring.mail.host} is configured. Without it (the
+ * embedded demo default) mails are written to the log, so {@code mvn spring-boot:run} needs no SMTP server.
+ * Exceptions propagate: the calling async service task retries and finally raises an incident.
+ */
+@Component
+class MailDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+
+    private final JavaMailSender sender;
+    private final String from;
+
+    MailDelivery(ObjectProvider<JavaMailSender> sender, @Value("${relay.mail.from:relay@localhost}") String from) {
+        this.sender = sender.getIfAvailable();
+        this.from = from;
+    }
+
+    void send(MailMessage message) {
+        if (message.to().isEmpty()) {
+            log.warn("Mail \"{}\" has no recipient with an email address; not sent", message.subject());
+            return;
+        }
+        if (sender == null) {
+            log.info("Mail (no SMTP configured) to {}: {}\n{}", message.to(), message.subject(), message.text());
+            return;
+        }
+        try {
+            MimeMessage mime = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(message.to().toArray(String[]::new));
+            helper.setSubject(message.subject());
+            helper.setText(message.text(), message.html());
+            sender.send(mime);
+        } catch (MessagingException e) {
+            throw new MailSendException("Could not build mail \"" + message.subject() + "\"", e);
+        }
+    }
+}

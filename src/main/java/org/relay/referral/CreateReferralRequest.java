@@ -1,0 +1,47 @@
+package org.relay.referral;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+
+/** Body of {@code POST /api/referrals}. Picklist codes are checked against the configured catalog. */
+public record CreateReferralRequest(
+        @NotNull ReferralKind kind,
+        @NotBlank @Size(max = 40) String recordType,
+        @NotNull @Valid CustomerData customer,
+        @NotBlank @Size(max = 40) String expressedInterest,
+        @Valid InterestValue interestValue,
+        @NotBlank @Size(max = 40) String sourceChannel,
+        @NotNull @Valid ReferrerData referrer,
+        @Size(max = 4000) String notes) {
+
+    public record CustomerData(
+            @NotNull CustomerType type,
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 200) String employer,
+            @Size(max = 40) @Pattern(regexp = "^\\+?[0-9][0-9 ().-]{5,38}$", message = "must be a phone number such as +1 555 0100") String phone,
+            @Size(max = 254) @Email String email,
+            @Size(max = 100) String city,
+            @Size(max = 100) String region,
+            @Size(max = 64) String existingCustomerId) {
+    }
+
+    public record InterestValue(
+            @NotNull @Positive @DecimalMax("9999999999999.99") @Digits(integer = 13, fraction = 2) BigDecimal amount,
+            @NotBlank @Size(min = 3, max = 3) String currency) {
+    }
+
+    public record ReferrerData(
+            @NotNull ReferrerType type,
+            @Size(max = 64) String id,
+            @Size(max = 200) String name) {
+    }
+}

@@ -1,0 +1,63 @@
+package org.relay.referral;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+
+@Embeddable
+public class Customer {
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "customer_type", nullable = false)
+    private CustomerType type;
+
+    @Column(name = "customer_name", nullable = false)
+    private String name;
+
+    @Column(name = "customer_employer")
+    private String employer;
+
+    @Column(name = "customer_phone")
+    private String phone;
+
+    @Column(name = "customer_email")
+    private String email;
+
+    @Column(name = "customer_city")
+    private String city;
+
+    @Column(name = "customer_region")
+    private String region;
+
+    @Column(name = "existing_customer_id")
+    private String existingCustomerId;
+
+    protected Customer() {
+    }
+
+    public Customer(CustomerType type, String name, String employer, String phone, String email, String city,
+                    String region, String existingCustomerId) {
+        this.type = type;
+        this.name = name;
+        this.employer = employer;
+        this.phone = phone;
+        this.email = email;
+        this.city = city;
+        this.region = region;
+        this.existingCustomerId = existingCustomerId;
+    }
+
+    public CustomerType getType() { return type; }
+    public String getName() { return name; }
+    public String getEmployer() { return employer; }
+    public String getPhone() { return phone; }
+    public String getEmail() { return email; }
+    public String getCity() { return city; }
+    public String getRegion() { return region; }
+    public String getExistingCustomerId() { return existingCustomerId; }
+
+    public boolean isExistingCustomer() {
+        return existingCustomerId != null && !existingCustomerId.isBlank();
+    }
+}

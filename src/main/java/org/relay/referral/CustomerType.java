@@ -1,0 +1,6 @@
+package org.relay.referral;
+
+public enum CustomerType {
+    PERSON,
+    BUSINESS
+}

@@ -1,0 +1,175 @@
+package org.relay.referral;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * The record of truth for a lead or referral. The process instance (business key = reference number) drives it
+ * through its stages; this row holds the data and a timestamp per stage.
+ */
+@Entity
+public class Referral {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "referral_seq")
+    @SequenceGenerator(name = "referral_seq", sequenceName = "referral_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(nullable = false, unique = true)
+    private String referenceNumber;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ReferralKind kind;
+
+    @Column(nullable = false)
+    private String recordType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ReferralStatus status;
+
+    @Embedded
+    private Customer customer;
+
+    @Column(nullable = false)
+    private String expressedInterest;
+
+    private BigDecimal interestAmount;
+
+    private String interestCurrency;
+
+    @Column(nullable = false)
+    private String sourceChannel;
+
+    @Embedded
+    private Referrer referrer;
+
+    private String notes;
+
+    private Integer leadScore;
+
+    private String ownerId;
+
+    private String queueId;
+
+    private String routingReason;
+
+    private String closeReason;
+
+    private String closeNote;
+
+    private String processInstanceId;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    private Instant assignedAt;
+    private Instant acceptedAt;
+    private Instant inProgressAt;
+    private Instant convertedAt;
+    private Instant closedAt;
+
+    @Version
+    private long version;
+
+    protected Referral() {
+    }
+
+    public Referral(ReferralKind kind, String recordType, Customer customer, String expressedInterest,
+                    BigDecimal interestAmount, String interestCurrency, String sourceChannel, Referrer referrer,
+                    String notes, Instant createdAt) {
+        this.kind = kind;
+        this.recordType = recordType;
+        this.customer = customer;
+        this.expressedInterest = expressedInterest;
+        this.interestAmount = interestAmount;
+        this.interestCurrency = interestCurrency;
+        this.sourceChannel = sourceChannel;
+        this.referrer = referrer;
+        this.notes = notes;
+        this.createdAt = createdAt;
+        this.status = ReferralStatus.NEW;
+    }
+
+    /** The reference number derives from the sequence id, so it exists before the process starts. */
+    public void assignReferenceNumber() {
+        if (id == null) {
+            throw new IllegalStateException("Referral must be persisted before it gets a reference number");
+        }
+        this.referenceNumber = "REF-%06d".formatted(id);
+    }
+
+    public void linkProcessInstance(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    public void scored(int leadScore) {
+        this.leadScore = leadScore;
+    }
+
+    /** Routed to a person (owner may be null when only the queue got it) with the reason a manager can read. */
+    public void routedTo(String ownerId, String queueId, String reason, Instant at) {
+        this.ownerId = ownerId;
+        this.queueId = queueId;
+        this.routingReason = reason;
+        this.status = ReferralStatus.ASSIGNED;
+        this.assignedAt = at;
+    }
+
+    public void acceptedBy(String userId, Instant at) {
+        this.ownerId = userId;
+        this.status = ReferralStatus.ACCEPTED;
+        this.acceptedAt = at;
+    }
+
+    public void converted(Instant at) {
+        this.status = ReferralStatus.CONVERTED;
+        this.convertedAt = at;
+        this.closedAt = at;
+    }
+
+    public void closedLost(String reason, String note, Instant at) {
+        this.status = ReferralStatus.CLOSED_LOST;
+        this.closeReason = reason;
+        this.closeNote = note;
+        this.closedAt = at;
+    }
+
+    public Long getId() { return id; }
+    public String getReferenceNumber() { return referenceNumber; }
+    public ReferralKind getKind() { return kind; }
+    public String getRecordType() { return recordType; }
+    public ReferralStatus getStatus() { return status; }
+    public Customer getCustomer() { return customer; }
+    public String getExpressedInterest() { return expressedInterest; }
+    public BigDecimal getInterestAmount() { return interestAmount; }
+    public String getInterestCurrency() { return interestCurrency; }
+    public String getSourceChannel() { return sourceChannel; }
+    public Referrer getReferrer() { return referrer; }
+    public String getNotes() { return notes; }
+    public Integer getLeadScore() { return leadScore; }
+    public String getOwnerId() { return ownerId; }
+    public String getQueueId() { return queueId; }
+    public String getRoutingReason() { return routingReason; }
+    public String getCloseReason() { return closeReason; }
+    public String getCloseNote() { return closeNote; }
+    public String getProcessInstanceId() { return processInstanceId; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getAssignedAt() { return assignedAt; }
+    public Instant getAcceptedAt() { return acceptedAt; }
+    public Instant getInProgressAt() { return inProgressAt; }
+    public Instant getConvertedAt() { return convertedAt; }
+    public Instant getClosedAt() { return closedAt; }
+}

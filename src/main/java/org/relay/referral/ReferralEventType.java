@@ -1,0 +1,16 @@
+package org.relay.referral;
+
+public enum ReferralEventType {
+    CREATED,
+    SCORED,
+    ROUTED,
+    NOTIFIED,
+    ACCEPTED,
+    REJECTED,
+    REASSIGNED,
+    REMINDED,
+    ESCALATED,
+    IDLE_ESCALATED,
+    CONVERTED,
+    CLOSED_LOST
+}

@@ -1,0 +1,83 @@
+package org.relay.referral;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.relay.lifecycle.LifecycleVariables;
+import org.relay.lifecycle.ReferralFormVariables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+
+/**
+ * Creates a referral and starts its lifecycle in one transaction: there is never a referral row without its
+ * process instance, nor the reverse.
+ */
+@Service
+public class ReferralIntake {
+
+    private final ReferralRequestRules rules;
+    private final ReferralRepository referrals;
+    private final ReferralTimeline timeline;
+    private final ReferralFormVariables formVariables;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+    private final Clock clock;
+
+    ReferralIntake(ReferralRequestRules rules, ReferralRepository referrals, ReferralTimeline timeline,
+                   ReferralFormVariables formVariables, RuntimeService runtimeService,
+                   IdentityService identityService, Clock clock) {
+        this.rules = rules;
+        this.referrals = referrals;
+        this.timeline = timeline;
+        this.formVariables = formVariables;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Referral create(CreateReferralRequest request) {
+        rules.check(request);
+        Referral referral = referrals.save(toReferral(request));
+        referral.assignReferenceNumber();
+        timeline.record(referral, ReferralEventType.CREATED, referral.getReferrer().getId(),
+                referral.getSourceChannel(), null);
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(LifecycleVariables.PROCESS_KEY,
+                referral.getReferenceNumber(), formVariables.of(referral));
+        referral.linkProcessInstance(instance.getId());
+        return referral;
+    }
+
+    private Referral toReferral(CreateReferralRequest request) {
+        CreateReferralRequest.CustomerData c = request.customer();
+        Customer customer = new Customer(c.type(), c.name().trim(), trim(c.employer()), trim(c.phone()),
+                trim(c.email()), trim(c.city()), trim(c.region()), trim(c.existingCustomerId()));
+        CreateReferralRequest.InterestValue value = request.interestValue();
+        return new Referral(request.kind(), request.recordType(), customer, request.expressedInterest(),
+                value == null ? null : value.amount(), value == null ? null : value.currency(),
+                request.sourceChannel(), referrerOf(request.referrer()), trim(request.notes()), clock.instant());
+    }
+
+    /** Internal referrers are named from Camunda's identity, so the name on the referral is the real one. */
+    private Referrer referrerOf(CreateReferralRequest.ReferrerData data) {
+        String name = trim(data.name());
+        if (data.type() == ReferrerType.INTERNAL_USER) {
+            User user = identityService.createUserQuery().userId(data.id()).singleResult();
+            if (user != null) {
+                name = (user.getFirstName() + " " + user.getLastName()).trim();
+            }
+        }
+        return new Referrer(data.type(), trim(data.id()), name);
+    }
+
+    private static String trim(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.trim();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+}

@@ -1,0 +1,27 @@
+package org.relay.referral;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+import java.util.Collection;
+import java.util.Optional;
+
+public interface ReferralRepository extends JpaRepository<Referral, Long> {
+
+    Optional<Referral> findByReferenceNumber(String referenceNumber);
+
+    /** For delegates: the process instance's referral must exist, it was written in the same transaction. */
+    default Referral require(Long id) {
+        return findById(id).orElseThrow(() -> new IllegalStateException("Referral " + id + " does not exist"));
+    }
+
+    Page<Referral> findByStatusIn(Collection<ReferralStatus> statuses, Pageable pageable);
+
+    /** Open referrals per owner, for the routing's "fewest open referrals" pick. */
+    @Query("select r.ownerId, count(r) from Referral r where r.ownerId in :owners and r.status in :open group by r.ownerId")
+    java.util.List<Object[]> countOpenByOwner(@Param("owners") Collection<String> owners,
+                                              @Param("open") Collection<ReferralStatus> open);
+}

@@ -1,0 +1,78 @@
+package org.relay.referral;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.relay.catalog.Catalog;
+import org.relay.common.FieldProblem;
+import org.relay.common.InvalidRequestException;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The checks Bean Validation cannot express: picklist codes from the configured catalog, a way to reach the
+ * customer, and a referrer that exists.
+ */
+@Component
+class ReferralRequestRules {
+
+    private final Catalog catalog;
+    private final IdentityService identityService;
+
+    ReferralRequestRules(Catalog catalog, IdentityService identityService) {
+        this.catalog = catalog;
+        this.identityService = identityService;
+    }
+
+    void check(CreateReferralRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!Catalog.contains(catalog.recordTypes(), request.recordType())) {
+            problems.add(unknown("recordType", catalog.recordTypes().stream().map(e -> e.code()).toList()));
+        }
+        if (!Catalog.contains(catalog.products(), request.expressedInterest())) {
+            problems.add(unknown("expressedInterest", catalog.products().stream().map(e -> e.code()).toList()));
+        }
+        if (!Catalog.contains(catalog.sourceChannels(), request.sourceChannel())) {
+            problems.add(unknown("sourceChannel", catalog.sourceChannels().stream().map(e -> e.code()).toList()));
+        }
+        if (request.interestValue() != null && !catalog.currencies().contains(request.interestValue().currency())) {
+            problems.add(unknown("interestValue.currency", catalog.currencies()));
+        }
+        CreateReferralRequest.CustomerData customer = request.customer();
+        if (isBlank(customer.phone()) && isBlank(customer.email())) {
+            problems.add(new FieldProblem("customer", "needs a phone or an email so the recipient can reach the customer"));
+        }
+        checkReferrer(request.referrer(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+    }
+
+    private void checkReferrer(CreateReferralRequest.ReferrerData referrer, List<FieldProblem> problems) {
+        switch (referrer.type()) {
+            case INTERNAL_USER -> {
+                if (isBlank(referrer.id())) {
+                    problems.add(new FieldProblem("referrer.id", "is required for an INTERNAL_USER referrer (the colleague's user id)"));
+                } else if (identityService.createUserQuery().userId(referrer.id()).count() == 0) {
+                    problems.add(new FieldProblem("referrer.id", "is not a known user: " + referrer.id()));
+                }
+            }
+            case ADVOCATE, PARTNER -> {
+                if (isBlank(referrer.id()) && isBlank(referrer.name())) {
+                    problems.add(new FieldProblem("referrer", "an " + referrer.type() + " referrer needs an id (code) or a name"));
+                }
+            }
+            case CUSTOMER -> {
+                // the customer referred themselves: nothing more to know
+            }
+        }
+    }
+
+    private static FieldProblem unknown(String field, List<String> allowed) {
+        return new FieldProblem(field, "must be one of " + String.join(", ", allowed));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,51 @@
+package org.relay.referral;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+/** A referral as the REST API returns it: the record, where it stands in its lifecycle, and its timeline. */
+public record ReferralView(
+        String referenceNumber,
+        ReferralKind kind,
+        String recordType,
+        ReferralStatus status,
+        CustomerView customer,
+        String expressedInterest,
+        InterestValueView interestValue,
+        String sourceChannel,
+        ReferrerView referrer,
+        String notes,
+        Integer leadScore,
+        String owner,
+        String queue,
+        String routingReason,
+        String closeReason,
+        String closeNote,
+        String processInstanceId,
+        Stages stages,
+        List<OpenTask> openTasks,
+        List<TimelineEntry> timeline) {
+
+    public record CustomerView(CustomerType type, String name, String employer, String phone, String email,
+                               String city, String region, String existingCustomerId) {
+    }
+
+    public record InterestValueView(BigDecimal amount, String currency) {
+    }
+
+    public record ReferrerView(ReferrerType type, String id, String name) {
+    }
+
+    public record Stages(Instant created, Instant assigned, Instant accepted, Instant inProgress,
+                         Instant converted, Instant closed) {
+    }
+
+    public record OpenTask(String id, String taskDefinitionKey, String name, String assignee,
+                           List<String> candidateGroups, int priority, Date due, String tasklistLink) {
+    }
+
+    public record TimelineEntry(ReferralEventType type, String actor, String reason, String detail, Instant at) {
+    }
+}

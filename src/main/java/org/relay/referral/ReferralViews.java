@@ -1,0 +1,69 @@
+package org.relay.referral;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.relay.common.RelayProperties;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** Builds {@link ReferralView}s: the row, plus the open Camunda tasks of its process instance. */
+@Component
+class ReferralViews {
+
+    private final TaskService taskService;
+    private final ReferralTimeline timeline;
+    private final RelayProperties properties;
+
+    ReferralViews(TaskService taskService, ReferralTimeline timeline, RelayProperties properties) {
+        this.taskService = taskService;
+        this.timeline = timeline;
+        this.properties = properties;
+    }
+
+    ReferralView summary(Referral referral) {
+        return view(referral, List.of(), List.of());
+    }
+
+    ReferralView detail(Referral referral) {
+        List<ReferralView.OpenTask> tasks = referral.getProcessInstanceId() == null ? List.of()
+                : taskService.createTaskQuery().processInstanceId(referral.getProcessInstanceId())
+                .orderByTaskCreateTime().asc().list().stream().map(this::openTask).toList();
+        List<ReferralView.TimelineEntry> entries = timeline.of(referral).stream()
+                .map(e -> new ReferralView.TimelineEntry(e.getType(), e.getActor(), e.getReason(), e.getDetail(),
+                        e.getOccurredAt()))
+                .toList();
+        return view(referral, tasks, entries);
+    }
+
+    private ReferralView.OpenTask openTask(Task task) {
+        List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId)
+                .toList();
+        return new ReferralView.OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                task.getAssignee(), groups, task.getPriority(), task.getDueDate(),
+                properties.tasklistLink(task.getId()));
+    }
+
+    private static ReferralView view(Referral r, List<ReferralView.OpenTask> tasks,
+                                     List<ReferralView.TimelineEntry> entries) {
+        Customer c = r.getCustomer();
+        return new ReferralView(r.getReferenceNumber(), r.getKind(), r.getRecordType(), r.getStatus(),
+                new ReferralView.CustomerView(c.getType(), c.getName(), c.getEmployer(), c.getPhone(), c.getEmail(),
+                        c.getCity(), c.getRegion(), c.getExistingCustomerId()),
+                r.getExpressedInterest(),
+                r.getInterestAmount() == null ? null
+                        : new ReferralView.InterestValueView(r.getInterestAmount(), r.getInterestCurrency()),
+                r.getSourceChannel(),
+                new ReferralView.ReferrerView(r.getReferrer().getType(), r.getReferrer().getId(),
+                        r.getReferrer().getName()),
+                r.getNotes(), r.getLeadScore(), r.getOwnerId(), r.getQueueId(), r.getRoutingReason(),
+                r.getCloseReason(), r.getCloseNote(), r.getProcessInstanceId(),
+                new ReferralView.Stages(r.getCreatedAt(), r.getAssignedAt(), r.getAcceptedAt(), r.getInProgressAt(),
+                        r.getConvertedAt(), r.getClosedAt()),
+                tasks, entries);
+    }
+}

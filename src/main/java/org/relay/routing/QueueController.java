@@ -1,0 +1,74 @@
+package org.relay.routing;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.relay.common.FieldProblem;
+import org.relay.common.InvalidRequestException;
+import org.relay.common.NotFoundException;
+import org.relay.tasklist.TasklistFilters;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * Queues are Camunda groups (managed in the Admin webapp); this API sets where each one escalates to and creates
+ * its Tasklist filter.
+ */
+@RestController
+@RequestMapping("/api/queues")
+class QueueController {
+
+    record QueueSettings(@NotBlank @Size(max = 64) String managerGroupId) {
+    }
+
+    record QueueView(String groupId, String name, String managerGroupId) {
+    }
+
+    private final RoutingQueueRepository queues;
+    private final IdentityService identityService;
+    private final TasklistFilters filters;
+
+    QueueController(RoutingQueueRepository queues, IdentityService identityService, TasklistFilters filters) {
+        this.queues = queues;
+        this.identityService = identityService;
+        this.filters = filters;
+    }
+
+    @GetMapping
+    List<QueueView> list() {
+        return queues.findAll().stream().map(q -> new QueueView(q.getGroupId(), groupName(q.getGroupId()),
+                q.getManagerGroupId())).toList();
+    }
+
+    @PutMapping("/{groupId}")
+    @Transactional
+    public QueueView configure(@PathVariable String groupId, @Valid @RequestBody QueueSettings settings) {
+        Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
+        if (group == null) {
+            throw new NotFoundException("No group " + groupId + ": create it in the Camunda Admin webapp first");
+        }
+        if (identityService.createGroupQuery().groupId(settings.managerGroupId()).count() == 0) {
+            throw new InvalidRequestException(List.of(new FieldProblem("managerGroupId",
+                    "is not a known group: " + settings.managerGroupId())));
+        }
+        RoutingQueue queue = queues.findById(groupId).orElseGet(() -> new RoutingQueue(groupId, settings.managerGroupId()));
+        queue.escalatesTo(settings.managerGroupId());
+        queues.save(queue);
+        filters.ensureQueue(groupId, group.getName() == null ? groupId : group.getName());
+        return new QueueView(groupId, group.getName(), queue.getManagerGroupId());
+    }
+
+    private String groupName(String groupId) {
+        Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
+        return group == null ? null : group.getName();
+    }
+}

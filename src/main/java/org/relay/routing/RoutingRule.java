@@ -1,0 +1,18 @@
+package org.relay.routing;
+
+import java.util.Map;
+
+/** One answer of the routing decision table ({@code processes/referral-routing.dmn}). */
+record RoutingRule(String queue, String assignee, String name) {
+
+    static RoutingRule from(Object decisionResult) {
+        if (!(decisionResult instanceof Map<?, ?> result) || result.get("queue") == null) {
+            throw new IllegalStateException("The routing decision gave no queue: " + decisionResult);
+        }
+        Object assignee = result.get("assignee");
+        Object name = result.get("rule");
+        return new RoutingRule(result.get("queue").toString(),
+                assignee == null || assignee.toString().isBlank() ? null : assignee.toString(),
+                name == null ? "unnamed rule" : name.toString());
+    }
+}

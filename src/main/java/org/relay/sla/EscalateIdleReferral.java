@@ -1,0 +1,49 @@
+package org.relay.sla;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.relay.lifecycle.LifecycleVariables;
+import org.relay.notification.Notifications;
+import org.relay.referral.Referral;
+import org.relay.referral.ReferralEventType;
+import org.relay.referral.ReferralRepository;
+import org.relay.referral.ReferralTimeline;
+import org.relay.routing.ManagerQueues;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * After the no-activity timer on "Work referral": the owner keeps the referral, and the manager queue is told it
+ * sits idle (async service task, so a mail outage retries instead of failing the work task).
+ */
+@Component("escalateIdleReferral")
+class EscalateIdleReferral implements JavaDelegate {
+
+    private final ReferralRepository referrals;
+    private final ReferralTimeline timeline;
+    private final ManagerQueues managerQueues;
+    private final Notifications notifications;
+    private final Clock clock;
+
+    EscalateIdleReferral(ReferralRepository referrals, ReferralTimeline timeline, ManagerQueues managerQueues,
+                         Notifications notifications, Clock clock) {
+        this.referrals = referrals;
+        this.timeline = timeline;
+        this.managerQueues = managerQueues;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Referral referral = referrals.require(LifecycleVariables.referralId(execution));
+        Instant since = referral.getAcceptedAt() != null ? referral.getAcceptedAt() : referral.getCreatedAt();
+        String managerQueue = managerQueues.above(referral.getQueueId());
+        String detail = referral.getOwnerId() + " accepted it " + Durations.readable(since, clock.instant())
+                + " ago and has not closed it; told manager queue " + managerQueue;
+        timeline.record(referral, ReferralEventType.IDLE_ESCALATED, referral.getOwnerId(), "no-activity-sla", detail);
+        notifications.idleEscalation(referral, managerQueue, detail);
+    }
+}

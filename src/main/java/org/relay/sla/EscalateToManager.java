@@ -1,0 +1,51 @@
+package org.relay.sla;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.relay.lifecycle.LifecycleVariables;
+import org.relay.referral.Referral;
+import org.relay.referral.ReferralEventType;
+import org.relay.referral.ReferralRepository;
+import org.relay.referral.ReferralTimeline;
+import org.relay.routing.ManagerQueues;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * After the review escalation timer: nobody decided in time, so the referral moves to the manager queue above its
+ * queue, naming who sat on it and for how long.
+ */
+@Component("escalateToManager")
+class EscalateToManager implements JavaDelegate {
+
+    private final ReferralRepository referrals;
+    private final ReferralTimeline timeline;
+    private final ManagerQueues managerQueues;
+    private final Clock clock;
+
+    EscalateToManager(ReferralRepository referrals, ReferralTimeline timeline, ManagerQueues managerQueues,
+                      Clock clock) {
+        this.referrals = referrals;
+        this.timeline = timeline;
+        this.managerQueues = managerQueues;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Referral referral = referrals.require(LifecycleVariables.referralId(execution));
+        Instant now = clock.instant();
+        String heldBy = referral.getOwnerId() != null ? referral.getOwnerId() : "queue " + referral.getQueueId();
+        Instant since = referral.getAssignedAt() != null ? referral.getAssignedAt() : referral.getCreatedAt();
+        String managerQueue = managerQueues.above(referral.getQueueId());
+        String reason = "Escalated: " + heldBy + " did not accept or reject it for "
+                + Durations.readable(since, now) + " → manager queue " + managerQueue;
+        timeline.record(referral, ReferralEventType.ESCALATED, referral.getOwnerId(), "review-sla", reason);
+        referral.routedTo(null, managerQueue, reason, now);
+        execution.setVariable(LifecycleVariables.RECIPIENT_USER, null);
+        execution.setVariable(LifecycleVariables.RECIPIENT_QUEUE, managerQueue);
+        execution.setVariable(LifecycleVariables.ROUTING_REASON, reason);
+    }
+}
