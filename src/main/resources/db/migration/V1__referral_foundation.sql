@@ -1,7 +1,7 @@
 -- Relay's own tables. Camunda creates and upgrades its ACT_* schema itself.
 -- Portable SQL: runs on PostgreSQL (production, tests) and H2 (embedded demo default).
 
-create sequence referral_seq start with 1 increment by 50;
+create sequence referral_seq start with 1 increment by 1;
 
 create table referral (
     id                   bigint primary key,

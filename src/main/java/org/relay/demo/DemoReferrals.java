@@ -41,11 +41,13 @@ class DemoReferrals {
 
     void create() {
         // Alice gets this one (tie on workload, alphabetical), so Kiara's goes to Bob.
-        create(ReferralKind.REFERRAL, "PERSON_REFERRAL", person("Marcus Lee", "+1 555 0142", "marcus.lee@mail.example", "Shelbyville"),
+        Referral marcus = create(ReferralKind.REFERRAL, "PERSON_REFERRAL", person("Marcus Lee", "+1 555 0142", "marcus.lee@mail.example", "Shelbyville"),
                 "HOME_EQUITY", "80000", "COLLEAGUE", colleague("wendy"), "Wants to renovate the kitchen.");
-        create(ReferralKind.REFERRAL, "PERSON_REFERRAL", person("Kiara Thompson", "+1 555 0101", "kiara.thompson@mail.example", "Springfield"),
+        Referral kiara = create(ReferralKind.REFERRAL, "PERSON_REFERRAL", person("Kiara Thompson", "+1 555 0101", "kiara.thompson@mail.example", "Springfield"),
                 "MORTGAGE", "450000", "COLLEAGUE", colleague("ryan"),
                 "Long-standing wealth client, buying her first house this spring. Prefers calls after 5 pm.");
+        awaitTask(marcus, REVIEW);
+        awaitTask(kiara, REVIEW);
 
         Referral sofia = create(ReferralKind.LEAD, "GENERAL", person("Sofia Alvarez", "+1 555 0177", "sofia.alvarez@mail.example", "Capital City"),
                 "CREDIT_CARD", "15000", "WEB_FORM", new ReferrerData(ReferrerType.CUSTOMER, null, "Sofia Alvarez"), null);

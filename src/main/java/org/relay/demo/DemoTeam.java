@@ -16,7 +16,7 @@ import java.util.List;
  * (retail lending); Jackie manages the referral programme. Every demo user's password is their user id.
  */
 @Component
-class DemoTeam {
+public class DemoTeam {
 
     static final String MANAGERS = "referral-managers";
 
@@ -57,7 +57,7 @@ class DemoTeam {
         this.filters = filters;
     }
 
-    void ensure() {
+    public void ensure() {
         PEOPLE.forEach(this::ensureUser);
         ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM, List.of("demo"));
         ensureGroup(MANAGERS, "Referral Managers", Groups.GROUP_TYPE_WORKFLOW, List.of("jackie"));

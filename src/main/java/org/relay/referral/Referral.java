@@ -5,10 +5,7 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
@@ -21,9 +18,8 @@ import java.time.Instant;
 @Entity
 public class Referral {
 
+    /** From the referral_seq sequence, taken before insert so the reference number is part of the first write. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "referral_seq")
-    @SequenceGenerator(name = "referral_seq", sequenceName = "referral_seq", allocationSize = 50)
     private Long id;
 
     @Column(nullable = false, unique = true)
@@ -82,14 +78,16 @@ public class Referral {
     private Instant closedAt;
 
     @Version
-    private long version;
+    private Long version;
 
     protected Referral() {
     }
 
-    public Referral(ReferralKind kind, String recordType, Customer customer, String expressedInterest,
+    public Referral(long id, ReferralKind kind, String recordType, Customer customer, String expressedInterest,
                     BigDecimal interestAmount, String interestCurrency, String sourceChannel, Referrer referrer,
                     String notes, Instant createdAt) {
+        this.id = id;
+        this.referenceNumber = "REF-%06d".formatted(id);
         this.kind = kind;
         this.recordType = recordType;
         this.customer = customer;
@@ -101,14 +99,6 @@ public class Referral {
         this.notes = notes;
         this.createdAt = createdAt;
         this.status = ReferralStatus.NEW;
-    }
-
-    /** The reference number derives from the sequence id, so it exists before the process starts. */
-    public void assignReferenceNumber() {
-        if (id == null) {
-            throw new IllegalStateException("Referral must be persisted before it gets a reference number");
-        }
-        this.referenceNumber = "REF-%06d".formatted(id);
     }
 
     public void linkProcessInstance(String processInstanceId) {

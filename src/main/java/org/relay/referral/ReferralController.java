@@ -1,6 +1,5 @@
 package org.relay.referral;
 
-import jakarta.validation.Valid;
 import org.relay.common.NotFoundException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -34,7 +33,7 @@ class ReferralController {
     }
 
     @PostMapping
-    ResponseEntity<ReferralView> create(@Valid @RequestBody CreateReferralRequest request) {
+    ResponseEntity<ReferralView> create(@RequestBody CreateReferralRequest request) {
         Referral referral = intake.create(request);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
                         .path("/{referenceNumber}").buildAndExpand(referral.getReferenceNumber()).toUri())

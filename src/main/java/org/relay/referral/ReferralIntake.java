@@ -25,10 +25,12 @@ public class ReferralIntake {
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final Clock clock;
+    private final ReferralNumbers numbers;
 
-    ReferralIntake(ReferralRequestRules rules, ReferralRepository referrals, ReferralTimeline timeline,
+    ReferralIntake(ReferralNumbers numbers, ReferralRequestRules rules, ReferralRepository referrals, ReferralTimeline timeline,
                    ReferralFormVariables formVariables, RuntimeService runtimeService,
                    IdentityService identityService, Clock clock) {
+        this.numbers = numbers;
         this.rules = rules;
         this.referrals = referrals;
         this.timeline = timeline;
@@ -41,8 +43,7 @@ public class ReferralIntake {
     @Transactional
     public Referral create(CreateReferralRequest request) {
         rules.check(request);
-        Referral referral = referrals.save(toReferral(request));
-        referral.assignReferenceNumber();
+        Referral referral = referrals.save(toReferral(numbers.next(), request));
         timeline.record(referral, ReferralEventType.CREATED, referral.getReferrer().getId(),
                 referral.getSourceChannel(), null);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(LifecycleVariables.PROCESS_KEY,
@@ -51,12 +52,12 @@ public class ReferralIntake {
         return referral;
     }
 
-    private Referral toReferral(CreateReferralRequest request) {
+    private Referral toReferral(long id, CreateReferralRequest request) {
         CreateReferralRequest.CustomerData c = request.customer();
         Customer customer = new Customer(c.type(), c.name().trim(), trim(c.employer()), trim(c.phone()),
                 trim(c.email()), trim(c.city()), trim(c.region()), trim(c.existingCustomerId()));
         CreateReferralRequest.InterestValue value = request.interestValue();
-        return new Referral(request.kind(), request.recordType(), customer, request.expressedInterest(),
+        return new Referral(id, request.kind(), request.recordType(), customer, request.expressedInterest(),
                 value == null ? null : value.amount(), value == null ? null : value.currency(),
                 request.sourceChannel(), referrerOf(request.referrer()), trim(request.notes()), clock.instant());
     }

@@ -1,5 +1,7 @@
 package org.relay.referral;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.camunda.bpm.engine.IdentityService;
 import org.relay.catalog.Catalog;
 import org.relay.common.FieldProblem;
@@ -7,44 +9,61 @@ import org.relay.common.InvalidRequestException;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * The checks Bean Validation cannot express: picklist codes from the configured catalog, a way to reach the
- * customer, and a referrer that exists.
+ * Every check on a new referral, reported together: Bean Validation on the request, then what annotations cannot
+ * express (picklist codes from the configured catalog, a way to reach the customer, a referrer that exists).
+ * Runs for every channel, not only REST.
  */
 @Component
 class ReferralRequestRules {
 
     private final Catalog catalog;
     private final IdentityService identityService;
+    private final Validator validator;
 
-    ReferralRequestRules(Catalog catalog, IdentityService identityService) {
+    ReferralRequestRules(Catalog catalog, IdentityService identityService, Validator validator) {
         this.catalog = catalog;
         this.identityService = identityService;
+        this.validator = validator;
     }
 
     void check(CreateReferralRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (!Catalog.contains(catalog.recordTypes(), request.recordType())) {
+        if (request == null) {
+            throw new InvalidRequestException(List.of(new FieldProblem("body", "is required")));
+        }
+        for (ConstraintViolation<CreateReferralRequest> violation : validator.validate(request)) {
+            problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
+        }
+        checkPicklists(request, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems.stream().sorted(Comparator.comparing(FieldProblem::field)).toList());
+        }
+    }
+
+    private void checkPicklists(CreateReferralRequest request, List<FieldProblem> problems) {
+        if (request.recordType() != null && !Catalog.contains(catalog.recordTypes(), request.recordType())) {
             problems.add(unknown("recordType", catalog.recordTypes().stream().map(e -> e.code()).toList()));
         }
-        if (!Catalog.contains(catalog.products(), request.expressedInterest())) {
+        if (request.expressedInterest() != null && !Catalog.contains(catalog.products(), request.expressedInterest())) {
             problems.add(unknown("expressedInterest", catalog.products().stream().map(e -> e.code()).toList()));
         }
-        if (!Catalog.contains(catalog.sourceChannels(), request.sourceChannel())) {
+        if (request.sourceChannel() != null && !Catalog.contains(catalog.sourceChannels(), request.sourceChannel())) {
             problems.add(unknown("sourceChannel", catalog.sourceChannels().stream().map(e -> e.code()).toList()));
         }
-        if (request.interestValue() != null && !catalog.currencies().contains(request.interestValue().currency())) {
+        if (request.interestValue() != null && request.interestValue().currency() != null
+                && !catalog.currencies().contains(request.interestValue().currency())) {
             problems.add(unknown("interestValue.currency", catalog.currencies()));
         }
         CreateReferralRequest.CustomerData customer = request.customer();
-        if (isBlank(customer.phone()) && isBlank(customer.email())) {
+        if (customer != null && isBlank(customer.phone()) && isBlank(customer.email())) {
             problems.add(new FieldProblem("customer", "needs a phone or an email so the recipient can reach the customer"));
         }
-        checkReferrer(request.referrer(), problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
+        if (request.referrer() != null && request.referrer().type() != null) {
+            checkReferrer(request.referrer(), problems);
         }
     }
 

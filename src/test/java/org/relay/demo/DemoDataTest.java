@@ -1,0 +1,53 @@
+package org.relay.demo;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.relay.referral.Referral;
+import org.relay.referral.ReferralRepository;
+import org.relay.referral.ReferralStatus;
+import org.relay.support.RelayIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The demo story holds on PostgreSQL too: Kiara's mortgage waits for Bob, the other referrals show each stage. */
+class DemoDataTest extends RelayIntegrationTest {
+
+    @Autowired
+    DemoReferrals demoReferrals;
+
+    @Autowired
+    ReferralRepository referrals;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    FilterService filterService;
+
+    @Test
+    void the_tour_starts_with_kiaras_referral_in_bobs_tasklist() {
+        demoReferrals.create();
+
+        Referral kiara = referrals.findAll().stream()
+                .filter(r -> r.getCustomer().getName().equals("Kiara Thompson")).findFirst().orElseThrow();
+        Assertions.assertThat(kiara.getOwnerId()).isEqualTo("bob");
+        Task review = taskService.createTaskQuery().taskAssignee("bob").singleResult();
+        Assertions.assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewReferral");
+        Assertions.assertThat(review.getProcessInstanceId()).isEqualTo(kiara.getProcessInstanceId());
+
+        Map<ReferralStatus, Long> byStatus = referrals.findAll().stream()
+                .collect(Collectors.groupingBy(Referral::getStatus, Collectors.counting()));
+        Assertions.assertThat(byStatus).containsEntry(ReferralStatus.ASSIGNED, 3L)
+                .containsEntry(ReferralStatus.ACCEPTED, 1L)
+                .containsEntry(ReferralStatus.CONVERTED, 1L)
+                .containsEntry(ReferralStatus.CLOSED_LOST, 1L);
+
+        Assertions.assertThat(filterService.createFilterQuery().filterName("My referrals").count()).isEqualTo(1);
+        Assertions.assertThat(filterService.createFilterQuery().filterName("Queue: Retail Lending").count()).isEqualTo(1);
+    }
+}

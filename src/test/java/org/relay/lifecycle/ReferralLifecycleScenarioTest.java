@@ -1,0 +1,259 @@
+package org.relay.lifecycle;
+
+import jakarta.mail.internet.MimeMessage;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.relay.conversion.OpportunityRepository;
+import org.relay.referral.Referral;
+import org.relay.referral.ReferralEvent;
+import org.relay.referral.ReferralEventType;
+import org.relay.referral.ReferralIntake;
+import org.relay.referral.ReferralStatus;
+import org.relay.referral.ReferralTimeline;
+import org.relay.support.RelayIntegrationTest;
+import org.relay.support.RelayTestData;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+/**
+ * The referral lifecycle, one path per test, driven through the real intake, process and database. Kiara's
+ * mortgage referral from Ryan goes to the retail-lending queue (Alice and Bob; Alice wins the tie on workload).
+ */
+class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
+
+    @Autowired
+    ReferralIntake intake;
+
+    @Autowired
+    ReferralTimeline timeline;
+
+    @Autowired
+    OpportunityRepository opportunities;
+
+    @Test
+    void accepted_then_converted_creates_one_opportunity() {
+        Referral referral = intake.create(RelayTestData.kiarasMortgage());
+        ProcessInstance instance = instanceOf(referral);
+
+        assertThat(instance).isStarted().hasBusinessKey(referral.getReferenceNumber())
+                .hasPassed("Task_ScoreReferral", "Task_DecideQueue", "Task_RouteReferral")
+                .isWaitingAt("Task_NotifyRecipient");
+        execute(job("Task_NotifyRecipient", instance));
+
+        assertThat(instance).isWaitingAt("Task_ReviewReferral").task().isAssignedTo("alice");
+        Task review = task("Task_ReviewReferral", instance);
+        Assertions.assertThat(taskService().getIdentityLinksForTask(review.getId()))
+                .anyMatch(link -> "retail-lending".equals(link.getGroupId()));
+        Assertions.assertThat(review.getPriority()).isEqualTo(data.reload(referral).getLeadScore());
+        Assertions.assertThat(review.getDueDate()).isNotNull();
+        Assertions.assertThat(mailsTo("alice@relay.example")).hasSize(1);
+
+        complete(review, withVariables("reviewDecision", "accept"));
+        assertThat(instance).isWaitingAt("Task_WorkReferral").task().isAssignedTo("alice");
+        Assertions.assertThat(data.reload(referral).getStatus()).isEqualTo(ReferralStatus.ACCEPTED);
+
+        complete(task("Task_WorkReferral", instance),
+                withVariables("workOutcome", "convert", "opportunityAmount", 440000.0, "outcomeNote", "Signed"));
+        assertThat(instance).isEnded().hasPassed("Task_ConvertToOpportunity", "End_Converted");
+
+        Referral converted = data.reload(referral);
+        Assertions.assertThat(converted.getStatus()).isEqualTo(ReferralStatus.CONVERTED);
+        Assertions.assertThat(converted.getConvertedAt()).isNotNull().isAfterOrEqualTo(converted.getAcceptedAt());
+        Assertions.assertThat(opportunities.findByReferralId(referral.getId())).get()
+                .satisfies(o -> {
+                    Assertions.assertThat(o.getAmount()).isEqualByComparingTo(new BigDecimal("440000"));
+                    Assertions.assertThat(o.getOwnerId()).isEqualTo("alice");
+                    Assertions.assertThat(o.getProduct()).isEqualTo("MORTGAGE");
+                });
+        Assertions.assertThat(opportunities.count()).isEqualTo(1);
+    }
+
+    @Test
+    void accepted_then_closed_as_lost_keeps_the_reason() {
+        Referral referral = intake.create(RelayTestData.kiarasMortgage());
+        ProcessInstance instance = reviewing(referral);
+        complete(task("Task_ReviewReferral", instance), withVariables("reviewDecision", "accept"));
+
+        complete(task("Task_WorkReferral", instance), withVariables("workOutcome", "closeLost",
+                "closeReason", "WENT_TO_COMPETITOR", "outcomeNote", "Took a fixed rate elsewhere"));
+
+        assertThat(instance).isEnded().hasPassed("Task_CloseReferral", "End_ClosedLost")
+                .hasNotPassed("Task_ConvertToOpportunity");
+        Referral closed = data.reload(referral);
+        Assertions.assertThat(closed.getStatus()).isEqualTo(ReferralStatus.CLOSED_LOST);
+        Assertions.assertThat(closed.getCloseReason()).isEqualTo("WENT_TO_COMPETITOR");
+        Assertions.assertThat(closed.getClosedAt()).isNotNull();
+        Assertions.assertThat(opportunities.findByReferralId(referral.getId())).isEmpty();
+    }
+
+    @Test
+    void rejected_is_routed_to_someone_who_has_not_rejected_it() {
+        Referral referral = intake.create(RelayTestData.kiarasMortgage());
+        ProcessInstance instance = reviewing(referral);
+        assertThat(instance).task().isAssignedTo("alice");
+
+        complete(task("Task_ReviewReferral", instance), withVariables("reviewDecision", "reject",
+                "rejectReason", "AT_CAPACITY", "reviewNote", "Fully booked until next month"));
+
+        assertThat(instance).hasPassedInOrder("Task_ReviewReferral", "Task_DecideQueue", "Task_RouteReferral")
+                .isWaitingAt("Task_NotifyRecipient");
+        execute(job("Task_NotifyRecipient", instance));
+        assertThat(instance).isWaitingAt("Task_ReviewReferral").task().isAssignedTo("bob");
+        Assertions.assertThat(timeline.rejecters(referral.getId())).containsExactly("alice");
+        Assertions.assertThat(data.reload(referral).getRoutingReason()).contains("bob").contains("excluding alice");
+        // the next reviewer starts from an empty form
+        Assertions.assertThat(processEngine.getRuntimeService().getVariable(instance.getId(), "reviewDecision")).isNull();
+    }
+
+    @Test
+    void rejected_by_everyone_goes_to_the_referrers_manager_queue() {
+        Referral referral = intake.create(RelayTestData.kiarasMortgage());
+        ProcessInstance instance = reviewing(referral);
+        rejectAs(instance, "NOT_MY_PRODUCT");
+        execute(job("Task_NotifyRecipient", instance));
+        rejectAs(instance, "WRONG_REGION");
+        execute(job("Task_NotifyRecipient", instance));
+
+        assertThat(instance).isWaitingAt("Task_ReviewReferral").task().isNotAssigned()
+                .hasCandidateGroup("referral-managers");
+        Referral routed = data.reload(referral);
+        Assertions.assertThat(routed.getOwnerId()).isNull();
+        Assertions.assertThat(routed.getQueueId()).isEqualTo("referral-managers");
+        Assertions.assertThat(routed.getRoutingReason()).contains("Nobody left in queue retail-lending");
+        Assertions.assertThat(timeline.rejecters(referral.getId())).containsExactlyInAnyOrder("alice", "bob");
+        // the managers are mailed: Jackie is the referral-managers queue
+        Assertions.assertThat(mailsTo("jackie@relay.example")).hasSize(1);
+    }
+
+    @Test
+    void reassigned_to_a_colleague_who_must_accept_it() {
+        Referral referral = intake.create(RelayTestData.kiarasMortgage());
+        ProcessInstance instance = reviewing(referral);
+
+        complete(task("Task_ReviewReferral", instance), withVariables("reviewDecision", "reassign",
+                "reassignToUser", "wendy", "reviewNote", "Kiara also asked about investing the rest"));
+
+        assertThat(instance).isWaitingAt("Task_NotifyRecipient");
+        execute(job("Task_NotifyRecipient", instance));
+        assertThat(instance).isWaitingAt("Task_ReviewReferral").task().isAssignedTo("wendy");
+        Assertions.assertThat(taskService().getIdentityLinksForTask(task(instance).getId()))
+                .noneMatch(link -> "retail-lending".equals(link.getGroupId()));
+        Assertions.assertThat(data.reload(referral).getRoutingReason())
+                .isEqualTo("Reassigned by alice to wendy: Kiara also asked about investing the rest");
+        Assertions.assertThat(mailsTo("wendy@relay.example")).hasSize(1);
+    }
+
+    @Test
+    void reassigned_to_a_queue_waits_for_whoever_claims_it() {
+        Referral referral = intake.create(RelayTestData.kiarasMortgage());
+        ProcessInstance instance = reviewing(referral);
+
+        complete(task("Task_ReviewReferral", instance), withVariables("reviewDecision", "reassign",
+                "reassignToQueue", "wealth-management", "reviewNote", "Mostly an investment question"));
+        execute(job("Task_NotifyRecipient", instance));
+
+        assertThat(instance).task().isNotAssigned().hasCandidateGroup("wealth-management");
+        Assertions.assertThat(data.reload(referral).getQueueId()).isEqualTo("wealth-management");
+        Assertions.assertThat(mailsTo("ryan@relay.example")).hasSize(1);
+        Assertions.assertThat(mailsTo("wendy@relay.example")).hasSize(1);
+    }
+
+    @Test
+    void reminder_timer_mails_the_recipient_and_leaves_the_task_with_them() throws Exception {
+        Referral referral = intake.create(RelayTestData.kiarasMortgage());
+        ProcessInstance instance = reviewing(referral);
+        SMTP.purgeEmailFromAllMailboxes();
+
+        execute(job("Timer_ReviewReminder", instance));
+        execute(job("Task_SendReviewReminder", instance));
+
+        assertThat(instance).hasPassed("Task_SendReviewReminder", "End_ReminderSent")
+                .isWaitingAt("Task_ReviewReferral").task().isAssignedTo("alice");
+        List<MimeMessage> mails = mailsTo("alice@relay.example");
+        Assertions.assertThat(mails).hasSize(1);
+        Assertions.assertThat(mails.get(0).getSubject()).startsWith("Reminder: referral " + referral.getReferenceNumber());
+        Assertions.assertThat(timeline.of(referral)).extracting(ReferralEvent::getType).contains(ReferralEventType.REMINDED);
+    }
+
+    @Test
+    void escalation_timer_moves_the_referral_to_the_manager_queue() {
+        Referral referral = intake.create(RelayTestData.kiarasMortgage());
+        ProcessInstance instance = reviewing(referral);
+
+        execute(job("Timer_ReviewEscalation", instance));
+
+        assertThat(instance).hasPassed("Task_EscalateToManager").isWaitingAt("Task_NotifyRecipient");
+        execute(job("Task_NotifyRecipient", instance));
+        assertThat(instance).isWaitingAt("Task_ReviewReferral").task().isNotAssigned()
+                .hasCandidateGroup("referral-managers");
+        Referral escalated = data.reload(referral);
+        Assertions.assertThat(escalated.getQueueId()).isEqualTo("referral-managers");
+        Assertions.assertThat(escalated.getRoutingReason()).startsWith("Escalated: alice did not accept or reject it for");
+        Assertions.assertThat(mailsTo("jackie@relay.example")).hasSize(1);
+    }
+
+    @Test
+    void no_activity_timer_tells_the_manager_and_the_owner_keeps_working() throws Exception {
+        Referral referral = intake.create(RelayTestData.kiarasMortgage());
+        ProcessInstance instance = reviewing(referral);
+        complete(task("Task_ReviewReferral", instance), withVariables("reviewDecision", "accept"));
+
+        execute(job("Timer_NoActivity", instance));
+        execute(job("Task_EscalateIdleReferral", instance));
+
+        assertThat(instance).hasPassed("End_IdleEscalated").isWaitingAt("Task_WorkReferral")
+                .task().isAssignedTo("alice");
+        List<MimeMessage> mails = mailsTo("jackie@relay.example");
+        Assertions.assertThat(mails).hasSize(1);
+        Assertions.assertThat(mails.get(0).getSubject()).isEqualTo("Idle referral " + referral.getReferenceNumber() + " (alice)");
+    }
+
+    @Test
+    void a_decision_the_lifecycle_cannot_act_on_is_refused_and_the_task_stays() {
+        Referral referral = intake.create(RelayTestData.kiarasMortgage());
+        ProcessInstance instance = reviewing(referral);
+        String taskId = task(instance).getId();
+
+        Assertions.assertThatThrownBy(() -> taskService().complete(taskId, Map.of("reviewDecision", "reject")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("rejectReason is required");
+        Assertions.assertThatThrownBy(() -> taskService().complete(taskId, Map.of("reviewDecision", "reassign",
+                        "reassignToUser", "nobody-by-that-name", "reviewNote", "x")))
+                .hasMessageContaining("reassignToUser: no user nobody-by-that-name");
+        Assertions.assertThatThrownBy(() -> taskService().complete(taskId, Map.of("reviewDecision", "maybe")))
+                .hasMessageContaining("reviewDecision must be one of accept, reject, reassign");
+
+        assertThat(instance).isWaitingAt("Task_ReviewReferral").task().hasId(taskId);
+        Assertions.assertThat(timeline.rejecters(referral.getId())).isEmpty();
+        Assertions.assertThat(data.reload(referral).getStatus()).isEqualTo(ReferralStatus.ASSIGNED);
+    }
+
+    private ProcessInstance reviewing(Referral referral) {
+        ProcessInstance instance = instanceOf(referral);
+        execute(job("Task_NotifyRecipient", instance));
+        assertThat(instance).isWaitingAt("Task_ReviewReferral");
+        return instance;
+    }
+
+    private void rejectAs(ProcessInstance instance, String reason) {
+        complete(task("Task_ReviewReferral", instance), withVariables("reviewDecision", "reject", "rejectReason", reason));
+    }
+
+    private static ProcessInstance instanceOf(Referral referral) {
+        return processInstanceQuery().processInstanceId(referral.getProcessInstanceId()).singleResult();
+    }
+}

@@ -1,0 +1,34 @@
+package org.relay.support;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+
+/**
+ * A real PostgreSQL server (binaries from Maven Central, started from target/) for the whole test run. The server is
+ * a bean the DataSource depends on, so Spring stops the engine before the database at shutdown.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class EmbeddedPostgresConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres() throws IOException {
+        // Spring stops it after the engine; zonky's own JVM hook would race the context's shutdown
+        return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setPassword("postgres");
+        dataSource.setMaximumPoolSize(10);
+        dataSource.setConnectionTimeout(5_000);
+        return dataSource;
+    }
+}

@@ -1,0 +1,61 @@
+package org.relay.support;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.relay.referral.CreateReferralRequest;
+import org.relay.referral.CreateReferralRequest.CustomerData;
+import org.relay.referral.CreateReferralRequest.InterestValue;
+import org.relay.referral.CreateReferralRequest.ReferrerData;
+import org.relay.referral.CustomerType;
+import org.relay.referral.Referral;
+import org.relay.referral.ReferralKind;
+import org.relay.referral.ReferralRepository;
+import org.relay.referral.ReferrerType;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Referral requests for tests, and a reset to an empty Relay between tests. */
+@TestComponent
+public class RelayTestData {
+
+    private final RuntimeService runtimeService;
+    private final JdbcTemplate jdbc;
+    private final ReferralRepository referrals;
+
+    RelayTestData(RuntimeService runtimeService, JdbcTemplate jdbc, ReferralRepository referrals) {
+        this.runtimeService = runtimeService;
+        this.jdbc = jdbc;
+        this.referrals = referrals;
+    }
+
+    public void clear() {
+        List<String> running = runtimeService.createProcessInstanceQuery().list().stream()
+                .map(ProcessInstance::getId).toList();
+        if (!running.isEmpty()) {
+            runtimeService.deleteProcessInstances(running, "test reset", true, true);
+        }
+        jdbc.update("delete from opportunity");
+        jdbc.update("delete from referral_event");
+        jdbc.update("delete from referral");
+    }
+
+    public Referral reload(Referral referral) {
+        return referrals.findById(referral.getId()).orElseThrow();
+    }
+
+    /** Ryan refers his client Kiara, who wants a mortgage: the product's story. */
+    public static CreateReferralRequest kiarasMortgage() {
+        return referral("Kiara Thompson", "MORTGAGE", "450000", "ryan");
+    }
+
+    public static CreateReferralRequest referral(String customerName, String interest, String amount, String referrer) {
+        return new CreateReferralRequest(ReferralKind.REFERRAL, "PERSON_REFERRAL",
+                new CustomerData(CustomerType.PERSON, customerName, null, "+1 555 0101", "customer@mail.example",
+                        "Springfield", "Central", null),
+                interest, new InterestValue(new BigDecimal(amount), "USD"), "COLLEAGUE",
+                new ReferrerData(ReferrerType.INTERNAL_USER, referrer, null), "Buying a first house");
+    }
+}
