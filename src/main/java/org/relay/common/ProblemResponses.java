@@ -3,6 +3,9 @@ package org.relay.common;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,6 +28,8 @@ import java.util.stream.Collectors;
 @RestControllerAdvice(basePackages = "org.relay")
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalid(InvalidRequestException e) {
         return badRequest(e.problems());
@@ -34,6 +39,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ProblemDetail notFound(NotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Not found");
+        return problem;
+    }
+
+    /** The lifecycle could not run (e.g. a misconfigured routing table): nothing was written, say what broke. */
+    @ExceptionHandler(ProcessEngineException.class)
+    ProblemDetail lifecycleFailed(ProcessEngineException e) {
+        log.error("Process engine failure", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The referral's lifecycle could not run, nothing was saved: " + e.getMessage());
+        problem.setTitle("Lifecycle failure");
         return problem;
     }
 

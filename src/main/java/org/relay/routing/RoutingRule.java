@@ -1,5 +1,7 @@
 package org.relay.routing;
 
+import org.camunda.bpm.engine.ProcessEngineException;
+
 import java.util.Map;
 
 /** One answer of the routing decision table ({@code processes/referral-routing.dmn}). */
@@ -7,7 +9,7 @@ record RoutingRule(String queue, String assignee, String name) {
 
     static RoutingRule from(Object decisionResult) {
         if (!(decisionResult instanceof Map<?, ?> result) || result.get("queue") == null) {
-            throw new IllegalStateException("The routing decision gave no queue: " + decisionResult);
+            throw new ProcessEngineException("The routing decision gave no queue (check referral-routing.dmn): " + decisionResult);
         }
         Object assignee = result.get("assignee");
         Object name = result.get("rule");

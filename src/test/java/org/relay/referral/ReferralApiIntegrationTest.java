@@ -141,6 +141,36 @@ class ReferralApiIntegrationTest extends RelayIntegrationTest {
                 "https://relay.test/camunda/app/tasklist/default/#/?task=" + openTask(processInstanceId).getId());
     }
 
+    @Test
+    void when_the_lifecycle_cannot_start_no_referral_row_is_left_behind() throws Exception {
+        // an analyst deploys a routing table whose only rule names no queue
+        String brokenRouting = """
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+                             id="BrokenRouting" name="Broken routing" namespace="http://relay.org/dmn">
+                  <decision id="ReferralRouting" name="Referral routing" camunda:historyTimeToLive="1">
+                    <decisionTable id="Table" hitPolicy="FIRST">
+                      <input id="In"><inputExpression id="InExpr" typeRef="string"><text>kind</text></inputExpression></input>
+                      <output id="Out" name="queue" typeRef="string"/>
+                      <rule id="Rule"><inputEntry id="RuleIn"><text>-</text></inputEntry><outputEntry id="RuleOut"><text></text></outputEntry></rule>
+                    </decisionTable>
+                  </decision>
+                </definitions>
+                """;
+        String deployment = processEngine.getRepositoryService().createDeployment()
+                .addString("broken-routing.dmn", brokenRouting).deploy().getId();
+        try {
+            ResponseEntity<String> response = post(json.writeValueAsString(RelayTestData.kiarasMortgage()));
+
+            Assertions.assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+            Assertions.assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            Assertions.assertThat(response.getBody()).contains("The routing decision gave no queue");
+            Assertions.assertThat(referrals.count()).isZero();
+            Assertions.assertThat(runtimeService.createProcessInstanceQuery().count()).isZero();
+        } finally {
+            processEngine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
     private ResponseEntity<String> post(String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
