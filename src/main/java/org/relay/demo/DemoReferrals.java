@@ -46,8 +46,16 @@ class DemoReferrals {
         Referral kiara = create(ReferralKind.REFERRAL, "PERSON_REFERRAL", person("Kiara Thompson", "+1 555 0101", "kiara.thompson@mail.example", "Springfield"),
                 "MORTGAGE", "450000", "COLLEAGUE", colleague("ryan"),
                 "Long-standing wealth client, buying her first house this spring. Prefers calls after 5 pm.");
-        awaitTask(marcus, REVIEW);
-        awaitTask(kiara, REVIEW);
+        Referral oliver = create(ReferralKind.REFERRAL, "PERSON_REFERRAL", person("Oliver Grant", "+1 555 0133", null, "Springfield"),
+                "MORTGAGE", "600000", "ADVOCATE", new ReferrerData(ReferrerType.ADVOCATE, DemoTeam.ADVOCATE_CODE, "Lena Ortiz"),
+                "Offer accepted on a house on Elm Street; needs a mortgage in principle this week.");
+        Referral grace = create(ReferralKind.REFERRAL, "RETIREMENT_PLANNING",
+                new CustomerData(CustomerType.PERSON, "Grace Liu", "Springfield General Hospital", "+1 555 0188",
+                        "grace.liu@mail.example", "Springfield", "Central", DemoTeam.EXISTING_CUSTOMER),
+                "INVESTMENTS", "120000", "CALL_IN", colleague("rita"), "Inheritance to invest; already banks with us.");
+        for (Referral waiting : new Referral[]{marcus, kiara, oliver, grace}) {
+            awaitTask(waiting, REVIEW);
+        }
 
         Referral sofia = create(ReferralKind.LEAD, "GENERAL", person("Sofia Alvarez", "+1 555 0177", "sofia.alvarez@mail.example", "Capital City"),
                 "CREDIT_CARD", "15000", "WEB_FORM", new ReferrerData(ReferrerType.CUSTOMER, null, "Sofia Alvarez"), null);

@@ -4,6 +4,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.relay.routing.Advocate;
+import org.relay.routing.AdvocateRepository;
+import org.relay.routing.CustomerAdvisor;
+import org.relay.routing.CustomerAdvisorRepository;
 import org.relay.routing.RoutingQueue;
 import org.relay.routing.RoutingQueueRepository;
 import org.relay.tasklist.TasklistFilters;
@@ -27,7 +31,7 @@ public class DemoTeam {
     }
 
     static final List<Queue> QUEUES = List.of(
-            new Queue("retail-lending", "Retail Lending", List.of("bob", "alice")),
+            new Queue("retail-lending", "Retail Lending", List.of("bob", "alice", "mike")),
             new Queue("cards-and-loans", "Cards and Loans", List.of("carlos", "dana")),
             new Queue("wealth-management", "Wealth Management", List.of("ryan", "wendy")),
             new Queue("insurance", "Insurance", List.of("ivan")),
@@ -39,6 +43,7 @@ public class DemoTeam {
             new Person("wendy", "Wendy", "Park"),
             new Person("bob", "Bob", "Chen"),
             new Person("alice", "Alice", "Romero"),
+            new Person("mike", "Mike", "Okoro"),
             new Person("carlos", "Carlos", "Diaz"),
             new Person("dana", "Dana", "Kim"),
             new Person("ivan", "Ivan", "Petrov"),
@@ -47,13 +52,24 @@ public class DemoTeam {
             new Person("jackie", "Jackie", "Morgan"),
             new Person("demo", "Demo", "Admin"));
 
+    /** Lena, a realtor, sends her buyers to Bob: her referrals go straight to him. */
+    static final String ADVOCATE_CODE = "ADV-123";
+
+    /** An existing customer whose wealth-management advisor is Wendy. */
+    static final String EXISTING_CUSTOMER = "C-1001";
+
     private final IdentityService identityService;
     private final RoutingQueueRepository queues;
+    private final AdvocateRepository advocates;
+    private final CustomerAdvisorRepository advisors;
     private final TasklistFilters filters;
 
-    DemoTeam(IdentityService identityService, RoutingQueueRepository queues, TasklistFilters filters) {
+    DemoTeam(IdentityService identityService, RoutingQueueRepository queues, AdvocateRepository advocates,
+             CustomerAdvisorRepository advisors, TasklistFilters filters) {
         this.identityService = identityService;
         this.queues = queues;
+        this.advocates = advocates;
+        this.advisors = advisors;
         this.filters = filters;
     }
 
@@ -70,6 +86,13 @@ public class DemoTeam {
         }
         filters.ensureQueue(MANAGERS, "Referral Managers");
         filters.ensureAllReferrals();
+        if (!advocates.existsById(ADVOCATE_CODE)) {
+            advocates.save(new Advocate(ADVOCATE_CODE, "Lena Ortiz (Ortiz Realty)", "bob", true));
+        }
+        CustomerAdvisor.Key wendysClient = new CustomerAdvisor.Key(EXISTING_CUSTOMER, "wealth-management");
+        if (!advisors.existsById(wendysClient)) {
+            advisors.save(new CustomerAdvisor(EXISTING_CUSTOMER, "wealth-management", "wendy"));
+        }
     }
 
     private void ensureUser(Person person) {

@@ -16,6 +16,12 @@ public final class LifecycleVariables {
     public static final String RECIPIENT_USER = "recipientUser";
     public static final String RECIPIENT_QUEUE = "recipientQueue";
     public static final String ROUTING_REASON = "routingReason";
+    public static final String PRIORITY_BAND = "priorityBand";
+
+    public static final String SLA = "sla";
+    public static final String REVIEW_REMIND_AT = "reviewRemindAt";
+    public static final String REVIEW_ESCALATE_AT = "reviewEscalateAt";
+    public static final String WORK_IDLE_AT = "workIdleAt";
 
     public static final String REVIEW_DECISION = "reviewDecision";
     public static final String REJECT_REASON = "rejectReason";

@@ -59,7 +59,16 @@ public class Notifications {
     /** "Nothing has happened on this accepted referral." Sent to the manager queue. */
     public void idleEscalation(Referral referral, String managerQueue, String detail) {
         String subject = "Idle referral " + referral.getReferenceNumber() + " (" + referral.getOwnerId() + ")";
-        send(referral, "idle-escalation", subject, recipients(null, managerQueue), Map.of("detail", detail),
+        send(referral, "manager-alert", subject, recipients(null, managerQueue),
+                Map.of("headline", "accepted, but nothing has happened since", "detail", detail),
+                ReferralEventType.NOTIFIED);
+    }
+
+    /** "Nobody has claimed this referral from the queue." Sent to the manager queue. */
+    public void unclaimedOverdue(Referral referral, String managerQueue, String detail) {
+        String subject = "Unclaimed referral " + referral.getReferenceNumber() + " in " + referral.getQueueId();
+        send(referral, "manager-alert", subject, recipients(null, managerQueue),
+                Map.of("headline", "nobody has claimed it from the queue", "detail", detail),
                 ReferralEventType.NOTIFIED);
     }
 

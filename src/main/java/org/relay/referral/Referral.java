@@ -62,6 +62,15 @@ public class Referral {
 
     private String routingReason;
 
+    /** Which kind of routing decision placed it here (a RoutingBasis name), for reports. */
+    private String routingBasis;
+
+    /** When the current recipient must have accepted or rejected it (the SLA breach; the review task's due date). */
+    private Instant reviewDueAt;
+
+    /** Set when it sat unclaimed in a queue past the SLA warning time. */
+    private Instant overdueAt;
+
     private String closeReason;
 
     private String closeNote;
@@ -110,12 +119,22 @@ public class Referral {
     }
 
     /** Routed to a person (owner may be null when only the queue got it) with the reason a manager can read. */
-    public void routedTo(String ownerId, String queueId, String reason, Instant at) {
+    public void routedTo(String ownerId, String queueId, String basis, String reason, Instant at) {
         this.ownerId = ownerId;
         this.queueId = queueId;
+        this.routingBasis = basis;
         this.routingReason = reason;
+        this.overdueAt = null;
         this.status = ReferralStatus.ASSIGNED;
         this.assignedAt = at;
+    }
+
+    public void reviewDue(Instant dueAt) {
+        this.reviewDueAt = dueAt;
+    }
+
+    public void overdue(Instant at) {
+        this.overdueAt = at;
     }
 
     public void acceptedBy(String userId, Instant at) {
@@ -153,6 +172,9 @@ public class Referral {
     public String getOwnerId() { return ownerId; }
     public String getQueueId() { return queueId; }
     public String getRoutingReason() { return routingReason; }
+    public String getRoutingBasis() { return routingBasis; }
+    public Instant getReviewDueAt() { return reviewDueAt; }
+    public Instant getOverdueAt() { return overdueAt; }
     public String getCloseReason() { return closeReason; }
     public String getCloseNote() { return closeNote; }
     public String getProcessInstanceId() { return processInstanceId; }

@@ -10,6 +10,7 @@ public enum ReferralEventType {
     REASSIGNED,
     REMINDED,
     ESCALATED,
+    OVERDUE,
     IDLE_ESCALATED,
     CONVERTED,
     CLOSED_LOST

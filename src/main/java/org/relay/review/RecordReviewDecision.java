@@ -11,6 +11,7 @@ import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
 import org.relay.referral.ReferralRepository;
 import org.relay.referral.ReferralTimeline;
+import org.relay.routing.RoutingBasis;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -93,7 +94,7 @@ class RecordReviewDecision implements TaskListener {
         String target = user != null ? user : "queue " + queue;
         String reason = "Reassigned by " + actor + " to " + target + ": " + note;
         Instant now = timeline.record(referral, ReferralEventType.REASSIGNED, actor, null, reason);
-        referral.routedTo(user, queue != null ? queue : referral.getQueueId(), reason, now);
+        referral.routedTo(user, queue != null ? queue : referral.getQueueId(), RoutingBasis.REASSIGNED.name(), reason, now);
         // a user alone gets the task; the old queue no longer sees it
         task.setVariable(LifecycleVariables.RECIPIENT_USER, user);
         task.setVariable(LifecycleVariables.RECIPIENT_QUEUE, queue);

@@ -3,26 +3,14 @@ package org.relay.routing;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.relay.lifecycle.LifecycleVariables;
-import org.relay.sla.SlaTimers;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
-import java.util.Date;
-
 /**
- * Create listener of "Review referral": the routed user gets the task, the queue sees it as candidate group (so a
- * colleague can pick it up if it is handed back), and the due date is when the escalation timer fires.
+ * Create listener of "Review referral": the routed user gets the task, and the queue (if routing chose one) sees it
+ * as candidate group, so a colleague can pick it up if it is handed back.
  */
 @Component("assignReviewTask")
 class AssignReviewTask implements TaskListener {
-
-    private final SlaTimers slaTimers;
-    private final Clock clock;
-
-    AssignReviewTask(SlaTimers slaTimers, Clock clock) {
-        this.slaTimers = slaTimers;
-        this.clock = clock;
-    }
 
     @Override
     public void notify(DelegateTask task) {
@@ -34,6 +22,5 @@ class AssignReviewTask implements TaskListener {
         if (queue != null) {
             task.addCandidateGroup(queue);
         }
-        task.setDueDate(Date.from(clock.instant().plus(slaTimers.reviewEscalationDuration())));
     }
 }

@@ -29,6 +29,7 @@ class ScoreReferral implements JavaDelegate {
         timeline.record(referral, ReferralEventType.SCORED, null, "interim-prior",
                 result.score() + ": " + String.join(", ", result.factors()));
         execution.setVariable(LifecycleVariables.LEAD_SCORE, result.score());
+        execution.setVariable(LifecycleVariables.PRIORITY_BAND, PriorityBand.of(result.score()).name());
         execution.setVariable("leadScoreText", result.score() + " / 100 (" + String.join(", ", result.factors()) + ")");
     }
 }

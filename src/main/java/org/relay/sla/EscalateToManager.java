@@ -8,6 +8,7 @@ import org.relay.referral.ReferralEventType;
 import org.relay.referral.ReferralRepository;
 import org.relay.referral.ReferralTimeline;
 import org.relay.routing.ManagerQueues;
+import org.relay.routing.RoutingBasis;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -43,7 +44,7 @@ class EscalateToManager implements JavaDelegate {
         String reason = "Escalated: " + heldBy + " did not accept or reject it for "
                 + Durations.readable(since, now) + " → manager queue " + managerQueue;
         timeline.record(referral, ReferralEventType.ESCALATED, referral.getOwnerId(), "review-sla", reason);
-        referral.routedTo(null, managerQueue, reason, now);
+        referral.routedTo(null, managerQueue, RoutingBasis.ESCALATED.name(), reason, now);
         execution.setVariable(LifecycleVariables.RECIPIENT_USER, null);
         execution.setVariable(LifecycleVariables.RECIPIENT_QUEUE, managerQueue);
         execution.setVariable(LifecycleVariables.ROUTING_REASON, reason);

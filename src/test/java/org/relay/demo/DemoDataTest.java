@@ -33,21 +33,29 @@ class DemoDataTest extends RelayIntegrationTest {
     void the_tour_starts_with_kiaras_referral_in_bobs_tasklist() {
         demoReferrals.create();
 
-        Referral kiara = referrals.findAll().stream()
-                .filter(r -> r.getCustomer().getName().equals("Kiara Thompson")).findFirst().orElseThrow();
+        Referral kiara = byCustomer("Kiara Thompson");
         Assertions.assertThat(kiara.getOwnerId()).isEqualTo("bob");
-        Task review = taskService.createTaskQuery().taskAssignee("bob").singleResult();
+        Task review = taskService.createTaskQuery().processInstanceId(kiara.getProcessInstanceId()).singleResult();
         Assertions.assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewReferral");
-        Assertions.assertThat(review.getProcessInstanceId()).isEqualTo(kiara.getProcessInstanceId());
+        Assertions.assertThat(review.getAssignee()).isEqualTo("bob");
+        Referral oliver = byCustomer("Oliver Grant");
+        Assertions.assertThat(oliver.getOwnerId()).isEqualTo("bob");
+        Assertions.assertThat(oliver.getRoutingBasis()).isEqualTo("ADVOCATE_OWNER");
+        Assertions.assertThat(byCustomer("Grace Liu").getOwnerId()).isEqualTo("wendy");
+        Assertions.assertThat(byCustomer("Grace Liu").getRoutingBasis()).isEqualTo("RELATIONSHIP_OWNER");
 
         Map<ReferralStatus, Long> byStatus = referrals.findAll().stream()
                 .collect(Collectors.groupingBy(Referral::getStatus, Collectors.counting()));
-        Assertions.assertThat(byStatus).containsEntry(ReferralStatus.ASSIGNED, 3L)
+        Assertions.assertThat(byStatus).containsEntry(ReferralStatus.ASSIGNED, 5L)
                 .containsEntry(ReferralStatus.ACCEPTED, 1L)
                 .containsEntry(ReferralStatus.CONVERTED, 1L)
                 .containsEntry(ReferralStatus.CLOSED_LOST, 1L);
 
         Assertions.assertThat(filterService.createFilterQuery().filterName("My referrals").count()).isEqualTo(1);
         Assertions.assertThat(filterService.createFilterQuery().filterName("Queue: Retail Lending").count()).isEqualTo(1);
+    }
+
+    private Referral byCustomer(String name) {
+        return referrals.findAll().stream().filter(r -> r.getCustomer().getName().equals(name)).findFirst().orElseThrow();
     }
 }

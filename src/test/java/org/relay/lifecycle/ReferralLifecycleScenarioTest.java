@@ -32,7 +32,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 /**
  * The referral lifecycle, one path per test, driven through the real intake, process and database. Kiara's
- * mortgage referral from Ryan goes to the retail-lending queue (Alice and Bob; Alice wins the tie on workload).
+ * mortgage referral from Ryan goes to the retail-lending queue (Alice, Bob and Mike; Alice wins the tie on workload).
  */
 class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
 
@@ -124,10 +124,10 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
     void rejected_by_everyone_goes_to_the_referrers_manager_queue() {
         Referral referral = intake.create(RelayTestData.kiarasMortgage());
         ProcessInstance instance = reviewing(referral);
-        rejectAs(instance, "NOT_MY_PRODUCT");
-        execute(job("Task_NotifyRecipient", instance));
-        rejectAs(instance, "WRONG_REGION");
-        execute(job("Task_NotifyRecipient", instance));
+        for (String reason : new String[]{"NOT_MY_PRODUCT", "WRONG_REGION", "AT_CAPACITY"}) {
+            rejectAs(instance, reason);
+            execute(job("Task_NotifyRecipient", instance));
+        }
 
         assertThat(instance).isWaitingAt("Task_ReviewReferral").task().isNotAssigned()
                 .hasCandidateGroup("referral-managers");
@@ -135,7 +135,7 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
         Assertions.assertThat(routed.getOwnerId()).isNull();
         Assertions.assertThat(routed.getQueueId()).isEqualTo("referral-managers");
         Assertions.assertThat(routed.getRoutingReason()).contains("Nobody left in queue retail-lending");
-        Assertions.assertThat(timeline.rejecters(referral.getId())).containsExactlyInAnyOrder("alice", "bob");
+        Assertions.assertThat(timeline.rejecters(referral.getId())).containsExactlyInAnyOrder("alice", "bob", "mike");
         // the managers are mailed: Jackie is the referral-managers queue
         Assertions.assertThat(mailsTo("jackie@relay.example")).hasSize(1);
     }

@@ -40,6 +40,9 @@ public class RelayTestData {
         jdbc.update("delete from opportunity");
         jdbc.update("delete from referral_event");
         jdbc.update("delete from referral");
+        jdbc.update("delete from recipient");
+        jdbc.update("delete from advocate");
+        jdbc.update("delete from customer_advisor");
     }
 
     public Referral reload(Referral referral) {

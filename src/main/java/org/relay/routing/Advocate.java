@@ -1,0 +1,40 @@
+package org.relay.routing;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+/** An external advocate or partner (referrer code such as ADV-123) and the salesperson who owns the relationship. */
+@Entity
+public class Advocate {
+
+    @Id
+    private String code;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false)
+    private String ownerUserId;
+
+    private boolean active = true;
+
+    protected Advocate() {
+    }
+
+    public Advocate(String code, String name, String ownerUserId, boolean active) {
+        this.code = code;
+        update(name, ownerUserId, active);
+    }
+
+    public void update(String name, String ownerUserId, boolean active) {
+        this.name = name;
+        this.ownerUserId = ownerUserId;
+        this.active = active;
+    }
+
+    public String getCode() { return code; }
+    public String getName() { return name; }
+    public String getOwnerUserId() { return ownerUserId; }
+    public boolean isActive() { return active; }
+}

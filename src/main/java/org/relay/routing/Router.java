@@ -1,0 +1,114 @@
+package org.relay.routing;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.relay.referral.Referral;
+import org.relay.referral.ReferrerType;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides who gets a referral, in this order: the salesperson who owns the referring advocate (bypasses the rules),
+ * a user the routing table names, the customer's advisor in the target queue, the queue member with the fewest
+ * open referrals below capacity (ties: whoever was assigned longest ago). Everyone at capacity: the queue as a
+ * whole. Nobody left (all rejected it, absent or inactive): the referrer's manager queue. Nobody who rejected the
+ * referral is offered it again.
+ */
+@Component
+class Router {
+
+    private final AdvocateRepository advocates;
+    private final CustomerAdvisorRepository advisors;
+    private final Workloads workloads;
+    private final ManagerQueues managerQueues;
+    private final IdentityService identityService;
+    private final RoutingProperties properties;
+
+    Router(AdvocateRepository advocates, CustomerAdvisorRepository advisors, Workloads workloads,
+           ManagerQueues managerQueues, IdentityService identityService, RoutingProperties properties) {
+        this.advocates = advocates;
+        this.advisors = advisors;
+        this.workloads = workloads;
+        this.managerQueues = managerQueues;
+        this.identityService = identityService;
+        this.properties = properties;
+    }
+
+    RoutingDecision route(Referral referral, RoutingRule rule, Set<String> rejecters) {
+        return advocateOwner(referral, rule, rejecters)
+                .or(() -> namedByRule(rule, rejecters))
+                .or(() -> relationshipOwner(referral, rule, rejecters))
+                .orElseGet(() -> queueMember(referral, rule, rejecters));
+    }
+
+    private Optional<RoutingDecision> advocateOwner(Referral referral, RoutingRule rule, Set<String> rejecters) {
+        ReferrerType type = referral.getReferrer().getType();
+        if ((type != ReferrerType.ADVOCATE && type != ReferrerType.PARTNER) || referral.getReferrer().getId() == null
+                || !properties.advocateOwnership().appliesTo(referral.getRecordType(), referral.getSourceChannel())) {
+            return Optional.empty();
+        }
+        return advocates.findById(referral.getReferrer().getId())
+                .filter(Advocate::isActive)
+                .filter(advocate -> !rejecters.contains(advocate.getOwnerUserId()))
+                .filter(advocate -> workloads.of(advocate.getOwnerUserId()).pickable())
+                .map(advocate -> new RoutingDecision(advocate.getOwnerUserId(), rule.queue(), null,
+                        RoutingBasis.ADVOCATE_OWNER, "Advocate owner: " + advocate.getName() + " ("
+                        + advocate.getCode() + ") is owned by " + advocate.getOwnerUserId() + "; routing rules bypassed"));
+    }
+
+    private Optional<RoutingDecision> namedByRule(RoutingRule rule, Set<String> rejecters) {
+        if (rule.assignee() == null || rejecters.contains(rule.assignee()) || !workloads.of(rule.assignee()).hasRoom()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RoutingDecision(rule.assignee(), rule.queue(), rule.queue(), RoutingBasis.RULE_NAMED_USER,
+                "Routing rule \"" + rule.name() + "\" names " + rule.assignee()));
+    }
+
+    private Optional<RoutingDecision> relationshipOwner(Referral referral, RoutingRule rule, Set<String> rejecters) {
+        if (!properties.relationshipOwnerFirst() || !referral.getCustomer().isExistingCustomer()) {
+            return Optional.empty();
+        }
+        return advisors.findById(new CustomerAdvisor.Key(referral.getCustomer().getExistingCustomerId(), rule.queue()))
+                .map(CustomerAdvisor::getAdvisorUserId)
+                .filter(advisor -> !rejecters.contains(advisor))
+                .filter(advisor -> workloads.of(advisor).hasRoom())
+                .map(advisor -> new RoutingDecision(advisor, rule.queue(), rule.queue(), RoutingBasis.RELATIONSHIP_OWNER,
+                        "Relationship owner: " + advisor + " already advises customer "
+                                + referral.getCustomer().getExistingCustomerId() + " in " + rule.queue()
+                                + " (routing rule \"" + rule.name() + "\")"));
+    }
+
+    private RoutingDecision queueMember(Referral referral, RoutingRule rule, Set<String> rejecters) {
+        List<String> members = identityService.createUserQuery().memberOfGroup(rule.queue()).list().stream()
+                .map(User::getId).filter(id -> !rejecters.contains(id)).toList();
+        Map<String, Workloads.Load> loads = workloads.of(members);
+        List<Workloads.Load> pickable = loads.values().stream().filter(Workloads.Load::pickable).toList();
+        String excluded = rejecters.isEmpty() ? "" : " (excluding " + String.join(", ", rejecters.stream().sorted().toList())
+                + ", who rejected it)";
+        if (pickable.isEmpty()) {
+            String managerQueue = managerQueues.ofReferrer(referral);
+            return new RoutingDecision(null, managerQueue, managerQueue, RoutingBasis.NOBODY_LEFT,
+                    "Nobody left in queue " + rule.queue() + " who is present and has not rejected it"
+                            + " → referrer's manager queue " + managerQueue);
+        }
+        Optional<Workloads.Load> least = pickable.stream().filter(Workloads.Load::hasRoom)
+                .min(Comparator.comparingLong(Workloads.Load::open)
+                        .thenComparing(Workloads.Load::lastAssignedAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+                        .thenComparing(Workloads.Load::userId));
+        if (least.isEmpty()) {
+            return new RoutingDecision(null, rule.queue(), rule.queue(), RoutingBasis.CAPACITY_FALLBACK,
+                    "Routing rule \"" + rule.name() + "\" → queue " + rule.queue()
+                            + "; everyone is at capacity, so the whole queue sees it" + excluded);
+        }
+        Workloads.Load chosen = least.get();
+        return new RoutingDecision(chosen.userId(), rule.queue(), rule.queue(), RoutingBasis.LEAST_LOADED_MEMBER,
+                "Routing rule \"" + rule.name() + "\" → queue " + rule.queue() + "; " + chosen.userId()
+                        + " had the fewest open referrals (" + chosen.open() + " of " + chosen.capacity() + ")" + excluded);
+    }
+}

@@ -1,0 +1,127 @@
+package org.relay.routing;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.camunda.bpm.engine.IdentityService;
+import org.relay.common.FieldProblem;
+import org.relay.common.InvalidRequestException;
+import org.relay.common.NotFoundException;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * What routing reads besides the DMN table, editable by operations: recipients' capacity and presence, advocates
+ * and their owners, customers' advisors per queue. Users and groups themselves live in Camunda's identity (Admin).
+ */
+@RestController
+class RoutingAdminController {
+
+    record RecipientSettings(@Min(1) @Max(10_000) Integer capacity, boolean absent, Boolean active) {
+    }
+
+    record RecipientView(String userId, Integer capacity, int effectiveCapacity, long openReferrals, boolean absent,
+                         boolean active) {
+    }
+
+    record AdvocateSettings(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 64) String ownerUserId,
+                            Boolean active) {
+    }
+
+    record AdvisorSettings(@NotBlank @Size(max = 64) String advisorUserId) {
+    }
+
+    record AdvisorView(String existingCustomerId, String queueId, String advisorUserId) {
+    }
+
+    private final RecipientRepository recipients;
+    private final AdvocateRepository advocates;
+    private final CustomerAdvisorRepository advisors;
+    private final Workloads workloads;
+    private final IdentityService identityService;
+
+    RoutingAdminController(RecipientRepository recipients, AdvocateRepository advocates,
+                           CustomerAdvisorRepository advisors, Workloads workloads, IdentityService identityService) {
+        this.recipients = recipients;
+        this.advocates = advocates;
+        this.advisors = advisors;
+        this.workloads = workloads;
+        this.identityService = identityService;
+    }
+
+    @GetMapping("/api/recipients/{userId}")
+    @Transactional(readOnly = true)
+    public RecipientView recipient(@PathVariable String userId) {
+        requireUser(userId, null);
+        Recipient recipient = recipients.findById(userId).orElseGet(() -> new Recipient(userId));
+        Workloads.Load load = workloads.of(userId);
+        return new RecipientView(userId, recipient.getCapacity(), load.capacity(), load.open(), recipient.isAbsent(),
+                recipient.isActive());
+    }
+
+    @PutMapping("/api/recipients/{userId}")
+    @Transactional
+    public RecipientView updateRecipient(@PathVariable String userId, @Valid @RequestBody RecipientSettings settings) {
+        requireUser(userId, null);
+        Recipient recipient = recipients.findById(userId).orElseGet(() -> new Recipient(userId));
+        recipient.update(settings.capacity(), settings.absent(), settings.active() == null || settings.active());
+        recipients.save(recipient);
+        return recipient(userId);
+    }
+
+    @GetMapping("/api/advocates")
+    List<Advocate> advocates() {
+        return advocates.findAll();
+    }
+
+    @PutMapping("/api/advocates/{code}")
+    @Transactional
+    public Advocate updateAdvocate(@PathVariable String code, @Valid @RequestBody AdvocateSettings settings) {
+        requireUser(settings.ownerUserId(), "ownerUserId");
+        boolean active = settings.active() == null || settings.active();
+        Advocate advocate = advocates.findById(code).orElseGet(() -> new Advocate(code, settings.name(),
+                settings.ownerUserId(), active));
+        advocate.update(settings.name(), settings.ownerUserId(), active);
+        return advocates.save(advocate);
+    }
+
+    @GetMapping("/api/customers/{existingCustomerId}/advisors")
+    List<AdvisorView> advisors(@PathVariable String existingCustomerId) {
+        return advisors.findByKeyExistingCustomerId(existingCustomerId).stream()
+                .map(a -> new AdvisorView(a.getExistingCustomerId(), a.getQueueId(), a.getAdvisorUserId())).toList();
+    }
+
+    @PutMapping("/api/customers/{existingCustomerId}/advisors/{queueId}")
+    @Transactional
+    public AdvisorView updateAdvisor(@PathVariable String existingCustomerId, @PathVariable String queueId,
+                                     @Valid @RequestBody AdvisorSettings settings) {
+        if (identityService.createGroupQuery().groupId(queueId).count() == 0) {
+            throw new NotFoundException("No queue (group) " + queueId);
+        }
+        requireUser(settings.advisorUserId(), "advisorUserId");
+        CustomerAdvisor advisor = advisors.findById(new CustomerAdvisor.Key(existingCustomerId, queueId))
+                .orElseGet(() -> new CustomerAdvisor(existingCustomerId, queueId, settings.advisorUserId()));
+        advisor.advisedBy(settings.advisorUserId());
+        advisors.save(advisor);
+        return new AdvisorView(existingCustomerId, queueId, advisor.getAdvisorUserId());
+    }
+
+    /** A missing user in the path is a 404; in the body, a 400 naming the field. */
+    private void requireUser(String userId, String field) {
+        if (identityService.createUserQuery().userId(userId).count() > 0) {
+            return;
+        }
+        if (field == null) {
+            throw new NotFoundException("No user " + userId);
+        }
+        throw new InvalidRequestException(List.of(new FieldProblem(field, "is not a known user: " + userId)));
+    }
+}

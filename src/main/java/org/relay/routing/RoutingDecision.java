@@ -1,0 +1,8 @@
+package org.relay.routing;
+
+/**
+ * Where a referral goes: a user (may be null), the queue the referral belongs to, the group that sees the task as
+ * candidate (may be null: only the user sees it), and why.
+ */
+record RoutingDecision(String user, String queue, String candidateGroup, RoutingBasis basis, String reason) {
+}

@@ -1,0 +1,73 @@
+package org.relay.routing;
+
+import org.relay.referral.ReferralRepository;
+import org.relay.referral.ReferralStatus;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Who can take a referral now: presence, activity, open referrals against capacity. */
+@Component
+class Workloads {
+
+    private static final Set<ReferralStatus> OPEN = Set.copyOf(
+            Arrays.stream(ReferralStatus.values()).filter(ReferralStatus::isOpen).toList());
+
+    record Load(String userId, boolean pickable, long open, int capacity, java.time.Instant lastAssignedAt) {
+
+        boolean hasRoom() {
+            return pickable && open < capacity;
+        }
+    }
+
+    private final RecipientRepository recipients;
+    private final ReferralRepository referrals;
+    private final RoutingProperties properties;
+    private final Clock clock;
+
+    Workloads(RecipientRepository recipients, ReferralRepository referrals, RoutingProperties properties, Clock clock) {
+        this.recipients = recipients;
+        this.referrals = referrals;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    Map<String, Load> of(Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Recipient> profiles = recipients.findAllById(userIds).stream()
+                .collect(Collectors.toMap(Recipient::getUserId, Function.identity()));
+        Map<String, Long> open = new HashMap<>();
+        for (Object[] row : referrals.countOpenByOwner(userIds, OPEN)) {
+            open.put((String) row[0], (Long) row[1]);
+        }
+        Map<String, Load> loads = new HashMap<>();
+        for (String id : userIds) {
+            Recipient profile = profiles.get(id);
+            loads.put(id, new Load(id, profile == null || profile.canBePicked(), open.getOrDefault(id, 0L),
+                    profile == null || profile.getCapacity() == null ? properties.defaultCapacity() : profile.getCapacity(),
+                    profile == null ? null : profile.getLastAssignedAt()));
+        }
+        return loads;
+    }
+
+    Load of(String userId) {
+        return of(List.of(userId)).get(userId);
+    }
+
+    /** Remember the assignment, so the next tie on workload goes to someone else. */
+    void assigned(String userId) {
+        Recipient recipient = recipients.findById(userId).orElseGet(() -> new Recipient(userId));
+        recipient.assigned(clock.instant());
+        recipients.save(recipient);
+    }
+}

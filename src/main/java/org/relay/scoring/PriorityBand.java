@@ -1,0 +1,12 @@
+package org.relay.scoring;
+
+/** Lead score in three bands, an input of the SLA table: hot referrals get shorter deadlines. */
+public enum PriorityBand {
+    HIGH,
+    NORMAL,
+    LOW;
+
+    public static PriorityBand of(int leadScore) {
+        return leadScore >= 70 ? HIGH : leadScore >= 40 ? NORMAL : LOW;
+    }
+}
