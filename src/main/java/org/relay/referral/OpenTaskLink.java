@@ -20,20 +20,19 @@ import java.net.URI;
 @RestController
 class OpenTaskLink {
 
-    private final ReferralRepository referrals;
+    private final ReferralLookup lookup;
     private final TaskService taskService;
     private final RelayProperties properties;
 
-    OpenTaskLink(ReferralRepository referrals, TaskService taskService, RelayProperties properties) {
-        this.referrals = referrals;
+    OpenTaskLink(ReferralLookup lookup, TaskService taskService, RelayProperties properties) {
+        this.lookup = lookup;
         this.taskService = taskService;
         this.properties = properties;
     }
 
     @GetMapping("/referrals/{referenceNumber}/task")
     ResponseEntity<Void> open(@PathVariable String referenceNumber) {
-        Referral referral = referrals.findByReferenceNumber(referenceNumber)
-                .orElseThrow(() -> new NotFoundException("No referral with reference number " + referenceNumber));
+        Referral referral = lookup.require(referenceNumber);
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(referenceNumber)
                 .orderByTaskCreateTime().desc().listPage(0, 1).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("Referral " + referenceNumber + " has no open task (it is "

@@ -1,6 +1,5 @@
 package org.relay.referral;
 
-import org.relay.common.NotFoundException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -41,9 +40,8 @@ class ReferralController {
     }
 
     @GetMapping("/{referenceNumber}")
-    @Transactional(readOnly = true)
     public ReferralView detail(@PathVariable String referenceNumber) {
-        return views.detail(find(referenceNumber));
+        return views.detail(referenceNumber);
     }
 
     /** Newest first; {@code status} may repeat (e.g. ?status=ASSIGNED&status=ACCEPTED). */
@@ -57,10 +55,5 @@ class ReferralController {
         Page<Referral> found = referrals.findByStatusIn(
                 status == null || status.isEmpty() ? EnumSet.allOf(ReferralStatus.class) : status, pageRequest);
         return found.map(views::summary).getContent();
-    }
-
-    private Referral find(String referenceNumber) {
-        return referrals.findByReferenceNumber(referenceNumber)
-                .orElseThrow(() -> new NotFoundException("No referral with reference number " + referenceNumber));
     }
 }

@@ -11,6 +11,7 @@ public enum ReferralEventType {
     REMINDED,
     ESCALATED,
     OVERDUE,
+    SLA_REPLANNED,
     IDLE_ESCALATED,
     CONVERTED,
     CLOSED_LOST

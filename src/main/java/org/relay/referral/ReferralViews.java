@@ -6,21 +6,32 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.relay.common.RelayProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 
 /** Builds {@link ReferralView}s: the row, plus the open Camunda tasks of its process instance. */
 @Component
-class ReferralViews {
+public class ReferralViews {
 
     private final TaskService taskService;
     private final ReferralTimeline timeline;
     private final RelayProperties properties;
 
-    ReferralViews(TaskService taskService, ReferralTimeline timeline, RelayProperties properties) {
+    private final ReferralLookup lookup;
+
+    ReferralViews(TaskService taskService, ReferralTimeline timeline, RelayProperties properties,
+                  ReferralLookup lookup) {
         this.taskService = taskService;
         this.timeline = timeline;
         this.properties = properties;
+        this.lookup = lookup;
+    }
+
+    /** The referral as it is now, read in its own transaction (after the change that was just committed). */
+    @Transactional(readOnly = true)
+    public ReferralView detail(String referenceNumber) {
+        return detail(lookup.require(referenceNumber));
     }
 
     ReferralView summary(Referral referral) {

@@ -11,10 +11,13 @@ import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
 import org.relay.referral.ReferralRepository;
 import org.relay.referral.ReferralTimeline;
-import org.relay.routing.RoutingBasis;
+import org.relay.common.FieldProblem;
+import org.relay.routing.Reassignments;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Complete listener of "Review referral": checks the decision, writes it on the referral and its timeline, and
@@ -30,13 +33,15 @@ class RecordReviewDecision implements TaskListener {
     private final ReferralTimeline timeline;
     private final IdentityService identityService;
     private final Catalog catalog;
+    private final Reassignments reassignments;
 
     RecordReviewDecision(ReferralRepository referrals, ReferralTimeline timeline, IdentityService identityService,
-                         Catalog catalog) {
+                         Catalog catalog, Reassignments reassignments) {
         this.referrals = referrals;
         this.timeline = timeline;
         this.identityService = identityService;
         this.catalog = catalog;
+        this.reassignments = reassignments;
     }
 
     @Override
@@ -51,7 +56,7 @@ class RecordReviewDecision implements TaskListener {
             case REASSIGN -> reassign(task, referral, actor, note);
         }
         task.setVariable(REVIEW_OUTCOME, decision.value());
-        task.removeVariables(java.util.List.of(LifecycleVariables.REVIEW_DECISION, LifecycleVariables.REJECT_REASON,
+        task.removeVariables(List.of(LifecycleVariables.REVIEW_DECISION, LifecycleVariables.REJECT_REASON,
                 LifecycleVariables.REVIEW_NOTE, LifecycleVariables.REASSIGN_TO_USER, LifecycleVariables.REASSIGN_TO_QUEUE));
     }
 
@@ -76,39 +81,28 @@ class RecordReviewDecision implements TaskListener {
     private void reassign(DelegateTask task, Referral referral, String actor, String note) {
         String user = LifecycleVariables.text(task, LifecycleVariables.REASSIGN_TO_USER);
         String queue = LifecycleVariables.text(task, LifecycleVariables.REASSIGN_TO_QUEUE);
-        if ((user == null) == (queue == null)) {
-            throw new LifecycleInputException("To reassign, give either reassignToUser or reassignToQueue (exactly one)");
+        List<FieldProblem> problems = reassignments.problems(actor, user, queue, note, Reassignments.Fields.REVIEW_FORM);
+        if (!problems.isEmpty()) {
+            throw new LifecycleInputException(problems.stream().map(p -> p.field() + ": " + p.message())
+                    .collect(Collectors.joining("; ")));
         }
-        if (note == null) {
-            throw new LifecycleInputException("reviewNote is required to reassign: tell the new recipient why");
-        }
-        if (user != null && identityService.createUserQuery().userId(user).count() == 0) {
-            throw new LifecycleInputException("reassignToUser: no user " + user);
-        }
-        if (user != null && user.equals(actor)) {
-            throw new LifecycleInputException("reassignToUser: you cannot reassign a referral to yourself; accept it instead");
-        }
-        if (queue != null && identityService.createGroupQuery().groupId(queue).count() == 0) {
-            throw new LifecycleInputException("reassignToQueue: no queue (group) " + queue);
-        }
-        String target = user != null ? user : "queue " + queue;
-        String reason = "Reassigned by " + actor + " to " + target + ": " + note;
-        Instant now = timeline.record(referral, ReferralEventType.REASSIGNED, actor, null, reason);
-        referral.routedTo(user, queue != null ? queue : referral.getQueueId(), RoutingBasis.REASSIGNED.name(), reason, now);
-        // a user alone gets the task; the old queue no longer sees it
-        task.setVariable(LifecycleVariables.RECIPIENT_USER, user);
-        task.setVariable(LifecycleVariables.RECIPIENT_QUEUE, queue);
-        task.setVariable(LifecycleVariables.ROUTING_REASON, reason);
+        Reassignments.Target target = reassignments.record(referral, actor, user, queue, note);
+        task.setVariable(LifecycleVariables.RECIPIENT_USER, target.user());
+        task.setVariable(LifecycleVariables.RECIPIENT_QUEUE, target.queue());
+        task.setVariable(LifecycleVariables.ROUTING_REASON, target.reason());
     }
 
-    /** Who decided: the assignee (Tasklist makes you claim first), else the authenticated user. */
+    /**
+     * Who decided: the authenticated user (Tasklist, REST; a manager acting on someone's task), else the assignee
+     * (the engine API used without authentication).
+     */
     private String actor(DelegateTask task) {
-        if (task.getAssignee() != null) {
-            return task.getAssignee();
-        }
         var authentication = identityService.getCurrentAuthentication();
         if (authentication != null && authentication.getUserId() != null) {
             return authentication.getUserId();
+        }
+        if (task.getAssignee() != null) {
+            return task.getAssignee();
         }
         throw new LifecycleInputException("Claim the referral before deciding on it");
     }

@@ -24,7 +24,11 @@ public class SlaPlanner {
     }
 
     public ReviewDeadlines review(Referral referral, SlaTerms terms) {
-        Instant now = clock.instant();
+        return review(referral, terms, clock.instant());
+    }
+
+    /** Deadlines of a review that started at {@code now} (earlier than the clock when re-planning). */
+    public ReviewDeadlines review(Referral referral, SlaTerms terms, Instant now) {
         if (overrides.reviewReminder() != null) {
             return new ReviewDeadlines(now.plus(overrides.reviewReminder()), now.plus(overrides.reviewEscalation()));
         }
@@ -34,7 +38,10 @@ public class SlaPlanner {
     }
 
     public Instant workIdleAt(Referral referral, SlaTerms terms) {
-        Instant now = clock.instant();
+        return workIdleAt(referral, terms, clock.instant());
+    }
+
+    public Instant workIdleAt(Referral referral, SlaTerms terms, Instant now) {
         if (overrides.noActivityEscalation() != null) {
             return now.plus(overrides.noActivityEscalation());
         }

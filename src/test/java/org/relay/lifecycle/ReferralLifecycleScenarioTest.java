@@ -233,7 +233,7 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("rejectReason is required");
         Assertions.assertThatThrownBy(() -> taskService().complete(taskId, Map.of("reviewDecision", "reassign",
                         "reassignToUser", "nobody-by-that-name", "reviewNote", "x")))
-                .hasMessageContaining("reassignToUser: no user nobody-by-that-name");
+                .hasMessageContaining("reassignToUser: is not a known user: nobody-by-that-name");
         Assertions.assertThatThrownBy(() -> taskService().complete(taskId, Map.of("reviewDecision", "maybe")))
                 .hasMessageContaining("reviewDecision must be one of accept, reject, reassign");
 

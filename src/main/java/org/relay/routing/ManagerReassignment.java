@@ -1,0 +1,99 @@
+package org.relay.routing;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.relay.common.FieldProblem;
+import org.relay.common.InvalidRequestException;
+import org.relay.lifecycle.LifecycleVariables;
+import org.relay.referral.Referral;
+import org.relay.referral.ReferralLookup;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A manager (or anyone acting for the recipient) hands a referral to another user or queue, with a note. While it
+ * waits for review, this completes the review task as a reassignment; while it is being worked, a message moves it
+ * back to review for the new recipient. Either way the new recipient is notified and must accept.
+ */
+@Service
+public class ManagerReassignment {
+
+    public record Request(@NotBlank @Size(max = 64) String requestedBy, @Size(max = 64) String toUser,
+                          @Size(max = 64) String toQueue, @Size(max = 2000) String note) {
+    }
+
+    static final String MESSAGE = "ReferralReassigned";
+
+    private final ReferralLookup lookup;
+    private final Reassignments reassignments;
+    private final IdentityService identityService;
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+
+    ManagerReassignment(ReferralLookup lookup, Reassignments reassignments, IdentityService identityService,
+                        TaskService taskService, RuntimeService runtimeService) {
+        this.lookup = lookup;
+        this.reassignments = reassignments;
+        this.identityService = identityService;
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+    }
+
+    @Transactional
+    public Referral reassign(String referenceNumber, Request request) {
+        Referral referral = lookup.require(referenceNumber);
+        String toUser = blankToNull(request.toUser());
+        String toQueue = blankToNull(request.toQueue());
+        List<FieldProblem> problems = new ArrayList<>();
+        if (identityService.createUserQuery().userId(request.requestedBy()).count() == 0) {
+            problems.add(new FieldProblem("requestedBy", "is not a known user: " + request.requestedBy()));
+        }
+        problems.addAll(reassignments.problems(request.requestedBy(), toUser, toQueue, request.note(),
+                Reassignments.Fields.API));
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        Task task = lookup.openTask(referral);
+        if ("Task_ReviewReferral".equals(task.getTaskDefinitionKey())) {
+            completeReviewAsReassignment(task, request.requestedBy(), toUser, toQueue, request.note());
+        } else {
+            Reassignments.Target target = reassignments.record(referral, request.requestedBy(), toUser, toQueue,
+                    request.note());
+            Map<String, Object> routing = new HashMap<>();
+            routing.put(LifecycleVariables.RECIPIENT_USER, target.user());
+            routing.put(LifecycleVariables.RECIPIENT_QUEUE, target.queue());
+            routing.put(LifecycleVariables.ROUTING_REASON, target.reason());
+            runtimeService.createMessageCorrelation(MESSAGE).processInstanceId(referral.getProcessInstanceId())
+                    .setVariables(routing).correlate();
+        }
+        return referral;
+    }
+
+    private void completeReviewAsReassignment(Task task, String by, String toUser, String toQueue, String note) {
+        Map<String, Object> decision = new HashMap<>();
+        decision.put(LifecycleVariables.REVIEW_DECISION, "reassign");
+        decision.put(LifecycleVariables.REASSIGN_TO_USER, toUser);
+        decision.put(LifecycleVariables.REASSIGN_TO_QUEUE, toQueue);
+        decision.put(LifecycleVariables.REVIEW_NOTE, note);
+        // the review listener records the authenticated user as the one who reassigned it
+        identityService.setAuthenticatedUserId(by);
+        try {
+            taskService.complete(task.getId(), decision);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,67 @@
+package org.relay.routing;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.relay.common.FieldProblem;
+import org.relay.referral.Referral;
+import org.relay.referral.ReferralEventType;
+import org.relay.referral.ReferralTimeline;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reassigning a referral to a user or a queue, with a mandatory note: the same rules whether the recipient does it
+ * in the Review form or a manager through the REST API.
+ */
+@Component
+public class Reassignments {
+
+    /** The names the target and note fields have where the request came from (form variables or JSON). */
+    public record Fields(String user, String queue, String note) {
+        public static final Fields REVIEW_FORM = new Fields("reassignToUser", "reassignToQueue", "reviewNote");
+        public static final Fields API = new Fields("toUser", "toQueue", "note");
+    }
+
+    /** Where it goes: the user who gets the task (or null), the queue that sees it (or null), and why. */
+    public record Target(String user, String queue, String reason) {
+    }
+
+    private final IdentityService identityService;
+    private final ReferralTimeline timeline;
+
+    Reassignments(IdentityService identityService, ReferralTimeline timeline) {
+        this.identityService = identityService;
+        this.timeline = timeline;
+    }
+
+    public List<FieldProblem> problems(String actor, String user, String queue, String note, Fields fields) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if ((user == null) == (queue == null)) {
+            problems.add(new FieldProblem(fields.user(), "give either " + fields.user() + " or " + fields.queue()
+                    + " (exactly one)"));
+        }
+        if (note == null || note.isBlank()) {
+            problems.add(new FieldProblem(fields.note(), "is required to reassign: tell the new recipient why"));
+        }
+        if (user != null && identityService.createUserQuery().userId(user).count() == 0) {
+            problems.add(new FieldProblem(fields.user(), "is not a known user: " + user));
+        } else if (user != null && user.equals(actor)) {
+            problems.add(new FieldProblem(fields.user(), "you cannot reassign a referral to yourself; accept it instead"));
+        }
+        if (queue != null && identityService.createGroupQuery().groupId(queue).count() == 0) {
+            problems.add(new FieldProblem(fields.queue(), "is not a known queue (group): " + queue));
+        }
+        return problems;
+    }
+
+    /** Writes the reassignment on the referral (back to ASSIGNED: the new recipient must accept) and its timeline. */
+    public Target record(Referral referral, String actor, String user, String queue, String note) {
+        String reason = "Reassigned by " + actor + " to " + (user != null ? user : "queue " + queue) + ": " + note;
+        Instant now = timeline.record(referral, ReferralEventType.REASSIGNED, actor, null, reason);
+        // a user alone gets the task (the old queue no longer sees it); the referral keeps its queue for reporting
+        referral.routedTo(user, queue != null ? queue : referral.getQueueId(), RoutingBasis.REASSIGNED.name(), reason, now);
+        return new Target(user, queue, reason);
+    }
+}
