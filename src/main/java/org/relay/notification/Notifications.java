@@ -2,97 +2,180 @@ package org.relay.notification;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
 import org.relay.catalog.Catalog;
 import org.relay.common.RelayProperties;
+import org.relay.emailaction.ActionLink;
+import org.relay.emailaction.EmailActions;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
+import org.relay.referral.ReferralRepository;
 import org.relay.referral.ReferralTimeline;
+import org.relay.sla.BusinessCalendars;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * Renders and sends the lifecycle's emails (Thymeleaf templates in {@code templates/mail/}, HTML escaped) and notes
- * each on the referral's timeline. Called only from async service tasks, never from a task listener.
+ * Renders and sends the lifecycle's emails (Thymeleaf, HTML with a plain-text alternative; every value escaped),
+ * one mail per recipient so each carries their own action links. Called only from async service tasks. A mail
+ * already sent for the same event and recipient is not sent again, so a retried job does not repeat it.
  */
 @Component
 public class Notifications {
 
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
+
     private final TemplateEngine templates;
     private final MailDelivery delivery;
+    private final SentLog sentLog;
     private final IdentityService identityService;
     private final ReferralTimeline timeline;
+    private final ReferralRepository referrals;
+    private final EmailActions emailActions;
+    private final BusinessCalendars calendars;
     private final Catalog catalog;
     private final RelayProperties properties;
 
-    Notifications(TemplateEngine templates, MailDelivery delivery, IdentityService identityService,
-                  ReferralTimeline timeline, Catalog catalog, RelayProperties properties) {
+    Notifications(TemplateEngine templates, MailDelivery delivery, SentLog sentLog, IdentityService identityService,
+                  ReferralTimeline timeline, ReferralRepository referrals, EmailActions emailActions,
+                  BusinessCalendars calendars, Catalog catalog, RelayProperties properties) {
         this.templates = templates;
         this.delivery = delivery;
+        this.sentLog = sentLog;
         this.identityService = identityService;
         this.timeline = timeline;
+        this.referrals = referrals;
+        this.emailActions = emailActions;
+        this.calendars = calendars;
         this.catalog = catalog;
         this.properties = properties;
     }
 
-    /** "A referral is waiting for you / your queue." */
-    public void referralAssigned(Referral referral) {
-        String subject = "New " + catalog.productLabel(referral.getExpressedInterest()).toLowerCase(Locale.ROOT)
-                + " referral " + referral.getReferenceNumber() + ": " + referral.getCustomer().getName();
-        send(referral, "referral-assigned", subject, recipients(referral.getOwnerId(), referral.getQueueId()),
-                Map.of(), ReferralEventType.NOTIFIED);
+    /** "A referral is waiting for your decision": to the assignee, or each member of the queue, with action links. */
+    public void referralAssigned(Referral referral, Task review) {
+        String subject = assignedSubject(referral);
+        for (User user : recipientsOf(review.getAssignee(), referral.getQueueId())) {
+            send(referral, "assigned:" + review.getId(), user, "referral-assigned", subject,
+                    withActionLinks(review, user), ReferralEventType.NOTIFIED);
+        }
     }
 
-    /** "Still waiting for your decision." */
-    public void reviewReminder(Referral referral) {
+    /** "Still waiting for your decision", with the same one-click links. */
+    public void reviewReminder(Referral referral, Task review) {
         String subject = "Reminder: referral " + referral.getReferenceNumber() + " is waiting for your decision";
-        send(referral, "review-reminder", subject, recipients(referral.getOwnerId(), referral.getQueueId()),
-                Map.of(), ReferralEventType.REMINDED);
+        for (User user : recipientsOf(review.getAssignee(), referral.getQueueId())) {
+            send(referral, "reminder:" + review.getId(), user, "review-reminder", subject,
+                    withActionLinks(review, user), ReferralEventType.REMINDED);
+        }
     }
 
-    /** "Nothing has happened on this accepted referral." Sent to the manager queue. */
-    public void idleEscalation(Referral referral, String managerQueue, String detail) {
-        String subject = "Idle referral " + referral.getReferenceNumber() + " (" + referral.getOwnerId() + ")";
-        send(referral, "manager-alert", subject, recipients(null, managerQueue),
-                Map.of("headline", "accepted, but nothing has happened since", "detail", detail),
-                ReferralEventType.NOTIFIED);
+    /** An accepted referral sits without an outcome. To the manager queue. */
+    public void idleEscalation(Referral referral, String eventKey, String managerQueue, String detail) {
+        managerAlert(referral, eventKey, managerQueue, "Idle referral " + referral.getReferenceNumber()
+                + " (" + referral.getOwnerId() + ")", "accepted, but nothing has happened since", detail);
     }
 
-    /** "Nobody has claimed this referral from the queue." Sent to the manager queue. */
-    public void unclaimedOverdue(Referral referral, String managerQueue, String detail) {
-        String subject = "Unclaimed referral " + referral.getReferenceNumber() + " in " + referral.getQueueId();
-        send(referral, "manager-alert", subject, recipients(null, managerQueue),
-                Map.of("headline", "nobody has claimed it from the queue", "detail", detail),
-                ReferralEventType.NOTIFIED);
+    /** Nobody in the queue has claimed it by the warning time. To the manager queue. */
+    public void unclaimedOverdue(Referral referral, String eventKey, String managerQueue, String detail) {
+        managerAlert(referral, eventKey, managerQueue, "Unclaimed referral " + referral.getReferenceNumber() + " in "
+                + referral.getQueueId(), "nobody has claimed it from the queue", detail);
     }
 
-    private void send(Referral referral, String template, String subject, List<String> to,
-                      Map<String, Object> extra, ReferralEventType event) {
+    /** Thanks the colleague or advocate whose referral converted, with their track record. */
+    public void thankReferrer(Referral referral, String email, String name) {
+        ReferrerRecord record = referrerRecord(referral);
+        String subject = "Thank you: your referral of " + referral.getCustomer().getName() + " became business";
+        Map<String, Object> model = Map.of("referrerName", name == null ? "colleague" : name);
+        sendTo(referral, "converted:" + referral.getId(), email, "referrer-thanks", subject, model,
+                ReferralEventType.NOTIFIED, record);
+    }
+
+    private void managerAlert(Referral referral, String eventKey, String managerQueue, String subject, String headline,
+                              String detail) {
+        for (User user : recipientsOf(null, managerQueue)) {
+            send(referral, eventKey, user, "manager-alert", subject, Map.of("headline", headline, "detail", detail),
+                    ReferralEventType.NOTIFIED);
+        }
+    }
+
+    private String assignedSubject(Referral referral) {
+        String product = catalog.productLabel(referral.getExpressedInterest()).toLowerCase(Locale.ROOT);
+        String what = product + " referral " + referral.getReferenceNumber() + ": " + referral.getCustomer().getName();
+        return switch (referral.getRoutingBasis() == null ? "" : referral.getRoutingBasis()) {
+            case "ESCALATED" -> "Escalated to your queue: " + what;
+            case "REASSIGNED" -> "Reassigned to you: " + what;
+            case "NOBODY_LEFT" -> "Rejected by everyone, now with your queue: " + what;
+            default -> "New " + what;
+        };
+    }
+
+    private Map<String, Object> withActionLinks(Task review, User user) {
+        Map<String, Object> links = new HashMap<>();
+        links.put("taskLink", properties.tasklistLink(review.getId()));
+        links.put("acceptLink", emailActions.linkFor(review.getId(), user.getId(), ActionLink.Action.ACCEPT));
+        links.put("rejectLink", emailActions.linkFor(review.getId(), user.getId(), ActionLink.Action.REJECT));
+        return links;
+    }
+
+    private void send(Referral referral, String eventKey, User user, String template, String subject,
+                      Map<String, Object> model, ReferralEventType event) {
+        if (user.getEmail() == null || user.getEmail().isBlank()) {
+            return;
+        }
+        sendTo(referral, eventKey, user.getEmail(), template, subject, model, event, referrerRecord(referral));
+    }
+
+    private void sendTo(Referral referral, String eventKey, String email, String template, String subject,
+                        Map<String, Object> model, ReferralEventType event, ReferrerRecord record) {
+        if (sentLog.wasSent(eventKey, email)) {
+            return;
+        }
         Context context = new Context(Locale.ENGLISH);
         context.setVariable("referral", referral);
         context.setVariable("product", catalog.productLabel(referral.getExpressedInterest()));
         context.setVariable("recordType", catalog.recordTypeLabel(referral.getRecordType()));
         context.setVariable("interestValue", formatValue(referral));
+        context.setVariable("dueBy", formatDue(referral, referral.getReviewDueAt()));
+        context.setVariable("referrerRecord", record);
         context.setVariable("taskLink", properties.publicUrl() + "/referrals/" + referral.getReferenceNumber() + "/task");
-        context.setVariables(extra);
+        context.setVariables(model);
         String text = templates.process("mail/" + template + ".txt", context);
         String html = templates.process("mail/" + template, context);
-        delivery.send(new MailMessage(to, subject, text, html));
-        timeline.record(referral, event, null, template, "Mail to " + String.join(", ", to) + ": " + subject);
+        delivery.send(new MailMessage(List.of(email), subject, text, html));
+        sentLog.sent(referral.getId(), eventKey, email, subject);
+        timeline.record(referral, event, null, template, "Mail to " + email + ": " + subject);
     }
 
     /** The named user if there is one, otherwise every member of the queue. */
-    private List<String> recipients(String userId, String queueId) {
-        List<User> users = userId != null
-                ? identityService.createUserQuery().userId(userId).list()
-                : identityService.createUserQuery().memberOfGroup(queueId).list();
-        return users.stream().map(User::getEmail).filter(Objects::nonNull).filter(e -> !e.isBlank()).toList();
+    private List<User> recipientsOf(String userId, String queueId) {
+        if (userId != null) {
+            return identityService.createUserQuery().userId(userId).list();
+        }
+        return queueId == null ? List.of() : identityService.createUserQuery().memberOfGroup(queueId).list();
+    }
+
+    private ReferrerRecord referrerRecord(Referral referral) {
+        String id = referral.getReferrer().getId();
+        if (id == null) {
+            return new ReferrerRecord(0, 0);
+        }
+        return new ReferrerRecord(referrals.countByReferrerId(id), referrals.countConvertedByReferrerId(id));
+    }
+
+    private String formatDue(Referral referral, Instant due) {
+        if (due == null) {
+            return null;
+        }
+        return DUE.format(due.atZone(calendars.forRegion(referral.getCustomer().getRegion()).zone()));
     }
 
     private static String formatValue(Referral referral) {
@@ -102,5 +185,13 @@ public class Notifications {
         NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
         format.setMaximumFractionDigits(2);
         return referral.getInterestCurrency() + " " + format.format(referral.getInterestAmount());
+    }
+
+    /** How a referrer's referrals have turned out so far. */
+    public record ReferrerRecord(long referred, long converted) {
+
+        public String summary() {
+            return referred == 0 ? "first referral" : converted + " of " + referred + " referrals converted";
+        }
     }
 }

@@ -1,25 +1,35 @@
 package org.relay.notification;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.referral.ReferralRepository;
 import org.springframework.stereotype.Component;
 
-/** Async service task "Notify recipient": mails the routed user, or the whole queue when nobody was picked. */
+/**
+ * Async service task "Notify recipient", fired as soon as the review task exists: mails the assignee, or each
+ * member of the queue, with the task's Tasklist link and signed Accept/Reject links.
+ */
 @Component("notifyRecipient")
 class NotifyRecipient implements JavaDelegate {
 
     private final ReferralRepository referrals;
     private final Notifications notifications;
+    private final TaskService taskService;
 
-    NotifyRecipient(ReferralRepository referrals, Notifications notifications) {
+    NotifyRecipient(ReferralRepository referrals, Notifications notifications, TaskService taskService) {
         this.referrals = referrals;
         this.notifications = notifications;
+        this.taskService = taskService;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifications.referralAssigned(referrals.require(LifecycleVariables.referralId(execution)));
+        Task review = ReviewTasks.current(taskService, execution);
+        if (review != null) {
+            notifications.referralAssigned(referrals.require(LifecycleVariables.referralId(execution)), review);
+        }
     }
 }

@@ -1,25 +1,32 @@
 package org.relay.notification;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.referral.ReferralRepository;
 import org.springframework.stereotype.Component;
 
-/** Async service task after the non-interrupting reminder timer: the review task stays where it is. */
+/** Async service task after the non-interrupting warning timer (claimed referrals): the review task stays. */
 @Component("sendReviewReminder")
 class SendReviewReminder implements JavaDelegate {
 
     private final ReferralRepository referrals;
     private final Notifications notifications;
+    private final TaskService taskService;
 
-    SendReviewReminder(ReferralRepository referrals, Notifications notifications) {
+    SendReviewReminder(ReferralRepository referrals, Notifications notifications, TaskService taskService) {
         this.referrals = referrals;
         this.notifications = notifications;
+        this.taskService = taskService;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifications.reviewReminder(referrals.require(LifecycleVariables.referralId(execution)));
+        Task review = ReviewTasks.current(taskService, execution);
+        if (review != null) {
+            notifications.reviewReminder(referrals.require(LifecycleVariables.referralId(execution)), review);
+        }
     }
 }

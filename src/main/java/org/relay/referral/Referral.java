@@ -56,6 +56,9 @@ public class Referral {
 
     private Integer leadScore;
 
+    /** The factors behind the lead score, strongest first, as people read them ("existing customer +15, ..."). */
+    private String leadScoreFactors;
+
     private String ownerId;
 
     private String queueId;
@@ -114,8 +117,9 @@ public class Referral {
         this.processInstanceId = processInstanceId;
     }
 
-    public void scored(int leadScore) {
+    public void scored(int leadScore, String factors) {
         this.leadScore = leadScore;
+        this.leadScoreFactors = factors;
     }
 
     /** Routed to a person (owner may be null when only the queue got it) with the reason a manager can read. */
@@ -169,6 +173,7 @@ public class Referral {
     public Referrer getReferrer() { return referrer; }
     public String getNotes() { return notes; }
     public Integer getLeadScore() { return leadScore; }
+    public String getLeadScoreFactors() { return leadScoreFactors; }
     public String getOwnerId() { return ownerId; }
     public String getQueueId() { return queueId; }
     public String getRoutingReason() { return routingReason; }

@@ -19,6 +19,9 @@ public class Advocate {
 
     private boolean active = true;
 
+    /** Where thank-you mails go when one of the advocate's referrals converts. */
+    private String email;
+
     protected Advocate() {
     }
 
@@ -37,4 +40,9 @@ public class Advocate {
     public String getName() { return name; }
     public String getOwnerUserId() { return ownerUserId; }
     public boolean isActive() { return active; }
+    public String getEmail() { return email; }
+
+    public void reachableAt(String email) {
+        this.email = email;
+    }
 }

@@ -1,6 +1,7 @@
 package org.relay.routing;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -33,7 +34,7 @@ class RoutingAdminController {
     }
 
     record AdvocateSettings(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 64) String ownerUserId,
-                            Boolean active) {
+                            Boolean active, @Email @Size(max = 254) String email) {
     }
 
     record AdvisorSettings(@NotBlank @Size(max = 64) String advisorUserId) {
@@ -90,6 +91,7 @@ class RoutingAdminController {
         Advocate advocate = advocates.findById(code).orElseGet(() -> new Advocate(code, settings.name(),
                 settings.ownerUserId(), active));
         advocate.update(settings.name(), settings.ownerUserId(), active);
+        advocate.reachableAt(settings.email());
         return advocates.save(advocate);
     }
 

@@ -25,7 +25,7 @@ class ScoreReferral implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Referral referral = referrals.require(LifecycleVariables.referralId(execution));
         InterimLeadScore.Result result = InterimLeadScore.of(referral);
-        referral.scored(result.score());
+        referral.scored(result.score(), String.join(", ", result.factors()));
         timeline.record(referral, ReferralEventType.SCORED, null, "interim-prior",
                 result.score() + ": " + String.join(", ", result.factors()));
         execution.setVariable(LifecycleVariables.LEAD_SCORE, result.score());

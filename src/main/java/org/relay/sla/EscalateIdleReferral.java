@@ -44,6 +44,6 @@ class EscalateIdleReferral implements JavaDelegate {
         String detail = referral.getOwnerId() + " accepted it " + Durations.readable(since, clock.instant())
                 + " ago and has not closed it; told manager queue " + managerQueue;
         timeline.record(referral, ReferralEventType.IDLE_ESCALATED, referral.getOwnerId(), "no-activity-sla", detail);
-        notifications.idleEscalation(referral, managerQueue, detail);
+        notifications.idleEscalation(referral, "idle:" + execution.getId(), managerQueue, detail);
     }
 }

@@ -46,6 +46,6 @@ class FlagUnclaimedReferral implements JavaDelegate {
                 + Durations.readable(since, now) + "; told manager queue " + managerQueue;
         referral.overdue(now);
         timeline.record(referral, ReferralEventType.OVERDUE, null, "unclaimed", detail);
-        notifications.unclaimedOverdue(referral, managerQueue, detail);
+        notifications.unclaimedOverdue(referral, "unclaimed:" + execution.getId(), managerQueue, detail);
     }
 }

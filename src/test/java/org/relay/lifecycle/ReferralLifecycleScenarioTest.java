@@ -5,6 +5,7 @@ import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import org.junit.jupiter.api.Test;
 import org.relay.conversion.OpportunityRepository;
 import org.relay.referral.Referral;
@@ -52,8 +53,8 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
 
         assertThat(instance).isStarted().hasBusinessKey(referral.getReferenceNumber())
                 .hasPassed("Task_ScoreReferral", "Task_DecideQueue", "Task_RouteReferral")
-                .isWaitingAt("Task_NotifyRecipient");
-        execute(job("Task_NotifyRecipient", instance));
+                .isWaitingAt("Task_ReviewReferral");
+        notifyRecipient(instance.getId());
 
         assertThat(instance).isWaitingAt("Task_ReviewReferral").task().isAssignedTo("alice");
         Task review = task("Task_ReviewReferral", instance);
@@ -69,7 +70,13 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
 
         complete(task("Task_WorkReferral", instance),
                 withVariables("workOutcome", "convert", "opportunityAmount", 440000.0, "outcomeNote", "Signed"));
-        assertThat(instance).isEnded().hasPassed("Task_ConvertToOpportunity", "End_Converted");
+        assertThat(instance).hasPassed("Task_ConvertToOpportunity").isWaitingAt("Task_ThankReferrer");
+        execute(job("Task_ThankReferrer", instance));
+        assertThat(instance).isEnded().hasPassed("End_Converted");
+        Assertions.assertThat(mailsTo("ryan@relay.example")).singleElement().satisfies(mail -> {
+            Assertions.assertThat(mail.getSubject()).isEqualTo("Thank you: your referral of Kiara Thompson became business");
+            Assertions.assertThat(GreenMailUtil.getBody(mail)).contains("1 of 1 referrals converted");
+        });
 
         Referral converted = data.reload(referral);
         Assertions.assertThat(converted.getStatus()).isEqualTo(ReferralStatus.CONVERTED);
@@ -111,8 +118,8 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
                 "rejectReason", "AT_CAPACITY", "reviewNote", "Fully booked until next month"));
 
         assertThat(instance).hasPassedInOrder("Task_ReviewReferral", "Task_DecideQueue", "Task_RouteReferral")
-                .isWaitingAt("Task_NotifyRecipient");
-        execute(job("Task_NotifyRecipient", instance));
+                .isWaitingAt("Task_ReviewReferral");
+        notifyRecipient(instance.getId());
         assertThat(instance).isWaitingAt("Task_ReviewReferral").task().isAssignedTo("bob");
         Assertions.assertThat(timeline.rejecters(referral.getId())).containsExactly("alice");
         Assertions.assertThat(data.reload(referral).getRoutingReason()).contains("bob").contains("excluding alice");
@@ -126,7 +133,7 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
         ProcessInstance instance = reviewing(referral);
         for (String reason : new String[]{"NOT_MY_PRODUCT", "WRONG_REGION", "AT_CAPACITY"}) {
             rejectAs(instance, reason);
-            execute(job("Task_NotifyRecipient", instance));
+            notifyRecipient(instance.getId());
         }
 
         assertThat(instance).isWaitingAt("Task_ReviewReferral").task().isNotAssigned()
@@ -148,8 +155,7 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
         complete(task("Task_ReviewReferral", instance), withVariables("reviewDecision", "reassign",
                 "reassignToUser", "wendy", "reviewNote", "Kiara also asked about investing the rest"));
 
-        assertThat(instance).isWaitingAt("Task_NotifyRecipient");
-        execute(job("Task_NotifyRecipient", instance));
+        notifyRecipient(instance.getId());
         assertThat(instance).isWaitingAt("Task_ReviewReferral").task().isAssignedTo("wendy");
         Assertions.assertThat(taskService().getIdentityLinksForTask(task(instance).getId()))
                 .noneMatch(link -> "retail-lending".equals(link.getGroupId()));
@@ -165,7 +171,7 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
 
         complete(task("Task_ReviewReferral", instance), withVariables("reviewDecision", "reassign",
                 "reassignToQueue", "wealth-management", "reviewNote", "Mostly an investment question"));
-        execute(job("Task_NotifyRecipient", instance));
+        notifyRecipient(instance.getId());
 
         assertThat(instance).task().isNotAssigned().hasCandidateGroup("wealth-management");
         Assertions.assertThat(data.reload(referral).getQueueId()).isEqualTo("wealth-management");
@@ -197,8 +203,8 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
 
         execute(job("Timer_ReviewEscalation", instance));
 
-        assertThat(instance).hasPassed("Task_EscalateToManager").isWaitingAt("Task_NotifyRecipient");
-        execute(job("Task_NotifyRecipient", instance));
+        assertThat(instance).hasPassed("Task_EscalateToManager").isWaitingAt("Task_ReviewReferral");
+        notifyRecipient(instance.getId());
         assertThat(instance).isWaitingAt("Task_ReviewReferral").task().isNotAssigned()
                 .hasCandidateGroup("referral-managers");
         Referral escalated = data.reload(referral);
@@ -244,7 +250,7 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
 
     private ProcessInstance reviewing(Referral referral) {
         ProcessInstance instance = instanceOf(referral);
-        execute(job("Task_NotifyRecipient", instance));
+        notifyRecipient(instance.getId());
         assertThat(instance).isWaitingAt("Task_ReviewReferral");
         return instance;
     }

@@ -164,8 +164,7 @@ class ManagerActionsApiTest extends RelayIntegrationTest {
     }
 
     private void notifyRecipient(Referral referral) {
-        managementService.executeJob(managementService.createJobQuery().processInstanceId(referral.getProcessInstanceId())
-                .activityId("Task_NotifyRecipient").singleResult().getId());
+        notifyRecipient(referral.getProcessInstanceId());
     }
 
     private Task openTask(Referral referral) {

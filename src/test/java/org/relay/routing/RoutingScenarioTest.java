@@ -203,7 +203,7 @@ class RoutingScenarioTest extends RelayIntegrationTest {
     }
 
     private void notifyRecipient(Referral referral) {
-        managementService.executeJob(job(referral, "Task_NotifyRecipient").getId());
+        notifyRecipient(referral.getProcessInstanceId());
     }
 
     private Job job(Referral referral, String activityId) {
@@ -216,10 +216,6 @@ class RoutingScenarioTest extends RelayIntegrationTest {
     }
 
     private Task reviewTask(Referral referral) {
-        Job notify = job(referral, "Task_NotifyRecipient");
-        if (notify != null) {
-            managementService.executeJob(notify.getId());
-        }
         return taskService.createTaskQuery().processInstanceId(referral.getProcessInstanceId()).singleResult();
     }
 

@@ -38,6 +38,8 @@ public class RelayTestData {
             runtimeService.deleteProcessInstances(running, "test reset", true, true);
         }
         jdbc.update("delete from opportunity");
+        jdbc.update("delete from notification_sent");
+        jdbc.update("delete from action_link_use");
         jdbc.update("delete from referral_event");
         jdbc.update("delete from referral");
         jdbc.update("delete from recipient");

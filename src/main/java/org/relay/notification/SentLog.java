@@ -1,0 +1,33 @@
+package org.relay.notification;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+
+/**
+ * Remembers each mail the moment it was handed to SMTP, in its own transaction: if the job that sent it fails
+ * afterwards and is retried, the mail is not sent again.
+ */
+@Component
+class SentLog {
+
+    private final NotificationSentRepository sent;
+    private final Clock clock;
+
+    SentLog(NotificationSentRepository sent, Clock clock) {
+        this.sent = sent;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
+    public boolean wasSent(String eventKey, String recipient) {
+        return sent.existsByEventKeyAndRecipient(eventKey, recipient);
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void sent(Long referralId, String eventKey, String recipient, String subject) {
+        sent.save(new NotificationSent(referralId, eventKey, recipient, subject, clock.instant()));
+    }
+}
