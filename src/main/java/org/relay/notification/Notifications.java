@@ -187,11 +187,11 @@ public class Notifications {
         return referral.getInterestCurrency() + " " + format.format(referral.getInterestAmount());
     }
 
-    /** How a referrer's referrals have turned out so far. */
+    /** How a referrer's referrals (this one included) have turned out so far. */
     public record ReferrerRecord(long referred, long converted) {
 
         public String summary() {
-            return referred == 0 ? "first referral" : converted + " of " + referred + " referrals converted";
+            return referred <= 1 && converted == 0 ? "first referral" : converted + " of " + referred + " referrals converted";
         }
     }
 }

@@ -34,7 +34,10 @@ import java.util.Map;
 @Import({EmbeddedPostgresConfiguration.class, RelayTestData.class})
 public abstract class RelayIntegrationTest {
 
-    protected static final GreenMail SMTP = startSmtp();
+    private static final int SMTP_PORT = freePort();
+
+    /** The SMTP server every mail of the suite goes to; {@link #restartSmtp()} replaces it after an outage test. */
+    protected static GreenMail SMTP = startSmtp();
 
     @Autowired
     protected ProcessEngine processEngine;
@@ -49,7 +52,7 @@ public abstract class RelayIntegrationTest {
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("spring.mail.port", () -> SMTP_PORT);
     }
 
     @BeforeEach
@@ -97,10 +100,14 @@ public abstract class RelayIntegrationTest {
         return List.copyOf(byId.values());
     }
 
+    /** Brings SMTP back on the same port after a test stopped it. */
+    protected static void restartSmtp() {
+        SMTP = startSmtp();
+    }
+
     private static GreenMail startSmtp() {
-        GreenMail greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail greenMail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop));
         return greenMail;
     }
 
