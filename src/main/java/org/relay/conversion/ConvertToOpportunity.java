@@ -2,47 +2,53 @@ package org.relay.conversion;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.relay.lifecycle.LifecycleInputException;
 import org.relay.lifecycle.LifecycleVariables;
-import org.relay.referral.Referral;
-import org.relay.referral.ReferralEventType;
 import org.relay.referral.ReferralRepository;
-import org.relay.referral.ReferralTimeline;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
 
 /**
- * Service task "Convert to opportunity". Idempotent: a retried execution finds the opportunity it created
- * (one per referral, enforced by a unique key) instead of creating a second one.
+ * Async service task "Convert to opportunity" (see {@link ReferralConversion}); a retried job finds the
+ * opportunity it created instead of creating a second one.
  */
 @Component("convertToOpportunity")
 class ConvertToOpportunity implements JavaDelegate {
 
     private final ReferralRepository referrals;
-    private final OpportunityRepository opportunities;
-    private final ReferralTimeline timeline;
+    private final ReferralConversion conversion;
 
-    ConvertToOpportunity(ReferralRepository referrals, OpportunityRepository opportunities, ReferralTimeline timeline) {
+    ConvertToOpportunity(ReferralRepository referrals, ReferralConversion conversion) {
         this.referrals = referrals;
-        this.opportunities = opportunities;
-        this.timeline = timeline;
+        this.conversion = conversion;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Referral referral = referrals.require(LifecycleVariables.referralId(execution));
-        if (opportunities.findByReferralId(referral.getId()).isPresent()) {
-            return;
-        }
-        Object amountVariable = execution.getVariable(LifecycleVariables.OPPORTUNITY_AMOUNT);
-        BigDecimal amount = amountVariable instanceof Number n ? new BigDecimal(n.toString()) : referral.getInterestAmount();
-        String owner = referral.getOwnerId();
-        Instant now = timeline.record(referral, ReferralEventType.CONVERTED, owner, null,
+        Object amount = execution.getVariable(LifecycleVariables.OPPORTUNITY_AMOUNT);
+        Opportunity opportunity = conversion.convert(referrals.require(LifecycleVariables.referralId(execution)),
+                amount instanceof Number n ? new BigDecimal(n.toString()) : null,
+                expectedCloseDate(execution.getVariable(LifecycleVariables.EXPECTED_CLOSE_DATE)),
                 LifecycleVariables.text(execution, LifecycleVariables.OUTCOME_NOTE));
-        Opportunity opportunity = opportunities.save(new Opportunity(referral.getId(), referral.getExpressedInterest(),
-                amount, referral.getInterestCurrency(), owner, now));
-        referral.converted(now);
         execution.setVariable("opportunityId", opportunity.getId());
+    }
+
+    /** The form's date field gives ISO text (2026-12-24); the API may give a Date. */
+    static LocalDate expectedCloseDate(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        if (value instanceof Date date) {
+            return LocalDate.ofInstant(date.toInstant(), java.time.ZoneOffset.UTC);
+        }
+        try {
+            return LocalDate.parse(value.toString().substring(0, Math.min(10, value.toString().length())));
+        } catch (DateTimeParseException e) {
+            throw new LifecycleInputException("expectedCloseDate must be a date like 2026-12-24 (was " + value + ")");
+        }
     }
 }

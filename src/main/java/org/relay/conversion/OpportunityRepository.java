@@ -7,4 +7,6 @@ import java.util.Optional;
 public interface OpportunityRepository extends JpaRepository<Opportunity, Long> {
 
     Optional<Opportunity> findByReferralId(Long referralId);
+
+    java.util.List<Opportunity> findByReferrerId(String referrerId);
 }

@@ -1,21 +1,46 @@
 package org.relay.conversion;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.relay.activity.ActivityInput;
+import org.relay.activity.ActivityLog;
+import org.relay.activity.ActivityType;
 import org.relay.catalog.Catalog;
+import org.relay.common.InvalidRequestException;
 import org.relay.lifecycle.LifecycleInputException;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.lifecycle.WorkOutcome;
+import org.relay.referral.ReferralRepository;
 import org.springframework.stereotype.Component;
 
-/** Complete listener of "Work referral": refuses an outcome the service tasks after it could not act on. */
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Complete listener of "Work referral": refuses an outcome the steps after it could not act on, and records the
+ * activity the form describes (required to "log an activity", optional with a final outcome). The activity fields
+ * are cleared so the next Work form starts empty.
+ */
 @Component("recordWorkOutcome")
 class RecordWorkOutcome implements TaskListener {
 
-    private final Catalog catalog;
+    private static final List<String> ACTIVITY_FIELDS = List.of(LifecycleVariables.ACTIVITY_TYPE,
+            LifecycleVariables.ACTIVITY_SUBJECT, LifecycleVariables.ACTIVITY_NOTES, LifecycleVariables.ACTIVITY_DURATION,
+            LifecycleVariables.ACTIVITY_OUTCOME);
 
-    RecordWorkOutcome(Catalog catalog) {
+    private final Catalog catalog;
+    private final ActivityLog activityLog;
+    private final ReferralRepository referrals;
+    private final IdentityService identityService;
+
+    RecordWorkOutcome(Catalog catalog, ActivityLog activityLog, ReferralRepository referrals,
+                      IdentityService identityService) {
         this.catalog = catalog;
+        this.activityLog = activityLog;
+        this.referrals = referrals;
+        this.identityService = identityService;
     }
 
     @Override
@@ -26,11 +51,48 @@ class RecordWorkOutcome implements TaskListener {
             throw new LifecycleInputException("closeReason is required to close as lost and must be one of "
                     + String.join(", ", catalog.closeReasons().stream().map(e -> e.code()).toList()));
         }
-        if (outcome == WorkOutcome.CONVERT && task.getVariable(LifecycleVariables.OPPORTUNITY_AMOUNT) != null) {
+        if (outcome == WorkOutcome.CONVERT) {
             Object amount = task.getVariable(LifecycleVariables.OPPORTUNITY_AMOUNT);
-            if (!(amount instanceof Number number) || number.doubleValue() <= 0) {
+            if (amount != null && (!(amount instanceof Number number) || number.doubleValue() <= 0)) {
                 throw new LifecycleInputException("opportunityAmount must be a positive number (was " + amount + ")");
             }
+            ConvertToOpportunity.expectedCloseDate(task.getVariable(LifecycleVariables.EXPECTED_CLOSE_DATE));
         }
+        String subject = LifecycleVariables.text(task, LifecycleVariables.ACTIVITY_SUBJECT);
+        if (outcome == WorkOutcome.LOG_ACTIVITY && subject == null) {
+            throw new LifecycleInputException("activitySubject is required to log an activity");
+        }
+        if (subject != null) {
+            recordActivity(task, subject);
+        }
+        task.removeVariables(ACTIVITY_FIELDS);
+    }
+
+    private void recordActivity(DelegateTask task, String subject) {
+        String typeText = LifecycleVariables.text(task, LifecycleVariables.ACTIVITY_TYPE);
+        ActivityType type;
+        try {
+            type = typeText == null ? ActivityType.NOTE : ActivityType.valueOf(typeText.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new LifecycleInputException("activityType must be one of CALL, EMAIL, MEETING, NOTE (was " + typeText + ")");
+        }
+        Object duration = task.getVariable(LifecycleVariables.ACTIVITY_DURATION);
+        ActivityInput input = new ActivityInput(type, subject, LifecycleVariables.text(task, LifecycleVariables.ACTIVITY_NOTES),
+                null, duration instanceof Number n ? n.intValue() : null,
+                LifecycleVariables.text(task, LifecycleVariables.ACTIVITY_OUTCOME), true, null, actor(task));
+        try {
+            activityLog.recordFromWorkForm(referrals.require(LifecycleVariables.referralId(task)), input);
+        } catch (InvalidRequestException e) {
+            throw new LifecycleInputException(e.problems().stream().map(p -> "activity " + p.field() + ": " + p.message())
+                    .collect(Collectors.joining("; ")));
+        }
+    }
+
+    private String actor(DelegateTask task) {
+        var authentication = identityService.getCurrentAuthentication();
+        if (authentication != null && authentication.getUserId() != null) {
+            return authentication.getUserId();
+        }
+        return task.getAssignee() != null ? task.getAssignee() : "unknown";
     }
 }

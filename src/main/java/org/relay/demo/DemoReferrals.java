@@ -17,6 +17,7 @@ import org.relay.referral.ReferrerType;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,12 +61,17 @@ class DemoReferrals {
         Referral sofia = create(ReferralKind.LEAD, "GENERAL", person("Sofia Alvarez", "+1 555 0177", "sofia.alvarez@mail.example", "Capital City"),
                 "CREDIT_CARD", "15000", "WEB_FORM", new ReferrerData(ReferrerType.CUSTOMER, null, "Sofia Alvarez"), null);
         complete(sofia, REVIEW, Map.of("reviewDecision", "accept"));
+        complete(sofia, WORK, Map.of("workOutcome", "logActivity", "activityType", "CALL",
+                "activitySubject", "Called Sofia: wants a travel card", "activityOutcome", "Sent the card comparison"));
 
         Referral harold = create(ReferralKind.REFERRAL, "RETIREMENT_PLANNING", person("Harold Jensen", "+1 555 0190", null, "Ogdenville"),
                 "RETIREMENT_PLANNING", "300000", "COLLEAGUE", colleague("bob"), "Retiring next year, has a pension to roll over.");
         complete(harold, REVIEW, Map.of("reviewDecision", "accept"));
+        complete(harold, WORK, Map.of("workOutcome", "logActivity", "activityType", "MEETING",
+                "activitySubject", "First meeting: pension statements reviewed", "activityDurationMinutes", 45L));
         complete(harold, WORK, Map.of("workOutcome", "convert", "opportunityAmount", 320000.0,
                 "outcomeNote", "Rollover booked; first meeting done."));
+        runJobs(harold);
 
         Referral nadia = create(ReferralKind.REFERRAL, "PERSON_REFERRAL", person("Nadia Haddad", null, "nadia.haddad@mail.example", "North Haverbrook"),
                 "INSURANCE", "1200", "PARTNER", new ReferrerData(ReferrerType.PARTNER, "PARTNER-ACME", "Acme Realty"), null);
@@ -89,6 +95,24 @@ class DemoReferrals {
 
     private void complete(Referral referral, String taskKey, Map<String, Object> variables) {
         taskService.complete(awaitTask(referral, taskKey).getId(), variables);
+    }
+
+    /** Runs the referral's due jobs (conversion, thanks, notifications) so the demo is settled when it is ready. */
+    private void runJobs(Referral referral) {
+        for (int round = 0; round < 20; round++) {
+            List<Job> due = managementService.createJobQuery().processInstanceId(referral.getProcessInstanceId())
+                    .executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            for (Job job : due) {
+                try {
+                    managementService.executeJob(job.getId());
+                } catch (ProcessEngineException alreadyTaken) {
+                    // the job executor ran it first
+                }
+            }
+        }
     }
 
     /** The notification before each task is an async job: run it here (or let the job executor win the race). */

@@ -33,6 +33,13 @@ public final class LifecycleVariables {
     public static final String CLOSE_REASON = "closeReason";
     public static final String OUTCOME_NOTE = "outcomeNote";
     public static final String OPPORTUNITY_AMOUNT = "opportunityAmount";
+    public static final String EXPECTED_CLOSE_DATE = "expectedCloseDate";
+
+    public static final String ACTIVITY_TYPE = "activityType";
+    public static final String ACTIVITY_SUBJECT = "activitySubject";
+    public static final String ACTIVITY_NOTES = "activityNotes";
+    public static final String ACTIVITY_DURATION = "activityDurationMinutes";
+    public static final String ACTIVITY_OUTCOME = "activityOutcome";
 
     private LifecycleVariables() {
     }

@@ -3,7 +3,9 @@ package org.relay.lifecycle;
 /** How the recipient finished working a referral (values of {@code workOutcome}). */
 public enum WorkOutcome {
     CONVERT("convert"),
-    CLOSE_LOST("closeLost");
+    CLOSE_LOST("closeLost"),
+    /** Record what was done and keep working: the work step starts again with a fresh no-activity timer. */
+    LOG_ACTIVITY("logActivity");
 
     private final String value;
 
@@ -21,6 +23,6 @@ public enum WorkOutcome {
                 return outcome;
             }
         }
-        throw new LifecycleInputException("workOutcome must be one of convert, closeLost (was " + value + ")");
+        throw new LifecycleInputException("workOutcome must be one of convert, closeLost, logActivity (was " + value + ")");
     }
 }

@@ -31,7 +31,13 @@ public record CreateReferralRequest(
             @Size(max = 254) @Email String email,
             @Size(max = 100) String city,
             @Size(max = 100) String region,
-            @Size(max = 64) String existingCustomerId) {
+            @Size(max = 64) String existingCustomerId,
+            @Size(max = 200) String contactName) {
+
+        public CustomerData(CustomerType type, String name, String employer, String phone, String email, String city,
+                            String region, String existingCustomerId) {
+            this(type, name, employer, phone, email, city, region, existingCustomerId, null);
+        }
     }
 
     public record InterestValue(

@@ -33,7 +33,17 @@ public class Customer {
     @Column(name = "existing_customer_id")
     private String existingCustomerId;
 
+    /** For a business: the person to speak to. */
+    @Column(name = "customer_contact_name")
+    private String contactName;
+
     protected Customer() {
+    }
+
+    public Customer(CustomerType type, String name, String employer, String phone, String email, String city,
+                    String region, String existingCustomerId, String contactName) {
+        this(type, name, employer, phone, email, city, region, existingCustomerId);
+        this.contactName = contactName;
     }
 
     public Customer(CustomerType type, String name, String employer, String phone, String email, String city,
@@ -56,6 +66,7 @@ public class Customer {
     public String getCity() { return city; }
     public String getRegion() { return region; }
     public String getExistingCustomerId() { return existingCustomerId; }
+    public String getContactName() { return contactName; }
 
     public boolean isExistingCustomer() {
         return existingCustomerId != null && !existingCustomerId.isBlank();

@@ -88,6 +88,11 @@ public class Referral {
     private Instant inProgressAt;
     private Instant convertedAt;
     private Instant closedAt;
+    private Instant reopenedAt;
+    private Instant lastActivityAt;
+
+    /** The customer account this referral became (or was matched to) on conversion. */
+    private Long accountId;
 
     @Version
     private Long version;
@@ -147,6 +152,29 @@ public class Referral {
         this.acceptedAt = at;
     }
 
+    /** Something was done on the referral: the first activity moves an accepted referral to IN_PROGRESS. */
+    public void activityRecorded(Instant at) {
+        this.lastActivityAt = at;
+        if (status == ReferralStatus.ACCEPTED) {
+            this.status = ReferralStatus.IN_PROGRESS;
+            this.inProgressAt = at;
+        }
+    }
+
+    /** Back to work for its owner after being closed as lost; the close stays in the timeline. */
+    public void reopened(Instant at) {
+        this.status = ReferralStatus.ACCEPTED;
+        this.closeReason = null;
+        this.closeNote = null;
+        this.closedAt = null;
+        this.reopenedAt = at;
+    }
+
+    public void convertedInto(Long accountId, Instant at) {
+        this.accountId = accountId;
+        converted(at);
+    }
+
     public void converted(Instant at) {
         this.status = ReferralStatus.CONVERTED;
         this.convertedAt = at;
@@ -189,4 +217,7 @@ public class Referral {
     public Instant getInProgressAt() { return inProgressAt; }
     public Instant getConvertedAt() { return convertedAt; }
     public Instant getClosedAt() { return closedAt; }
+    public Instant getReopenedAt() { return reopenedAt; }
+    public Instant getLastActivityAt() { return lastActivityAt; }
+    public Long getAccountId() { return accountId; }
 }

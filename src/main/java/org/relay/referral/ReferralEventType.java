@@ -13,6 +13,10 @@ public enum ReferralEventType {
     OVERDUE,
     SLA_REPLANNED,
     IDLE_ESCALATED,
+    ACTIVITY,
     CONVERTED,
+    REOPENED,
+    OPPORTUNITY_WON,
+    OPPORTUNITY_LOST,
     CLOSED_LOST
 }

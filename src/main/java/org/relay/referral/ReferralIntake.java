@@ -55,7 +55,7 @@ public class ReferralIntake {
     private Referral toReferral(long id, CreateReferralRequest request) {
         CreateReferralRequest.CustomerData c = request.customer();
         Customer customer = new Customer(c.type(), c.name().trim(), trim(c.employer()), trim(c.phone()),
-                trim(c.email()), trim(c.city()), trim(c.region()), trim(c.existingCustomerId()));
+                trim(c.email()), trim(c.city()), trim(c.region()), trim(c.existingCustomerId()), trim(c.contactName()));
         CreateReferralRequest.InterestValue value = request.interestValue();
         return new Referral(id, request.kind(), request.recordType(), customer, request.expressedInterest(),
                 value == null ? null : value.amount(), value == null ? null : value.currency(),

@@ -22,6 +22,8 @@ public interface ReferralRepository extends JpaRepository<Referral, Long> {
 
     long countByReferrerId(String referrerId);
 
+    java.util.List<Referral> findByOwnerIdAndStatusIn(String ownerId, Collection<ReferralStatus> statuses);
+
     @Query("select count(r) from Referral r where r.referrer.id = :referrerId and r.status = org.relay.referral.ReferralStatus.CONVERTED")
     long countConvertedByReferrerId(@Param("referrerId") String referrerId);
 

@@ -32,7 +32,8 @@ public record ReferralView(
         List<TimelineEntry> timeline) {
 
     public record CustomerView(CustomerType type, String name, String employer, String phone, String email,
-                               String city, String region, String existingCustomerId) {
+                               String city, String region, String existingCustomerId, String contactName,
+                               Long accountId) {
     }
 
     public record InterestValueView(BigDecimal amount, String currency) {
@@ -42,7 +43,7 @@ public record ReferralView(
     }
 
     public record Stages(Instant created, Instant assigned, Instant accepted, Instant inProgress,
-                         Instant converted, Instant closed) {
+                         Instant converted, Instant closed, Instant reopened, Instant lastActivity) {
     }
 
     public record OpenTask(String id, String taskDefinitionKey, String name, String assignee,

@@ -64,7 +64,7 @@ public class ReferralViews {
         Customer c = r.getCustomer();
         return new ReferralView(r.getReferenceNumber(), r.getKind(), r.getRecordType(), r.getStatus(),
                 new ReferralView.CustomerView(c.getType(), c.getName(), c.getEmployer(), c.getPhone(), c.getEmail(),
-                        c.getCity(), c.getRegion(), c.getExistingCustomerId()),
+                        c.getCity(), c.getRegion(), c.getExistingCustomerId(), c.getContactName(), r.getAccountId()),
                 r.getExpressedInterest(),
                 r.getInterestAmount() == null ? null
                         : new ReferralView.InterestValueView(r.getInterestAmount(), r.getInterestCurrency()),
@@ -75,7 +75,7 @@ public class ReferralViews {
                 r.getRoutingReason(), r.getReviewDueAt(), r.getOverdueAt(),
                 r.getCloseReason(), r.getCloseNote(), r.getProcessInstanceId(),
                 new ReferralView.Stages(r.getCreatedAt(), r.getAssignedAt(), r.getAcceptedAt(), r.getInProgressAt(),
-                        r.getConvertedAt(), r.getClosedAt()),
+                        r.getConvertedAt(), r.getClosedAt(), r.getReopenedAt(), r.getLastActivityAt()),
                 tasks, entries);
     }
 }

@@ -47,7 +47,7 @@ class DemoDataTest extends RelayIntegrationTest {
         Map<ReferralStatus, Long> byStatus = referrals.findAll().stream()
                 .collect(Collectors.groupingBy(Referral::getStatus, Collectors.counting()));
         Assertions.assertThat(byStatus).containsEntry(ReferralStatus.ASSIGNED, 5L)
-                .containsEntry(ReferralStatus.ACCEPTED, 1L)
+                .containsEntry(ReferralStatus.IN_PROGRESS, 1L)
                 .containsEntry(ReferralStatus.CONVERTED, 1L)
                 .containsEntry(ReferralStatus.CLOSED_LOST, 1L);
 

@@ -70,6 +70,8 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
 
         complete(task("Task_WorkReferral", instance),
                 withVariables("workOutcome", "convert", "opportunityAmount", 440000.0, "outcomeNote", "Signed"));
+        assertThat(instance).isWaitingAt("Task_ConvertToOpportunity");
+        execute(job("Task_ConvertToOpportunity", instance));
         assertThat(instance).hasPassed("Task_ConvertToOpportunity").isWaitingAt("Task_ThankReferrer");
         execute(job("Task_ThankReferrer", instance));
         assertThat(instance).isEnded().hasPassed("End_Converted");

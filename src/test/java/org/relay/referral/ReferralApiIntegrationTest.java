@@ -72,6 +72,8 @@ class ReferralApiIntegrationTest extends RelayIntegrationTest {
 
         taskService.complete(openTask(processInstanceId).getId(), Map.of("reviewDecision", "accept"));
         taskService.complete(openTask(processInstanceId).getId(), Map.of("workOutcome", "convert"));
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(processInstanceId)
+                .activityId("Task_ConvertToOpportunity").singleResult().getId());
 
         JsonNode converted = get(reference);
         Assertions.assertThat(converted.get("status").asText()).isEqualTo("CONVERTED");

@@ -38,10 +38,14 @@ public class RelayTestData {
             runtimeService.deleteProcessInstances(running, "test reset", true, true);
         }
         jdbc.update("delete from opportunity");
+        jdbc.update("delete from activity");
         jdbc.update("delete from notification_sent");
         jdbc.update("delete from action_link_use");
         jdbc.update("delete from referral_event");
         jdbc.update("delete from referral");
+        jdbc.update("delete from contact");
+        jdbc.update("delete from customer_account");
+        jdbc.update("delete from household");
         jdbc.update("delete from recipient");
         jdbc.update("delete from advocate");
         jdbc.update("delete from customer_advisor");

@@ -1,0 +1,59 @@
+package org.relay.activity;
+
+import org.relay.referral.Referral;
+import org.relay.referral.ReferralLookup;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Activities regarding a referral. */
+@RestController
+class ActivityController {
+
+    record ActivityView(Long id, ActivityType type, String subject, String body, Instant occurredAt,
+                        Integer durationMinutes, String outcome, boolean done, List<String> sharedWith,
+                        String recordedBy, Instant recordedAt) {
+
+        static ActivityView of(Activity a) {
+            return new ActivityView(a.getId(), a.getType(), a.getSubject(), a.getBody(), a.getOccurredAt(),
+                    a.getDurationMinutes(), a.getOutcome(), a.isDone(), a.sharedWith(), a.getRecordedBy(),
+                    a.getRecordedAt());
+        }
+    }
+
+    private final ActivityLog log;
+    private final ActivityRepository activities;
+    private final ReferralLookup lookup;
+
+    ActivityController(ActivityLog log, ActivityRepository activities, ReferralLookup lookup) {
+        this.log = log;
+        this.activities = activities;
+        this.lookup = lookup;
+    }
+
+    @PostMapping("/api/referrals/{referenceNumber}/activities")
+    @ResponseStatus(HttpStatus.CREATED)
+    ActivityView record(@PathVariable String referenceNumber, @RequestBody ActivityInput input) {
+        return ActivityView.of(log.record(referenceNumber, input));
+    }
+
+    /** All activities, or (with {@code sharedWith}) only those shared with that user or with "referrer". */
+    @GetMapping("/api/referrals/{referenceNumber}/activities")
+    @Transactional(readOnly = true)
+    List<ActivityView> list(@PathVariable String referenceNumber, @RequestParam(required = false) String sharedWith) {
+        Referral referral = lookup.require(referenceNumber);
+        return activities.findByReferralIdOrderByOccurredAtAscIdAsc(referral.getId()).stream()
+                .filter(a -> sharedWith == null || a.sharedWith().contains(sharedWith))
+                .map(ActivityView::of)
+                .toList();
+    }
+}

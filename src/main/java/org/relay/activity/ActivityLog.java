@@ -1,0 +1,116 @@
+package org.relay.activity;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.relay.common.ConflictException;
+import org.relay.common.FieldProblem;
+import org.relay.common.InvalidRequestException;
+import org.relay.referral.Referral;
+import org.relay.referral.ReferralEventType;
+import org.relay.referral.ReferralLookup;
+import org.relay.referral.ReferralTimeline;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Records what was done on a referral. An activity recorded while the referral is being worked tells the process
+ * (message "ReferralActivityRecorded"), which restarts the work step with a fresh no-activity timer.
+ */
+@Service
+public class ActivityLog {
+
+    static final String MESSAGE = "ReferralActivityRecorded";
+    static final String REFERRER = "referrer";
+
+    private final ActivityRepository activities;
+    private final ReferralTimeline timeline;
+    private final IdentityService identityService;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final Validator validator;
+    private final Clock clock;
+    private final ReferralLookup lookup;
+
+    ActivityLog(ReferralLookup lookup, ActivityRepository activities, ReferralTimeline timeline, IdentityService identityService,
+                RuntimeService runtimeService, TaskService taskService, Validator validator, Clock clock) {
+        this.lookup = lookup;
+        this.activities = activities;
+        this.timeline = timeline;
+        this.identityService = identityService;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /** From the REST API: checks everything, then tells the running work step. */
+    @Transactional
+    public Activity record(String referenceNumber, ActivityInput input) {
+        Referral referral = lookup.require(referenceNumber);
+        if (!referral.getStatus().isOpen()) {
+            throw new ConflictException("Referral " + referral.getReferenceNumber() + " is " + referral.getStatus()
+                    + ": reopen it before recording activities");
+        }
+        check(input);
+        Activity activity = save(referral, input);
+        boolean beingWorked = taskService.createTaskQuery().processInstanceId(referral.getProcessInstanceId())
+                .taskDefinitionKey("Task_WorkReferral").count() > 0;
+        if (beingWorked) {
+            runtimeService.createMessageCorrelation(MESSAGE).processInstanceId(referral.getProcessInstanceId())
+                    .correlate();
+        }
+        return activity;
+    }
+
+    /** From the Work referral form, whose completion itself restarts the work step. */
+    public Activity recordFromWorkForm(Referral referral, ActivityInput input) {
+        check(input);
+        return save(referral, input);
+    }
+
+    private Activity save(Referral referral, ActivityInput input) {
+        Instant now = clock.instant();
+        Activity activity = activities.save(new Activity(referral.getId(), input.type(), input.subject().trim(),
+                blankToNull(input.body()), input.occurredAt() != null ? input.occurredAt() : now,
+                input.durationMinutes(), blankToNull(input.outcome()), input.done() == null || input.done(),
+                input.sharedWith(), input.recordedBy(), now));
+        referral.activityRecorded(now);
+        timeline.record(referral, ReferralEventType.ACTIVITY, input.recordedBy(), input.type().name(), input.subject());
+        return activity;
+    }
+
+    private void check(ActivityInput input) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ConstraintViolation<ActivityInput> violation : validator.validate(input)) {
+            problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
+        }
+        if (input.recordedBy() != null && !input.recordedBy().isBlank()
+                && identityService.createUserQuery().userId(input.recordedBy()).count() == 0) {
+            problems.add(new FieldProblem("recordedBy", "is not a known user: " + input.recordedBy()));
+        }
+        if (input.sharedWith() != null) {
+            for (String reader : input.sharedWith()) {
+                if (reader != null && !REFERRER.equals(reader)
+                        && identityService.createUserQuery().userId(reader).count() == 0) {
+                    problems.add(new FieldProblem("sharedWith", "is neither \"referrer\" nor a known user: " + reader));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems.stream().sorted(Comparator.comparing(FieldProblem::field)).toList());
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,8 @@
+package org.relay.activity;
+
+public enum ActivityType {
+    CALL,
+    EMAIL,
+    MEETING,
+    NOTE
+}

@@ -1,0 +1,118 @@
+package org.relay.conversion;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.camunda.bpm.engine.IdentityService;
+import org.relay.common.ConflictException;
+import org.relay.common.FieldProblem;
+import org.relay.common.InvalidRequestException;
+import org.relay.common.NotFoundException;
+import org.relay.referral.Referral;
+import org.relay.referral.ReferralEventType;
+import org.relay.referral.ReferralLookup;
+import org.relay.referral.ReferralRepository;
+import org.relay.referral.ReferralTimeline;
+import org.relay.referral.ReferralView;
+import org.relay.referral.ReferralViews;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+
+/** Opportunities (what converted referrals became), their outcome, referrers' statistics, and reopening. */
+@RestController
+class OpportunityController {
+
+    record CloseRequest(@NotNull OpportunityStatus outcome, @Size(max = 200) String reason,
+                        @NotBlank @Size(max = 64) String closedBy) {
+    }
+
+    record ReferrerStats(String referrerId, long referred, long converted, double conversionRate, long won,
+                         long lost, BigDecimal valueWon) {
+    }
+
+    private final OpportunityRepository opportunities;
+    private final ReferralRepository referrals;
+    private final ReferralLookup lookup;
+    private final ReferralTimeline timeline;
+    private final ReferralReopening reopening;
+    private final ReferralViews views;
+    private final IdentityService identityService;
+    private final Clock clock;
+
+    OpportunityController(OpportunityRepository opportunities, ReferralRepository referrals, ReferralLookup lookup,
+                          ReferralTimeline timeline, ReferralReopening reopening, ReferralViews views,
+                          IdentityService identityService, Clock clock) {
+        this.opportunities = opportunities;
+        this.referrals = referrals;
+        this.lookup = lookup;
+        this.timeline = timeline;
+        this.reopening = reopening;
+        this.views = views;
+        this.identityService = identityService;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/opportunities/{id}")
+    Opportunity opportunity(@PathVariable Long id) {
+        return find(id);
+    }
+
+    @GetMapping("/api/referrals/{referenceNumber}/opportunity")
+    @Transactional(readOnly = true)
+    public Opportunity ofReferral(@PathVariable String referenceNumber) {
+        Referral referral = lookup.require(referenceNumber);
+        return opportunities.findByReferralId(referral.getId())
+                .orElseThrow(() -> new NotFoundException("Referral " + referenceNumber + " has not converted"));
+    }
+
+    @PostMapping("/api/opportunities/{id}/close")
+    @Transactional
+    public Opportunity close(@PathVariable Long id, @Valid @RequestBody CloseRequest request) {
+        if (request.outcome() == OpportunityStatus.OPEN) {
+            throw new InvalidRequestException(List.of(new FieldProblem("outcome", "must be WON or LOST")));
+        }
+        if (identityService.createUserQuery().userId(request.closedBy()).count() == 0) {
+            throw new InvalidRequestException(List.of(new FieldProblem("closedBy", "is not a known user: " + request.closedBy())));
+        }
+        Opportunity opportunity = find(id);
+        if (opportunity.getStatus() != OpportunityStatus.OPEN) {
+            throw new ConflictException("Opportunity " + id + " is already " + opportunity.getStatus());
+        }
+        opportunity.close(request.outcome(), request.reason(), request.closedBy(), clock.instant());
+        timeline.record(referrals.require(opportunity.getReferralId()),
+                request.outcome() == OpportunityStatus.WON ? ReferralEventType.OPPORTUNITY_WON : ReferralEventType.OPPORTUNITY_LOST,
+                request.closedBy(), request.reason(), "Opportunity " + id);
+        return opportunity;
+    }
+
+    @GetMapping("/api/referrers/{referrerId}/stats")
+    @Transactional(readOnly = true)
+    public ReferrerStats stats(@PathVariable String referrerId) {
+        long referred = referrals.countByReferrerId(referrerId);
+        long converted = referrals.countConvertedByReferrerId(referrerId);
+        List<Opportunity> attributed = opportunities.findByReferrerId(referrerId);
+        return new ReferrerStats(referrerId, referred, converted, referred == 0 ? 0 : (double) converted / referred,
+                attributed.stream().filter(o -> o.getStatus() == OpportunityStatus.WON).count(),
+                attributed.stream().filter(o -> o.getStatus() == OpportunityStatus.LOST).count(),
+                attributed.stream().filter(o -> o.getStatus() == OpportunityStatus.WON && o.getAmount() != null)
+                        .map(Opportunity::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    @PostMapping("/api/referrals/{referenceNumber}/reopen")
+    ReferralView reopen(@PathVariable String referenceNumber, @Valid @RequestBody ReferralReopening.Request request) {
+        return views.detail(reopening.reopen(referenceNumber, request).getReferenceNumber());
+    }
+
+    private Opportunity find(Long id) {
+        return opportunities.findById(id).orElseThrow(() -> new NotFoundException("No opportunity " + id));
+    }
+}

@@ -1,0 +1,7 @@
+package org.relay.conversion;
+
+public enum OpportunityStatus {
+    OPEN,
+    WON,
+    LOST
+}

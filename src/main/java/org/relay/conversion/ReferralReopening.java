@@ -1,0 +1,104 @@
+package org.relay.conversion;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.relay.common.ConflictException;
+import org.relay.common.FieldProblem;
+import org.relay.common.ForbiddenException;
+import org.relay.common.InvalidRequestException;
+import org.relay.lifecycle.LifecycleVariables;
+import org.relay.lifecycle.ReferralFormVariables;
+import org.relay.referral.Referral;
+import org.relay.referral.ReferralEventType;
+import org.relay.referral.ReferralLookup;
+import org.relay.referral.ReferralStatus;
+import org.relay.referral.ReferralTimeline;
+import org.relay.routing.ManagerQueues;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reopens a referral closed as lost, by its owner or a manager, with a reason: a new process instance (same business
+ * key) starts at the work step for the owner; the first instance and the close stay in history and the timeline.
+ */
+@Service
+public class ReferralReopening {
+
+    public record Request(@NotBlank @Size(max = 64) String requestedBy, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    private static final List<String> CARRIED_OVER = List.of(LifecycleVariables.LEAD_SCORE, "leadScoreText",
+            LifecycleVariables.PRIORITY_BAND, LifecycleVariables.SLA);
+
+    private final ReferralLookup lookup;
+    private final RuntimeService runtimeService;
+    private final HistoryService historyService;
+    private final IdentityService identityService;
+    private final ManagerQueues managerQueues;
+    private final ReferralFormVariables formVariables;
+    private final ReferralTimeline timeline;
+    private final Clock clock;
+
+    ReferralReopening(ReferralLookup lookup, RuntimeService runtimeService, HistoryService historyService,
+                      IdentityService identityService, ManagerQueues managerQueues, ReferralFormVariables formVariables,
+                      ReferralTimeline timeline, Clock clock) {
+        this.lookup = lookup;
+        this.runtimeService = runtimeService;
+        this.historyService = historyService;
+        this.identityService = identityService;
+        this.managerQueues = managerQueues;
+        this.formVariables = formVariables;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Referral reopen(String referenceNumber, Request request) {
+        Referral referral = lookup.require(referenceNumber);
+        if (identityService.createUserQuery().userId(request.requestedBy()).count() == 0) {
+            throw new InvalidRequestException(List.of(new FieldProblem("requestedBy", "is not a known user: "
+                    + request.requestedBy())));
+        }
+        if (referral.getStatus() != ReferralStatus.CLOSED_LOST) {
+            throw new ConflictException("Only a referral closed as lost can be reopened; " + referenceNumber + " is "
+                    + referral.getStatus());
+        }
+        String managerQueue = managerQueues.above(referral.getQueueId());
+        boolean owner = request.requestedBy().equals(referral.getOwnerId());
+        boolean manager = identityService.createUserQuery().userId(request.requestedBy()).memberOfGroup(managerQueue).count() > 0;
+        if (!owner && !manager) {
+            throw new ForbiddenException(request.requestedBy() + " is neither the owner (" + referral.getOwnerId()
+                    + ") nor in the manager queue " + managerQueue);
+        }
+        String previous = referral.getProcessInstanceId();
+        Map<String, Object> variables = formVariables.of(referral);
+        for (HistoricVariableInstance carried : historyService.createHistoricVariableInstanceQuery()
+                .processInstanceId(previous).variableNameIn(CARRIED_OVER.toArray(String[]::new)).list()) {
+            variables.put(carried.getName(), carried.getValue());
+        }
+        variables.put(LifecycleVariables.RECIPIENT_USER, referral.getOwnerId());
+        variables.put(LifecycleVariables.RECIPIENT_QUEUE, referral.getQueueId());
+        variables.put("reopenedFrom", previous);
+        Instant now = clock.instant();
+        referral.reopened(now);
+        ProcessInstance instance = runtimeService.createProcessInstanceByKey(LifecycleVariables.PROCESS_KEY)
+                .businessKey(referenceNumber)
+                .startBeforeActivity("Task_PlanWorkDeadline")
+                .setVariables(variables)
+                .execute();
+        referral.linkProcessInstance(instance.getId());
+        timeline.record(referral, ReferralEventType.REOPENED, request.requestedBy(), null,
+                request.reason() + " (process instance " + previous + " → " + instance.getId() + ")");
+        return referral;
+    }
+}
