@@ -30,6 +30,8 @@ public class ActivityLog {
 
     static final String MESSAGE = "ReferralActivityRecorded";
     static final String REFERRER = "referrer";
+    private static final java.time.format.DateTimeFormatter LAST_ACTIVITY =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM HH:mm", java.util.Locale.ENGLISH);
 
     private final ActivityRepository activities;
     private final ReferralTimeline timeline;
@@ -84,6 +86,10 @@ public class ActivityLog {
                 input.durationMinutes(), blankToNull(input.outcome()), input.done() == null || input.done(),
                 input.sharedWith(), input.recordedBy(), now));
         referral.activityRecorded(now);
+        // shown in Tasklist's task list (filter variables) beside the referral
+        runtimeService.setVariable(referral.getProcessInstanceId(), "lastActivity",
+                input.type().name().charAt(0) + input.type().name().substring(1).toLowerCase() + ", "
+                        + LAST_ACTIVITY.format(now.atZone(java.time.ZoneOffset.UTC)) + " UTC: " + input.subject().trim());
         timeline.record(referral, ReferralEventType.ACTIVITY, input.recordedBy(), input.type().name(), input.subject());
         return activity;
     }

@@ -70,7 +70,8 @@ public class TasklistFilters {
                 variable("customerName", "Customer"),
                 variable("productLabel", "Interest"),
                 variable("interestValue", "Value"),
-                variable("leadScore", "Lead score")));
+                variable("leadScore", "Lead score"),
+                variable("lastActivity", "Last activity")));
         return properties;
     }
 
