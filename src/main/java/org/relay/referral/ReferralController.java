@@ -3,16 +3,12 @@ package org.relay.referral;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -21,22 +17,12 @@ import java.util.List;
 @RequestMapping("/api/referrals")
 class ReferralController {
 
-    private final ReferralIntake intake;
     private final ReferralRepository referrals;
     private final ReferralViews views;
 
-    ReferralController(ReferralIntake intake, ReferralRepository referrals, ReferralViews views) {
-        this.intake = intake;
+    ReferralController(ReferralRepository referrals, ReferralViews views) {
         this.referrals = referrals;
         this.views = views;
-    }
-
-    @PostMapping
-    ResponseEntity<ReferralView> create(@RequestBody CreateReferralRequest request) {
-        Referral referral = intake.create(request);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
-                        .path("/{referenceNumber}").buildAndExpand(referral.getReferenceNumber()).toUri())
-                .body(detail(referral.getReferenceNumber()));
     }
 
     @GetMapping("/{referenceNumber}")

@@ -2,6 +2,7 @@ package org.relay.referral;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.relay.lifecycle.LifecycleVariables;
@@ -42,13 +43,35 @@ public class ReferralIntake {
 
     @Transactional
     public Referral create(CreateReferralRequest request) {
+        Referral referral = record(request);
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(LifecycleVariables.PROCESS_KEY,
+                referral.getReferenceNumber(), formVariables.of(referral));
+        referral.linkProcessInstance(instance.getId());
+        return referral;
+    }
+
+    /**
+     * For a lifecycle started from the Tasklist start form: the process exists already, so the referral is recorded
+     * for it and gives it its business key and form variables.
+     */
+    public Referral createForStartedProcess(CreateReferralRequest request, DelegateExecution execution) {
+        Referral referral = record(request);
+        referral.linkProcessInstance(execution.getProcessInstanceId());
+        execution.setProcessBusinessKey(referral.getReferenceNumber());
+        execution.setVariables(formVariables.of(referral));
+        return referral;
+    }
+
+    /** What is wrong with a request, without writing anything (bulk channels report it per row). */
+    public java.util.List<org.relay.common.FieldProblem> problems(CreateReferralRequest request) {
+        return rules.problems(request);
+    }
+
+    private Referral record(CreateReferralRequest request) {
         rules.check(request);
         Referral referral = referrals.save(toReferral(numbers.next(), request));
         timeline.record(referral, ReferralEventType.CREATED, referral.getReferrer().getId(),
                 referral.getSourceChannel(), null);
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(LifecycleVariables.PROCESS_KEY,
-                referral.getReferenceNumber(), formVariables.of(referral));
-        referral.linkProcessInstance(instance.getId());
         return referral;
     }
 

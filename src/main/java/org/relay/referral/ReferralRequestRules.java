@@ -31,17 +31,22 @@ class ReferralRequestRules {
     }
 
     void check(CreateReferralRequest request) {
+        List<FieldProblem> problems = problems(request);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+    }
+
+    List<FieldProblem> problems(CreateReferralRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
         if (request == null) {
-            throw new InvalidRequestException(List.of(new FieldProblem("body", "is required")));
+            return List.of(new FieldProblem("body", "is required"));
         }
         for (ConstraintViolation<CreateReferralRequest> violation : validator.validate(request)) {
             problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
         }
         checkPicklists(request, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems.stream().sorted(Comparator.comparing(FieldProblem::field)).toList());
-        }
+        return problems.stream().sorted(Comparator.comparing(FieldProblem::field)).toList();
     }
 
     private void checkPicklists(CreateReferralRequest request, List<FieldProblem> problems) {

@@ -43,11 +43,21 @@ class FormsMatchCatalogTest extends RelayIntegrationTest {
     }
 
     @Test
+    void the_start_forms_picklists_are_the_catalogs() throws IOException {
+        String form = "forms/new-referral.form";
+        Assertions.assertThat(selectValues(form, "recordType")).containsExactlyElementsOf(codes(catalog.recordTypes()));
+        Assertions.assertThat(selectValues(form, "expressedInterest")).containsExactlyElementsOf(codes(catalog.products()));
+        Assertions.assertThat(selectValues(form, "sourceChannel")).containsExactlyElementsOf(codes(catalog.sourceChannels()));
+        Assertions.assertThat(selectValues(form, "interestCurrency")).containsExactlyElementsOf(catalog.currencies());
+    }
+
+    @Test
     void both_forms_are_deployed_for_tasklist() {
         Assertions.assertThat(repositoryService.createDeploymentQuery().list().stream()
                         .flatMap(d -> repositoryService.getDeploymentResourceNames(d.getId()).stream()))
                 .anyMatch(name -> name.endsWith("review-referral.form"))
-                .anyMatch(name -> name.endsWith("work-referral.form"));
+                .anyMatch(name -> name.endsWith("work-referral.form"))
+                .anyMatch(name -> name.endsWith("new-referral.form"));
     }
 
     private List<String> selectValues(String file, String key) throws IOException {

@@ -37,6 +37,11 @@ public class RelayTestData {
         if (!running.isEmpty()) {
             runtimeService.deleteProcessInstances(running, "test reset", true, true);
         }
+        jdbc.update("delete from import_dedup");
+        jdbc.update("delete from import_row_error");
+        jdbc.update("delete from import_row");
+        jdbc.update("delete from import_job");
+        jdbc.update("delete from idempotency_key");
         jdbc.update("delete from opportunity");
         jdbc.update("delete from activity");
         jdbc.update("delete from notification_sent");

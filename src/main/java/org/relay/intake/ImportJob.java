@@ -1,0 +1,102 @@
+package org.relay.intake;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+import java.time.Instant;
+
+/** One CSV import (or dry run) and its progress, updated after every batch. */
+@Entity
+public class ImportJob {
+
+    public enum Status {
+        STAGING,
+        IMPORTING,
+        DONE
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String fileName;
+
+    @Column(nullable = false)
+    private String sourceChannel;
+
+    private String campaign;
+
+    private boolean dryRun;
+
+    @Column(nullable = false)
+    private String requestedBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status = Status.STAGING;
+
+    private int totalRows;
+    private int processedRows;
+    private int importedRows;
+    private int duplicateRows;
+    private int failedRows;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    private Instant finishedAt;
+
+    protected ImportJob() {
+    }
+
+    ImportJob(String fileName, String sourceChannel, String campaign, boolean dryRun, String requestedBy,
+              Instant createdAt) {
+        this.fileName = fileName;
+        this.sourceChannel = sourceChannel;
+        this.campaign = campaign;
+        this.dryRun = dryRun;
+        this.requestedBy = requestedBy;
+        this.createdAt = createdAt;
+    }
+
+    void staged(int totalRows) {
+        this.totalRows = totalRows;
+        this.status = Status.IMPORTING;
+    }
+
+    void batchDone(int processedRows, int imported, int duplicates, int failed) {
+        this.processedRows = processedRows;
+        this.importedRows += imported;
+        this.duplicateRows += duplicates;
+        this.failedRows += failed;
+    }
+
+    void finished(Instant at) {
+        this.status = Status.DONE;
+        this.finishedAt = at;
+    }
+
+    public int percent() {
+        return totalRows == 0 ? (status == Status.DONE ? 100 : 0) : (int) Math.floor(100.0 * processedRows / totalRows);
+    }
+
+    public Long getId() { return id; }
+    public String getFileName() { return fileName; }
+    public String getSourceChannel() { return sourceChannel; }
+    public String getCampaign() { return campaign; }
+    public boolean isDryRun() { return dryRun; }
+    public String getRequestedBy() { return requestedBy; }
+    public Status getStatus() { return status; }
+    public int getTotalRows() { return totalRows; }
+    public int getProcessedRows() { return processedRows; }
+    public int getImportedRows() { return importedRows; }
+    public int getDuplicateRows() { return duplicateRows; }
+    public int getFailedRows() { return failedRows; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getFinishedAt() { return finishedAt; }
+}
