@@ -48,7 +48,7 @@ class ImportBatch implements JavaDelegate {
     private EntityManager entityManager;
 
     ImportBatch(ImportJobRepository jobs, JdbcTemplate jdbc, ImportRowMapper mapper, ReferralIntake intake,
-                ObjectMapper json, @Value("${relay.imports.batch-size:500}") int batchSize) {
+                ObjectMapper json, @Value("${relay.imports.batch-size:50}") int batchSize) {
         this.jobs = jobs;
         this.jdbc = jdbc;
         this.mapper = mapper;
