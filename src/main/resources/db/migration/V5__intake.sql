@@ -47,3 +47,6 @@ create table import_dedup (
     row_key     varchar(64) primary key,
     referral_id bigint      not null references referral (id)
 );
+
+create index import_dedup_referral_idx on import_dedup (referral_id);
+create index idempotency_key_referral_idx on idempotency_key (referral_id);

@@ -54,7 +54,7 @@ public class ReferralConversion {
         Instant now = clock.instant();
         Customer customer = referral.getCustomer();
         CustomerAccount account = match(customer).orElseGet(() -> accounts.save(new CustomerAccount(customer.getType(),
-                customer.getName(), ContactPoints.email(customer.getEmail()), ContactPoints.phone(customer.getPhone()),
+                customer.getName(), customer.getEmailNormalized(), customer.getPhoneNormalized(),
                 customer.getExistingCustomerId(), customer.getCity(), customer.getRegion(), now)));
         if (customer.isExistingCustomer()) {
             account.knownAs(customer.getExistingCustomerId());
@@ -83,7 +83,7 @@ public class ReferralConversion {
                 return byId;
             }
         }
-        String email = ContactPoints.email(customer.getEmail());
+        String email = customer.getEmailNormalized();
         if (email != null) {
             Optional<CustomerAccount> byEmail = accounts.findByEmailNormalizedOrderByIdAsc(email).stream()
                     .filter(a -> a.getType() == customer.getType()).findFirst();
@@ -91,7 +91,7 @@ public class ReferralConversion {
                 return byEmail;
             }
         }
-        String phone = ContactPoints.phone(customer.getPhone());
+        String phone = customer.getPhoneNormalized();
         if (phone != null) {
             return accounts.findByPhoneNormalizedOrderByIdAsc(phone).stream()
                     .filter(a -> a.getType() == customer.getType() && a.getName().equalsIgnoreCase(customer.getName()))

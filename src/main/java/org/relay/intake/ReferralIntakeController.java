@@ -4,6 +4,8 @@ import org.relay.referral.CreateReferralRequest;
 import org.relay.referral.ReferralView;
 import org.relay.referral.ReferralViews;
 import org.springframework.http.ResponseEntity;
+import jakarta.validation.Valid;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -15,11 +17,25 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class ReferralIntakeController {
 
     private final IdempotentIntake intake;
+    private final DuplicateResolution duplicates;
     private final ReferralViews views;
 
-    ReferralIntakeController(IdempotentIntake intake, ReferralViews views) {
+    ReferralIntakeController(IdempotentIntake intake, DuplicateResolution duplicates, ReferralViews views) {
         this.intake = intake;
+        this.duplicates = duplicates;
         this.views = views;
+    }
+
+    /** This referral duplicates another open one of the same customer: close it into that one. */
+    @PostMapping("/api/referrals/{referenceNumber}/merge")
+    ReferralView merge(@PathVariable String referenceNumber, @Valid @RequestBody DuplicateResolution.MergeRequest request) {
+        return views.detail(duplicates.merge(referenceNumber, request).getReferenceNumber());
+    }
+
+    /** The customer's other open interest is a separate need: record the decision and keep both. */
+    @PostMapping("/api/referrals/{referenceNumber}/keep-both")
+    ReferralView keepBoth(@PathVariable String referenceNumber, @Valid @RequestBody DuplicateResolution.KeepRequest request) {
+        return views.detail(duplicates.keepBoth(referenceNumber, request).getReferenceNumber());
     }
 
     /**

@@ -33,6 +33,12 @@ public class Customer {
     @Column(name = "existing_customer_id")
     private String existingCustomerId;
 
+    @Column(name = "customer_email_normalized")
+    private String emailNormalized;
+
+    @Column(name = "customer_phone_normalized")
+    private String phoneNormalized;
+
     /** For a business: the person to speak to. */
     @Column(name = "customer_contact_name")
     private String contactName;
@@ -58,6 +64,12 @@ public class Customer {
         this.existingCustomerId = existingCustomerId;
     }
 
+    /** The keys the same customer is recognised by across referrals (lower-case email, E.164 phone). */
+    void matchKeys(String emailNormalized, String phoneNormalized) {
+        this.emailNormalized = emailNormalized;
+        this.phoneNormalized = phoneNormalized;
+    }
+
     public CustomerType getType() { return type; }
     public String getName() { return name; }
     public String getEmployer() { return employer; }
@@ -67,6 +79,8 @@ public class Customer {
     public String getRegion() { return region; }
     public String getExistingCustomerId() { return existingCustomerId; }
     public String getContactName() { return contactName; }
+    public String getEmailNormalized() { return emailNormalized; }
+    public String getPhoneNormalized() { return phoneNormalized; }
 
     public boolean isExistingCustomer() {
         return existingCustomerId != null && !existingCustomerId.isBlank();

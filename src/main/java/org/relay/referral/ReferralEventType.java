@@ -2,6 +2,10 @@ package org.relay.referral;
 
 public enum ReferralEventType {
     CREATED,
+    CONSENT,
+    POSSIBLE_DUPLICATE,
+    MERGED,
+    DUPLICATE_KEPT,
     SCORED,
     ROUTED,
     NOTIFIED,

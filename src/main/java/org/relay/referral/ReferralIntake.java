@@ -27,11 +27,16 @@ public class ReferralIntake {
     private final IdentityService identityService;
     private final Clock clock;
     private final ReferralNumbers numbers;
+    private final RelatedReferrals relatedReferrals;
+    private final IntakeProperties intakeProperties;
 
-    ReferralIntake(ReferralNumbers numbers, ReferralRequestRules rules, ReferralRepository referrals, ReferralTimeline timeline,
+    ReferralIntake(RelatedReferrals relatedReferrals, IntakeProperties intakeProperties, ReferralNumbers numbers,
+                   ReferralRequestRules rules, ReferralRepository referrals, ReferralTimeline timeline,
                    ReferralFormVariables formVariables, RuntimeService runtimeService,
                    IdentityService identityService, Clock clock) {
         this.numbers = numbers;
+        this.relatedReferrals = relatedReferrals;
+        this.intakeProperties = intakeProperties;
         this.rules = rules;
         this.referrals = referrals;
         this.timeline = timeline;
@@ -45,7 +50,7 @@ public class ReferralIntake {
     public Referral create(CreateReferralRequest request) {
         Referral referral = record(request);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(LifecycleVariables.PROCESS_KEY,
-                referral.getReferenceNumber(), formVariables.of(referral));
+                referral.getReferenceNumber(), startVariables(referral));
         referral.linkProcessInstance(instance.getId());
         return referral;
     }
@@ -58,8 +63,21 @@ public class ReferralIntake {
         Referral referral = record(request);
         referral.linkProcessInstance(execution.getProcessInstanceId());
         execution.setProcessBusinessKey(referral.getReferenceNumber());
-        execution.setVariables(formVariables.of(referral));
+        execution.setVariables(startVariables(referral));
         return referral;
+    }
+
+    /** The form variables, plus a note of the customer's other open interests for the Review form. */
+    private java.util.Map<String, Object> startVariables(Referral referral) {
+        java.util.Map<String, Object> variables = formVariables.of(referral);
+        java.util.List<Referral> related = relatedReferrals.openFor(referral);
+        String note = relatedReferrals.describe(referral, related);
+        variables.put("relatedInterests", note == null ? "-" : note);
+        if (note != null) {
+            timeline.record(referral, ReferralEventType.POSSIBLE_DUPLICATE, null,
+                    related.stream().map(Referral::getReferenceNumber).collect(java.util.stream.Collectors.joining(",")), note);
+        }
+        return variables;
     }
 
     /** What is wrong with a request, without writing anything (bulk channels report it per row). */
@@ -79,6 +97,8 @@ public class ReferralIntake {
         CreateReferralRequest.CustomerData c = request.customer();
         Customer customer = new Customer(c.type(), c.name().trim(), trim(c.employer()), trim(c.phone()),
                 trim(c.email()), trim(c.city()), trim(c.region()), trim(c.existingCustomerId()), trim(c.contactName()));
+        customer.matchKeys(ContactPoints.email(c.email()),
+                ContactPoints.phone(c.phone(), intakeProperties.defaultCountryCode()));
         CreateReferralRequest.InterestValue value = request.interestValue();
         return new Referral(id, request.kind(), request.recordType(), customer, request.expressedInterest(),
                 value == null ? null : value.amount(), value == null ? null : value.currency(),

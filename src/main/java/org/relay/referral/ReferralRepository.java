@@ -22,6 +22,12 @@ public interface ReferralRepository extends JpaRepository<Referral, Long> {
 
     long countByReferrerId(String referrerId);
 
+    java.util.List<Referral> findByCustomerEmailNormalizedAndStatusIn(String email, Collection<ReferralStatus> statuses);
+
+    java.util.List<Referral> findByCustomerPhoneNormalizedAndStatusIn(String phone, Collection<ReferralStatus> statuses);
+
+    java.util.List<Referral> findByCustomerExistingCustomerIdAndStatusIn(String existingCustomerId, Collection<ReferralStatus> statuses);
+
     java.util.List<Referral> findByOwnerIdAndStatusIn(String ownerId, Collection<ReferralStatus> statuses);
 
     @Query("select count(r) from Referral r where r.referrer.id = :referrerId and r.status = org.relay.referral.ReferralStatus.CONVERTED")

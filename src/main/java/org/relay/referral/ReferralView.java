@@ -29,6 +29,7 @@ public record ReferralView(
         String processInstanceId,
         Stages stages,
         List<OpenTask> openTasks,
+        List<RelatedReferral> relatedOpenReferrals,
         List<TimelineEntry> timeline) {
 
     public record CustomerView(CustomerType type, String name, String employer, String phone, String email,
@@ -48,6 +49,10 @@ public record ReferralView(
 
     public record OpenTask(String id, String taskDefinitionKey, String name, String assignee,
                            List<String> candidateGroups, int priority, Date due, String tasklistLink) {
+    }
+
+    public record RelatedReferral(String referenceNumber, String expressedInterest, String queue, String owner,
+                                  ReferralStatus status) {
     }
 
     public record TimelineEntry(ReferralEventType type, String actor, String reason, String detail, Instant at) {

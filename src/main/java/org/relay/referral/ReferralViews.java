@@ -19,9 +19,11 @@ public class ReferralViews {
     private final RelayProperties properties;
 
     private final ReferralLookup lookup;
+    private final RelatedReferrals relatedReferrals;
 
     ReferralViews(TaskService taskService, ReferralTimeline timeline, RelayProperties properties,
-                  ReferralLookup lookup) {
+                  ReferralLookup lookup, RelatedReferrals relatedReferrals) {
+        this.relatedReferrals = relatedReferrals;
         this.taskService = taskService;
         this.timeline = timeline;
         this.properties = properties;
@@ -35,7 +37,7 @@ public class ReferralViews {
     }
 
     ReferralView summary(Referral referral) {
-        return view(referral, List.of(), List.of());
+        return view(referral, List.of(), List.of(), List.of());
     }
 
     ReferralView detail(Referral referral) {
@@ -46,7 +48,11 @@ public class ReferralViews {
                 .map(e -> new ReferralView.TimelineEntry(e.getType(), e.getActor(), e.getReason(), e.getDetail(),
                         e.getOccurredAt()))
                 .toList();
-        return view(referral, tasks, entries);
+        List<ReferralView.RelatedReferral> related = referral.getStatus().isOpen()
+                ? relatedReferrals.openFor(referral).stream().map(r -> new ReferralView.RelatedReferral(
+                        r.getReferenceNumber(), r.getExpressedInterest(), r.getQueueId(), r.getOwnerId(), r.getStatus())).toList()
+                : List.of();
+        return view(referral, tasks, related, entries);
     }
 
     private ReferralView.OpenTask openTask(Task task) {
@@ -60,6 +66,7 @@ public class ReferralViews {
     }
 
     private static ReferralView view(Referral r, List<ReferralView.OpenTask> tasks,
+                                     List<ReferralView.RelatedReferral> related,
                                      List<ReferralView.TimelineEntry> entries) {
         Customer c = r.getCustomer();
         return new ReferralView(r.getReferenceNumber(), r.getKind(), r.getRecordType(), r.getStatus(),
@@ -76,6 +83,6 @@ public class ReferralViews {
                 r.getCloseReason(), r.getCloseNote(), r.getProcessInstanceId(),
                 new ReferralView.Stages(r.getCreatedAt(), r.getAssignedAt(), r.getAcceptedAt(), r.getInProgressAt(),
                         r.getConvertedAt(), r.getClosedAt(), r.getReopenedAt(), r.getLastActivityAt()),
-                tasks, entries);
+                tasks, related, entries);
     }
 }

@@ -1,0 +1,88 @@
+package org.relay.intake;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.relay.common.ConflictException;
+import org.relay.common.FieldProblem;
+import org.relay.common.InvalidRequestException;
+import org.relay.referral.Referral;
+import org.relay.referral.ReferralEventType;
+import org.relay.referral.ReferralLookup;
+import org.relay.referral.ReferralTimeline;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the recipient decides about a customer's second open interest: merge it into the other referral (this one
+ * closes as a duplicate, its lifecycle ends) or keep both (recorded, nothing else changes).
+ */
+@Service
+public class DuplicateResolution {
+
+    public record MergeRequest(@NotBlank @Size(max = 20) String into, @NotBlank @Size(max = 64) String requestedBy,
+                               @Size(max = 2000) String note) {
+    }
+
+    public record KeepRequest(@NotBlank @Size(max = 64) String requestedBy, @Size(max = 2000) String note) {
+    }
+
+    private final ReferralLookup lookup;
+    private final ReferralTimeline timeline;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+    private final Clock clock;
+
+    DuplicateResolution(ReferralLookup lookup, ReferralTimeline timeline, RuntimeService runtimeService,
+                        IdentityService identityService, Clock clock) {
+        this.lookup = lookup;
+        this.timeline = timeline;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Referral merge(String referenceNumber, MergeRequest request) {
+        requireUser(request.requestedBy());
+        Referral duplicate = lookup.require(referenceNumber);
+        Referral kept = lookup.require(request.into());
+        if (duplicate.getId().equals(kept.getId())) {
+            throw new InvalidRequestException(List.of(new FieldProblem("into", "is the referral itself")));
+        }
+        if (!duplicate.getStatus().isOpen() || !kept.getStatus().isOpen()) {
+            throw new ConflictException("Both referrals must be open to merge (" + referenceNumber + " is "
+                    + duplicate.getStatus() + ", " + request.into() + " is " + kept.getStatus() + ")");
+        }
+        String note = "Merged into " + kept.getReferenceNumber() + " by " + request.requestedBy()
+                + (request.note() == null || request.note().isBlank() ? "" : ": " + request.note().trim());
+        Instant now = clock.instant();
+        runtimeService.deleteProcessInstance(duplicate.getProcessInstanceId(), note);
+        timeline.record(duplicate, ReferralEventType.MERGED, request.requestedBy(), kept.getReferenceNumber(), note);
+        timeline.record(kept, ReferralEventType.MERGED, request.requestedBy(), duplicate.getReferenceNumber(),
+                duplicate.getReferenceNumber() + " (" + duplicate.getCustomer().getName() + ", "
+                        + duplicate.getExpressedInterest() + ") was merged into this referral");
+        duplicate.closedLost("DUPLICATE", note, now);
+        return duplicate;
+    }
+
+    @Transactional
+    public Referral keepBoth(String referenceNumber, KeepRequest request) {
+        requireUser(request.requestedBy());
+        Referral referral = lookup.require(referenceNumber);
+        timeline.record(referral, ReferralEventType.DUPLICATE_KEPT, request.requestedBy(), null,
+                request.note() == null || request.note().isBlank() ? "Kept both: separate needs" : request.note().trim());
+        return referral;
+    }
+
+    private void requireUser(String userId) {
+        if (identityService.createUserQuery().userId(userId).count() == 0) {
+            throw new InvalidRequestException(List.of(new FieldProblem("requestedBy", "is not a known user: " + userId)));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.relay.referral;
+
+import org.relay.catalog.Catalog;
+import org.springframework.stereotype.Component;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Other open referrals of the same customer (same bank customer id, email or phone), across lines of business, so a
+ * second interest is surfaced instead of silently handled twice.
+ */
+@Component
+public class RelatedReferrals {
+
+    private static final Set<ReferralStatus> OPEN = Set.copyOf(
+            Arrays.stream(ReferralStatus.values()).filter(ReferralStatus::isOpen).toList());
+
+    private final ReferralRepository referrals;
+    private final Catalog catalog;
+
+    RelatedReferrals(ReferralRepository referrals, Catalog catalog) {
+        this.referrals = referrals;
+        this.catalog = catalog;
+    }
+
+    public List<Referral> openFor(Referral referral) {
+        Customer customer = referral.getCustomer();
+        Map<Long, Referral> found = new LinkedHashMap<>();
+        if (customer.isExistingCustomer()) {
+            referrals.findByCustomerExistingCustomerIdAndStatusIn(customer.getExistingCustomerId(), OPEN)
+                    .forEach(r -> found.putIfAbsent(r.getId(), r));
+        }
+        if (customer.getEmailNormalized() != null) {
+            referrals.findByCustomerEmailNormalizedAndStatusIn(customer.getEmailNormalized(), OPEN)
+                    .forEach(r -> found.putIfAbsent(r.getId(), r));
+        }
+        if (customer.getPhoneNormalized() != null) {
+            referrals.findByCustomerPhoneNormalizedAndStatusIn(customer.getPhoneNormalized(), OPEN)
+                    .forEach(r -> found.putIfAbsent(r.getId(), r));
+        }
+        found.remove(referral.getId());
+        return found.values().stream().sorted(Comparator.comparing(Referral::getId)).toList();
+    }
+
+    /** "Rachel Adams already has an open mortgage interest with retail-lending (REF-000012, alice)." */
+    public String describe(Referral referral, List<Referral> related) {
+        if (related.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        for (Referral other : related) {
+            if (!text.isEmpty()) {
+                text.append(' ');
+            }
+            text.append(referral.getCustomer().getName()).append(" already has an open ")
+                    .append(catalog.productLabel(other.getExpressedInterest()).toLowerCase(java.util.Locale.ROOT))
+                    .append(" interest with ").append(other.getQueueId() == null ? "no queue yet" : other.getQueueId())
+                    .append(" (").append(other.getReferenceNumber())
+                    .append(other.getOwnerId() == null ? "" : ", " + other.getOwnerId()).append(").");
+        }
+        return text.toString();
+    }
+}

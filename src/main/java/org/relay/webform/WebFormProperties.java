@@ -1,0 +1,36 @@
+package org.relay.webform;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.List;
+
+/**
+ * The public web-to-lead page ({@code relay.web-form.*}).
+ *
+ * @param brandName       shown as the page title
+ * @param accentColor     CSS colour of the heading and button
+ * @param intro           text above the form
+ * @param products        product codes offered (a subset of relay.catalog.products); empty = all
+ * @param consentText     what the customer agrees to (stored with the lead)
+ * @param perIpPerMinute  submissions one address may make per minute
+ * @param globalPerMinute submissions all addresses together may make per minute
+ * @param maxBodyBytes    larger submissions are refused with 413
+ */
+@ConfigurationProperties("relay.web-form")
+public record WebFormProperties(String brandName, String accentColor, String intro, List<String> products,
+                                String consentText, Integer perIpPerMinute, Integer globalPerMinute,
+                                Integer maxBodyBytes) {
+
+    public WebFormProperties {
+        brandName = brandName == null ? "Relay Bank" : brandName;
+        accentColor = accentColor == null || !accentColor.matches("#[0-9a-fA-F]{3,8}") ? "#1f4e79" : accentColor;
+        intro = intro == null ? "Tell us what you need and the right specialist will get in touch." : intro;
+        products = products == null ? List.of() : List.copyOf(products);
+        consentText = consentText == null
+                ? "I agree that the bank may contact me about this request and store my details for that purpose."
+                : consentText;
+        perIpPerMinute = perIpPerMinute == null ? 5 : perIpPerMinute;
+        globalPerMinute = globalPerMinute == null ? 300 : globalPerMinute;
+        maxBodyBytes = maxBodyBytes == null ? 16 * 1024 : maxBodyBytes;
+    }
+}

@@ -1,0 +1,176 @@
+package org.relay.webform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.relay.catalog.Catalog;
+import org.relay.catalog.CatalogEntry;
+import org.relay.common.FieldProblem;
+import org.relay.referral.CreateReferralRequest;
+import org.relay.referral.CustomerType;
+import org.relay.referral.Referral;
+import org.relay.referral.ReferralEventType;
+import org.relay.referral.ReferralIntake;
+import org.relay.referral.ReferralKind;
+import org.relay.referral.ReferralTimeline;
+import org.relay.referral.ReferrerType;
+import org.relay.routing.Advocate;
+import org.relay.routing.AdvocateRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The public web-to-lead page: no login, no JavaScript, plain accessible HTML. A submission becomes a LEAD, or a
+ * REFERRAL credited to the advocate when it came through a partner link ({@code ?ref=ADV-123}). Guarded by a CSRF
+ * token, a honeypot field, per-address and global rate limits and a body size limit.
+ */
+@Controller
+class WebToLeadController {
+
+    private static final Logger log = LoggerFactory.getLogger(WebToLeadController.class);
+
+    /** What the customer typed, echoed back (escaped) when something needs correcting. */
+    public record LeadForm(String name, String email, String phone, String city, String product, String amount,
+                           String message, Boolean consent, String ref, String website) {
+    }
+
+    private final ReferralIntake intake;
+    private final ReferralTimeline timeline;
+    private final AdvocateRepository advocates;
+    private final SubmissionRateLimit rateLimit;
+    private final WebFormProperties properties;
+    private final Catalog catalog;
+    private final TransactionTemplate transactions;
+
+    WebToLeadController(ReferralIntake intake, ReferralTimeline timeline, AdvocateRepository advocates,
+                        SubmissionRateLimit rateLimit, WebFormProperties properties, Catalog catalog,
+                        TransactionTemplate transactions) {
+        this.intake = intake;
+        this.timeline = timeline;
+        this.advocates = advocates;
+        this.rateLimit = rateLimit;
+        this.properties = properties;
+        this.catalog = catalog;
+        this.transactions = transactions;
+    }
+
+    @GetMapping("/public/lead")
+    String form(@RequestParam(required = false) String ref, Model model) {
+        model.addAttribute("form", new LeadForm(null, null, null, null, null, null, null, false, ref, null));
+        return page(model, Map.of());
+    }
+
+    @PostMapping("/public/lead")
+    String submit(@ModelAttribute LeadForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
+        if (!rateLimit.tryAcquire(request.getRemoteAddr())) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", "60");
+            model.addAttribute("brand", properties);
+            return "webform/too-many";
+        }
+        if (form.website() != null && !form.website().isBlank()) {
+            // a bot filled the field people cannot see: thank it and keep nothing
+            log.info("Web-to-lead honeypot triggered; submission dropped");
+            model.addAttribute("brand", properties);
+            return "webform/thanks";
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!Boolean.TRUE.equals(form.consent())) {
+            errors.put("consent", "Please agree so that we may contact you.");
+        }
+        BigDecimal amount = null;
+        if (form.amount() != null && !form.amount().isBlank()) {
+            try {
+                amount = new BigDecimal(form.amount().replaceAll("[\\s,$€£]", ""));
+            } catch (NumberFormatException e) {
+                errors.put("amount", "Please enter an amount in numbers, for example 250000.");
+            }
+        }
+        Optional<Advocate> advocate = Optional.ofNullable(form.ref()).filter(r -> !r.isBlank())
+                .flatMap(advocates::findById).filter(Advocate::isActive);
+        CreateReferralRequest lead = toRequest(form, amount, advocate);
+        for (FieldProblem problem : intake.problems(lead)) {
+            errors.putIfAbsent(formField(problem.field()), friendly(problem.field()));
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(400);
+            model.addAttribute("form", form);
+            return page(model, errors);
+        }
+        Referral referral = transactions.execute(status -> {
+            Referral created = intake.create(lead);
+            timeline.record(created, ReferralEventType.CONSENT, null, "web-form", properties.consentText());
+            return created;
+        });
+        model.addAttribute("brand", properties);
+        model.addAttribute("reference", referral.getReferenceNumber());
+        return "webform/thanks";
+    }
+
+    private CreateReferralRequest toRequest(LeadForm form, BigDecimal amount, Optional<Advocate> advocate) {
+        CreateReferralRequest.ReferrerData referrer = advocate
+                .map(a -> new CreateReferralRequest.ReferrerData(ReferrerType.ADVOCATE, a.getCode(), a.getName()))
+                .orElseGet(() -> new CreateReferralRequest.ReferrerData(ReferrerType.CUSTOMER, null, trim(form.name())));
+        return new CreateReferralRequest(advocate.isPresent() ? ReferralKind.REFERRAL : ReferralKind.LEAD, "GENERAL",
+                new CreateReferralRequest.CustomerData(CustomerType.PERSON, trim(form.name()), null, trim(form.phone()),
+                        trim(form.email()), trim(form.city()), null, null),
+                trim(form.product()), amount == null ? null : new CreateReferralRequest.InterestValue(amount, "USD"),
+                advocate.isPresent() ? "ADVOCATE" : "WEB_FORM", referrer, trim(form.message()));
+    }
+
+    private String page(Model model, Map<String, String> errors) {
+        model.addAttribute("brand", properties);
+        model.addAttribute("products", offered());
+        model.addAttribute("errors", errors);
+        return "webform/lead";
+    }
+
+    private List<CatalogEntry> offered() {
+        return properties.products().isEmpty() ? catalog.products()
+                : catalog.products().stream().filter(p -> properties.products().contains(p.code())).toList();
+    }
+
+    private static String formField(String field) {
+        return switch (field) {
+            case "customer.name", "referrer" -> "name";
+            case "customer.email" -> "email";
+            case "customer.phone" -> "phone";
+            case "customer.city" -> "city";
+            case "customer" -> "email";
+            case "expressedInterest" -> "product";
+            case "interestValue.amount" -> "amount";
+            case "notes" -> "message";
+            default -> "form";
+        };
+    }
+
+    private static String friendly(String field) {
+        return switch (field) {
+            case "customer.name", "referrer" -> "Please tell us your name (up to 200 characters).";
+            case "customer.email" -> "This email address does not look right.";
+            case "customer.phone" -> "Please enter a phone number such as +1 555 0100.";
+            case "customer" -> "Please give us an email address or a phone number so we can reach you.";
+            case "expressedInterest" -> "Please choose what you are interested in.";
+            case "interestValue.amount" -> "Please enter a positive amount.";
+            case "notes" -> "Your message is too long (up to 4000 characters).";
+            case "customer.city" -> "The city name is too long.";
+            default -> "Please check your details.";
+        };
+    }
+
+    private static String trim(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
