@@ -35,8 +35,8 @@ class OpportunityController {
                         @NotBlank @Size(max = 64) String closedBy) {
     }
 
-    record ReferrerStats(String referrerId, long referred, long converted, double conversionRate, long won,
-                         long lost, BigDecimal valueWon) {
+    record ReferrerStats(String referrerId, long referred, long converted, double conversionRate, int referrerScore,
+                         long won, long lost, BigDecimal valueWon) {
     }
 
     private final OpportunityRepository opportunities;
@@ -101,6 +101,7 @@ class OpportunityController {
         long converted = referrals.countConvertedByReferrerId(referrerId);
         List<Opportunity> attributed = opportunities.findByReferrerId(referrerId);
         return new ReferrerStats(referrerId, referred, converted, referred == 0 ? 0 : (double) converted / referred,
+                org.relay.scoring.ReferrerScore.of(converted, referrals.countDecidedByReferrerId(referrerId)),
                 attributed.stream().filter(o -> o.getStatus() == OpportunityStatus.WON).count(),
                 attributed.stream().filter(o -> o.getStatus() == OpportunityStatus.LOST).count(),
                 attributed.stream().filter(o -> o.getStatus() == OpportunityStatus.WON && o.getAmount() != null)

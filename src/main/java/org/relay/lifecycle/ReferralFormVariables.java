@@ -39,6 +39,7 @@ public class ReferralFormVariables {
         vars.put("customerPhone", orDash(referral.getCustomer().getPhone()));
         vars.put("customerEmail", orDash(referral.getCustomer().getEmail()));
         vars.put("customerCity", orDash(referral.getCustomer().getCity()));
+        vars.put("customerRegion", orDash(referral.getCustomer().getRegion()));
         vars.put("existingCustomer", referral.getCustomer().isExistingCustomer());
         vars.put("referrerName", orDash(referral.getReferrer().getName()));
         vars.put("referralNotes", orDash(referral.getNotes()));

@@ -11,6 +11,7 @@ import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
 import org.relay.referral.ReferralRepository;
 import org.relay.referral.ReferralTimeline;
+import org.relay.scoring.ReferrerScore;
 import org.relay.sla.BusinessCalendars;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
@@ -166,9 +167,11 @@ public class Notifications {
     private ReferrerRecord referrerRecord(Referral referral) {
         String id = referral.getReferrer().getId();
         if (id == null) {
-            return new ReferrerRecord(0, 0);
+            return new ReferrerRecord(0, 0, ReferrerScore.of(0, 0));
         }
-        return new ReferrerRecord(referrals.countByReferrerId(id), referrals.countConvertedByReferrerId(id));
+        long converted = referrals.countConvertedByReferrerId(id);
+        return new ReferrerRecord(referrals.countByReferrerId(id), converted,
+                ReferrerScore.of(converted, referrals.countDecidedByReferrerId(id)));
     }
 
     private String formatDue(Referral referral, Instant due) {
@@ -187,11 +190,12 @@ public class Notifications {
         return referral.getInterestCurrency() + " " + format.format(referral.getInterestAmount());
     }
 
-    /** How a referrer's referrals (this one included) have turned out so far. */
-    public record ReferrerRecord(long referred, long converted) {
+    /** How a referrer's referrals (this one included) have turned out so far, and their referrer score. */
+    public record ReferrerRecord(long referred, long converted, int score) {
 
         public String summary() {
-            return referred <= 1 && converted == 0 ? "first referral" : converted + " of " + referred + " referrals converted";
+            return "referrer score " + score + "; "
+                    + (referred <= 1 && converted == 0 ? "first referral" : converted + " of " + referred + " referrals converted");
         }
     }
 }

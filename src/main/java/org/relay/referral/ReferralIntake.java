@@ -74,8 +74,7 @@ public class ReferralIntake {
         String note = relatedReferrals.describe(referral, related);
         variables.put("relatedInterests", note == null ? "-" : note);
         if (note != null) {
-            timeline.record(referral, ReferralEventType.POSSIBLE_DUPLICATE, null,
-                    related.stream().map(Referral::getReferenceNumber).collect(java.util.stream.Collectors.joining(",")), note);
+            timeline.record(referral, ReferralEventType.POSSIBLE_DUPLICATE, null, related.size() + " open", note);
         }
         return variables;
     }

@@ -20,6 +20,8 @@ public class RelatedReferrals {
     private static final Set<ReferralStatus> OPEN = Set.copyOf(
             Arrays.stream(ReferralStatus.values()).filter(ReferralStatus::isOpen).toList());
 
+    private static final int SHOWN = 3;
+
     private final ReferralRepository referrals;
     private final Catalog catalog;
 
@@ -47,13 +49,16 @@ public class RelatedReferrals {
         return found.values().stream().sorted(Comparator.comparing(Referral::getId)).toList();
     }
 
-    /** "Rachel Adams already has an open mortgage interest with retail-lending (REF-000012, alice)." */
+    /**
+     * "Rachel Adams already has an open mortgage interest with retail-lending (REF-000012, alice)." The first three,
+     * then how many more.
+     */
     public String describe(Referral referral, List<Referral> related) {
         if (related.isEmpty()) {
             return null;
         }
         StringBuilder text = new StringBuilder();
-        for (Referral other : related) {
+        for (Referral other : related.subList(0, Math.min(SHOWN, related.size()))) {
             if (!text.isEmpty()) {
                 text.append(' ');
             }
@@ -62,6 +67,9 @@ public class RelatedReferrals {
                     .append(" interest with ").append(other.getQueueId() == null ? "no queue yet" : other.getQueueId())
                     .append(" (").append(other.getReferenceNumber())
                     .append(other.getOwnerId() == null ? "" : ", " + other.getOwnerId()).append(").");
+        }
+        if (related.size() > SHOWN) {
+            text.append(" And ").append(related.size() - SHOWN).append(" more open referrals of this customer.");
         }
         return text.toString();
     }

@@ -64,7 +64,7 @@ class CsvImportTest extends RelayIntegrationTest {
                 case 2 -> { product = "Yacht"; expectedErrors.add(List.of(Integer.toString(row), "product")); }
                 default -> { }
             }
-            csv.append('"').append(name).append("\",").append(email).append(",+1 555 01").append(i % 100)
+            csv.append('"').append(name).append("\",").append(email).append(",+1 555 ").append(String.format("%07d", i))
                     .append(",Springfield,Central,").append(product).append(",\"250,000\"\n");
         }
 

@@ -67,7 +67,7 @@ class NotificationMailTest extends RelayIntegrationTest {
                     .contains("Kiara Thompson")
                     .contains("USD 450,000")
                     .contains("Ryan Walsh")
-                    .contains("first referral")
+                    .contains("referrer score 40; first referral")
                     .contains("80 / 100")
                     .contains("referred by someone +10")
                     .contains("EST");

@@ -38,6 +38,9 @@ class ReferralRoutingDecisionTest extends RelayIntegrationTest {
         inputs.put("expressedInterest", interest);
         inputs.put("interestAmount", amount);
         inputs.put("sourceChannel", "COLLEAGUE");
+        inputs.put("customerCity", "Springfield");
+        inputs.put("customerRegion", "Central");
+        inputs.put("existingCustomer", false);
 
         DmnDecisionResultEntries result = decisionService.evaluateDecisionByKey("ReferralRouting")
                 .variables(inputs).evaluate().getSingleResult();
