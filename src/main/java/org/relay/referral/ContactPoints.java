@@ -37,4 +37,14 @@ public final class ContactPoints {
         }
         return "+" + defaultCountryCode + digits.replaceFirst("^0", "");
     }
+
+    /** Lower case, single spaces: "Rachel  ADAMS" is "rachel adams". */
+    public static String name(String name) {
+        return name == null || name.isBlank() ? null : name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    /** Upper case without spaces: "sw1a 1aa" is "SW1A1AA". */
+    public static String postcode(String postcode) {
+        return postcode == null || postcode.isBlank() ? null : postcode.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+    }
 }

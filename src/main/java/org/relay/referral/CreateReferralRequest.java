@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -32,11 +33,18 @@ public record CreateReferralRequest(
             @Size(max = 100) String city,
             @Size(max = 100) String region,
             @Size(max = 64) String existingCustomerId,
-            @Size(max = 200) String contactName) {
+            @Size(max = 200) String contactName,
+            @Size(max = 20) String postcode,
+            @Past java.time.LocalDate dateOfBirth) {
 
         public CustomerData(CustomerType type, String name, String employer, String phone, String email, String city,
                             String region, String existingCustomerId) {
-            this(type, name, employer, phone, email, city, region, existingCustomerId, null);
+            this(type, name, employer, phone, email, city, region, existingCustomerId, null, null, null);
+        }
+
+        public CustomerData(CustomerType type, String name, String employer, String phone, String email, String city,
+                            String region, String existingCustomerId, String contactName) {
+            this(type, name, employer, phone, email, city, region, existingCustomerId, contactName, null, null);
         }
     }
 

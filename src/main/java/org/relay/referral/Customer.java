@@ -39,6 +39,15 @@ public class Customer {
     @Column(name = "customer_phone_normalized")
     private String phoneNormalized;
 
+    @Column(name = "customer_name_normalized")
+    private String nameNormalized;
+
+    @Column(name = "customer_postcode")
+    private String postcode;
+
+    @Column(name = "customer_date_of_birth")
+    private java.time.LocalDate dateOfBirth;
+
     /** For a business: the person to speak to. */
     @Column(name = "customer_contact_name")
     private String contactName;
@@ -68,6 +77,13 @@ public class Customer {
     void matchKeys(String emailNormalized, String phoneNormalized) {
         this.emailNormalized = emailNormalized;
         this.phoneNormalized = phoneNormalized;
+        this.nameNormalized = ContactPoints.name(name);
+    }
+
+    /** A person's postcode and date of birth: with the name, they recognise a customer who gave no email or phone we know. */
+    void identifiedBy(String postcode, java.time.LocalDate dateOfBirth) {
+        this.postcode = ContactPoints.postcode(postcode);
+        this.dateOfBirth = dateOfBirth;
     }
 
     public CustomerType getType() { return type; }
@@ -81,6 +97,9 @@ public class Customer {
     public String getContactName() { return contactName; }
     public String getEmailNormalized() { return emailNormalized; }
     public String getPhoneNormalized() { return phoneNormalized; }
+    public String getNameNormalized() { return nameNormalized; }
+    public String getPostcode() { return postcode; }
+    public java.time.LocalDate getDateOfBirth() { return dateOfBirth; }
 
     public boolean isExistingCustomer() {
         return existingCustomerId != null && !existingCustomerId.isBlank();

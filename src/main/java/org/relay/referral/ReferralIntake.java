@@ -98,6 +98,7 @@ public class ReferralIntake {
                 trim(c.email()), trim(c.city()), trim(c.region()), trim(c.existingCustomerId()), trim(c.contactName()));
         customer.matchKeys(ContactPoints.email(c.email()),
                 ContactPoints.phone(c.phone(), intakeProperties.defaultCountryCode()));
+        customer.identifiedBy(trim(c.postcode()), c.dateOfBirth());
         CreateReferralRequest.InterestValue value = request.interestValue();
         return new Referral(id, request.kind(), request.recordType(), customer, request.expressedInterest(),
                 value == null ? null : value.amount(), value == null ? null : value.currency(),

@@ -26,6 +26,8 @@ public interface ReferralRepository extends JpaRepository<Referral, Long> {
 
     java.util.List<Referral> findByCustomerPhoneNormalizedAndStatusIn(String phone, Collection<ReferralStatus> statuses);
 
+    java.util.List<Referral> findByCustomerNameNormalizedAndStatusIn(String name, Collection<ReferralStatus> statuses);
+
     java.util.List<Referral> findByCustomerExistingCustomerIdAndStatusIn(String existingCustomerId, Collection<ReferralStatus> statuses);
 
     java.util.List<Referral> findByOwnerIdAndStatusIn(String ownerId, Collection<ReferralStatus> statuses);

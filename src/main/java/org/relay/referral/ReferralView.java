@@ -33,8 +33,8 @@ public record ReferralView(
         List<TimelineEntry> timeline) {
 
     public record CustomerView(CustomerType type, String name, String employer, String phone, String email,
-                               String city, String region, String existingCustomerId, String contactName,
-                               Long accountId) {
+                               String city, String region, String postcode, java.time.LocalDate dateOfBirth,
+                               String existingCustomerId, String contactName, Long accountId) {
     }
 
     public record InterestValueView(BigDecimal amount, String currency) {

@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Other open referrals of the same customer (same bank customer id, email or phone), across lines of business, so a
+ * Other open referrals of the same customer (same bank customer id, email, phone, or name with postcode or date of
+ * birth), across lines of business, so a
  * second interest is surfaced instead of silently handled twice.
  */
 @Component
@@ -45,8 +46,18 @@ public class RelatedReferrals {
             referrals.findByCustomerPhoneNormalizedAndStatusIn(customer.getPhoneNormalized(), OPEN)
                     .forEach(r -> found.putIfAbsent(r.getId(), r));
         }
+        if (customer.getNameNormalized() != null && (customer.getPostcode() != null || customer.getDateOfBirth() != null)) {
+            referrals.findByCustomerNameNormalizedAndStatusIn(customer.getNameNormalized(), OPEN).stream()
+                    .filter(r -> same(customer.getPostcode(), r.getCustomer().getPostcode())
+                            || same(customer.getDateOfBirth(), r.getCustomer().getDateOfBirth()))
+                    .forEach(r -> found.putIfAbsent(r.getId(), r));
+        }
         found.remove(referral.getId());
         return found.values().stream().sorted(Comparator.comparing(Referral::getId)).toList();
+    }
+
+    private static boolean same(Object mine, Object theirs) {
+        return mine != null && mine.equals(theirs);
     }
 
     /**

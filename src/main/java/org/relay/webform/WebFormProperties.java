@@ -8,7 +8,7 @@ import java.util.List;
  * The public web-to-lead page ({@code relay.web-form.*}).
  *
  * @param brandName       shown as the page title
- * @param accentColor     CSS colour of the heading and button
+ * @param accentColor     CSS colour of the heading and button (#rgb to #rrggbbaa only: it is written into the page's CSS)
  * @param intro           text above the form
  * @param products        product codes offered (a subset of relay.catalog.products); empty = all
  * @param consentText     what the customer agrees to (stored with the lead)

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -73,7 +74,8 @@ class WebToLeadController {
     }
 
     @PostMapping("/public/lead")
-    String submit(@ModelAttribute LeadForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
+    String submit(@ModelAttribute LeadForm form, Model model, HttpServletRequest request, HttpServletResponse response,
+                  RedirectAttributes redirect) {
         if (!rateLimit.tryAcquire(request.getRemoteAddr())) {
             response.setStatus(429);
             response.setHeader("Retry-After", "60");
@@ -83,8 +85,7 @@ class WebToLeadController {
         if (form.website() != null && !form.website().isBlank()) {
             // a bot filled the field people cannot see: thank it and keep nothing
             log.info("Web-to-lead honeypot triggered; submission dropped");
-            model.addAttribute("brand", properties);
-            return "webform/thanks";
+            return "redirect:/public/lead/thanks";
         }
         Map<String, String> errors = new LinkedHashMap<>();
         if (!Boolean.TRUE.equals(form.consent())) {
@@ -114,8 +115,14 @@ class WebToLeadController {
             timeline.record(created, ReferralEventType.CONSENT, null, "web-form", properties.consentText());
             return created;
         });
+        // post/redirect/get: reloading the thank-you page does not send the request again
+        redirect.addFlashAttribute("reference", referral.getReferenceNumber());
+        return "redirect:/public/lead/thanks";
+    }
+
+    @GetMapping("/public/lead/thanks")
+    String thanks(Model model) {
         model.addAttribute("brand", properties);
-        model.addAttribute("reference", referral.getReferenceNumber());
         return "webform/thanks";
     }
 

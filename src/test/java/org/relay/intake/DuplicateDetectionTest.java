@@ -87,6 +87,31 @@ class DuplicateDetectionTest extends RelayIntegrationTest {
     }
 
     @Test
+    void the_same_name_with_the_same_postcode_or_birth_date_matches() {
+        var base = RelayTestData.referral("x", "MORTGAGE", "100000", "ryan");
+        Referral first = intake.create(new CreateReferralRequest(base.kind(), base.recordType(),
+                new CreateReferralRequest.CustomerData(CustomerType.PERSON, "Rachel Adams", null, "+1 555 0101", null,
+                        null, null, null, null, "sw1a 1aa", java.time.LocalDate.of(1988, 4, 2)),
+                "MORTGAGE", base.interestValue(), base.sourceChannel(), base.referrer(), null));
+        Referral byPostcode = intake.create(new CreateReferralRequest(base.kind(), base.recordType(),
+                new CreateReferralRequest.CustomerData(CustomerType.PERSON, "rachel  ADAMS", null, "+1 555 0999", null,
+                        null, null, null, null, "SW1A1AA", null),
+                "INSURANCE", base.interestValue(), base.sourceChannel(), base.referrer(), null));
+        Referral byBirthDate = intake.create(new CreateReferralRequest(base.kind(), base.recordType(),
+                new CreateReferralRequest.CustomerData(CustomerType.PERSON, "Rachel Adams", null, null, "ra@mail.example",
+                        null, null, null, null, null, java.time.LocalDate.of(1988, 4, 2)),
+                "INVESTMENTS", base.interestValue(), base.sourceChannel(), base.referrer(), null));
+        Referral namesake = intake.create(new CreateReferralRequest(base.kind(), base.recordType(),
+                new CreateReferralRequest.CustomerData(CustomerType.PERSON, "Rachel Adams", null, null, "other@mail.example",
+                        null, null, null, null, "90210", java.time.LocalDate.of(1990, 1, 1)),
+                "INVESTMENTS", base.interestValue(), base.sourceChannel(), base.referrer(), null));
+
+        Assertions.assertThat(related.openFor(byPostcode)).extracting(Referral::getId).containsExactly(first.getId());
+        Assertions.assertThat(related.openFor(byBirthDate)).extracting(Referral::getId).containsExactly(first.getId());
+        Assertions.assertThat(related.openFor(namesake)).isEmpty();
+    }
+
+    @Test
     void merging_closes_the_duplicate_and_ends_its_lifecycle() {
         Referral original = intake.create(customer("Rachel Adams", "rachel@mail.example", null, "MORTGAGE"));
         Referral duplicate = intake.create(customer("Rachel Adams", "rachel@mail.example", null, "MORTGAGE"));

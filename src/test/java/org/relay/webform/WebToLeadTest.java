@@ -53,7 +53,7 @@ class WebToLeadTest extends RelayIntegrationTest {
     @BeforeEach
     void newBrowser() {
         rateLimit.reset();
-        browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     @Test
@@ -65,6 +65,7 @@ class WebToLeadTest extends RelayIntegrationTest {
         HttpResponse<String> sent = post("/public/lead", withCsrf(page, valid("Rachel Adams")));
 
         Assertions.assertThat(sent.statusCode()).isEqualTo(200);
+        Assertions.assertThat(sent.uri().getPath()).as("post/redirect/get").isEqualTo("/public/lead/thanks");
         Assertions.assertThat(sent.body()).contains("Thank you").contains("REF-");
         Referral lead = referrals.findAll().get(0);
         Assertions.assertThat(lead.getKind()).isEqualTo(ReferralKind.LEAD);
