@@ -2,12 +2,12 @@ package org.relay.activity;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.relay.common.ConflictException;
 import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
+import org.relay.common.KnownUsers;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
 import org.relay.referral.ReferralLookup;
@@ -35,19 +35,19 @@ public class ActivityLog {
 
     private final ActivityRepository activities;
     private final ReferralTimeline timeline;
-    private final IdentityService identityService;
+    private final KnownUsers knownUsers;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final Validator validator;
     private final Clock clock;
     private final ReferralLookup lookup;
 
-    ActivityLog(ReferralLookup lookup, ActivityRepository activities, ReferralTimeline timeline, IdentityService identityService,
+    ActivityLog(ReferralLookup lookup, ActivityRepository activities, ReferralTimeline timeline, KnownUsers knownUsers,
                 RuntimeService runtimeService, TaskService taskService, Validator validator, Clock clock) {
         this.lookup = lookup;
         this.activities = activities;
         this.timeline = timeline;
-        this.identityService = identityService;
+        this.knownUsers = knownUsers;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.validator = validator;
@@ -99,14 +99,12 @@ public class ActivityLog {
         for (ConstraintViolation<ActivityInput> violation : validator.validate(input)) {
             problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
         }
-        if (input.recordedBy() != null && !input.recordedBy().isBlank()
-                && identityService.createUserQuery().userId(input.recordedBy()).count() == 0) {
-            problems.add(new FieldProblem("recordedBy", "is not a known user: " + input.recordedBy()));
+        if (input.recordedBy() != null && !input.recordedBy().isBlank() && !knownUsers.exists(input.recordedBy())) {
+            problems.add(knownUsers.problem(input.recordedBy(), "recordedBy"));
         }
         if (input.sharedWith() != null) {
             for (String reader : input.sharedWith()) {
-                if (reader != null && !REFERRER.equals(reader)
-                        && identityService.createUserQuery().userId(reader).count() == 0) {
+                if (reader != null && !REFERRER.equals(reader) && !knownUsers.exists(reader)) {
                     problems.add(new FieldProblem("sharedWith", "is neither \"referrer\" nor a known user: " + reader));
                 }
             }

@@ -4,10 +4,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.camunda.bpm.engine.IdentityService;
 import org.relay.common.ConflictException;
 import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
+import org.relay.common.KnownUsers;
 import org.relay.common.NotFoundException;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
@@ -45,19 +45,19 @@ class OpportunityController {
     private final ReferralTimeline timeline;
     private final ReferralReopening reopening;
     private final ReferralViews views;
-    private final IdentityService identityService;
+    private final KnownUsers knownUsers;
     private final Clock clock;
 
     OpportunityController(OpportunityRepository opportunities, ReferralRepository referrals, ReferralLookup lookup,
                           ReferralTimeline timeline, ReferralReopening reopening, ReferralViews views,
-                          IdentityService identityService, Clock clock) {
+                          KnownUsers knownUsers, Clock clock) {
         this.opportunities = opportunities;
         this.referrals = referrals;
         this.lookup = lookup;
         this.timeline = timeline;
         this.reopening = reopening;
         this.views = views;
-        this.identityService = identityService;
+        this.knownUsers = knownUsers;
         this.clock = clock;
     }
 
@@ -80,9 +80,7 @@ class OpportunityController {
         if (request.outcome() == OpportunityStatus.OPEN) {
             throw new InvalidRequestException(List.of(new FieldProblem("outcome", "must be WON or LOST")));
         }
-        if (identityService.createUserQuery().userId(request.closedBy()).count() == 0) {
-            throw new InvalidRequestException(List.of(new FieldProblem("closedBy", "is not a known user: " + request.closedBy())));
-        }
+        knownUsers.require(request.closedBy(), "closedBy");
         Opportunity opportunity = find(id);
         if (opportunity.getStatus() != OpportunityStatus.OPEN) {
             throw new ConflictException("Opportunity " + id + " is already " + opportunity.getStatus());

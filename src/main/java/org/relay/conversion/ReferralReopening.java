@@ -8,9 +8,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.relay.common.ConflictException;
-import org.relay.common.FieldProblem;
 import org.relay.common.ForbiddenException;
-import org.relay.common.InvalidRequestException;
+import org.relay.common.KnownUsers;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.lifecycle.ReferralFormVariables;
 import org.relay.referral.Referral;
@@ -44,18 +43,20 @@ public class ReferralReopening {
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
     private final IdentityService identityService;
+    private final KnownUsers knownUsers;
     private final ManagerQueues managerQueues;
     private final ReferralFormVariables formVariables;
     private final ReferralTimeline timeline;
     private final Clock clock;
 
     ReferralReopening(ReferralLookup lookup, RuntimeService runtimeService, HistoryService historyService,
-                      IdentityService identityService, ManagerQueues managerQueues, ReferralFormVariables formVariables,
+                      IdentityService identityService, KnownUsers knownUsers, ManagerQueues managerQueues, ReferralFormVariables formVariables,
                       ReferralTimeline timeline, Clock clock) {
         this.lookup = lookup;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
         this.identityService = identityService;
+        this.knownUsers = knownUsers;
         this.managerQueues = managerQueues;
         this.formVariables = formVariables;
         this.timeline = timeline;
@@ -65,10 +66,7 @@ public class ReferralReopening {
     @Transactional
     public Referral reopen(String referenceNumber, Request request) {
         Referral referral = lookup.require(referenceNumber);
-        if (identityService.createUserQuery().userId(request.requestedBy()).count() == 0) {
-            throw new InvalidRequestException(List.of(new FieldProblem("requestedBy", "is not a known user: "
-                    + request.requestedBy())));
-        }
+        knownUsers.require(request.requestedBy(), "requestedBy");
         if (referral.getStatus() != ReferralStatus.CLOSED_LOST) {
             throw new ConflictException("Only a referral closed as lost can be reopened; " + referenceNumber + " is "
                     + referral.getStatus());

@@ -2,11 +2,11 @@ package org.relay.intake;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.relay.common.ConflictException;
 import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
+import org.relay.common.KnownUsers;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
 import org.relay.referral.ReferralLookup;
@@ -35,21 +35,21 @@ public class DuplicateResolution {
     private final ReferralLookup lookup;
     private final ReferralTimeline timeline;
     private final RuntimeService runtimeService;
-    private final IdentityService identityService;
+    private final KnownUsers knownUsers;
     private final Clock clock;
 
     DuplicateResolution(ReferralLookup lookup, ReferralTimeline timeline, RuntimeService runtimeService,
-                        IdentityService identityService, Clock clock) {
+                        KnownUsers knownUsers, Clock clock) {
         this.lookup = lookup;
         this.timeline = timeline;
         this.runtimeService = runtimeService;
-        this.identityService = identityService;
+        this.knownUsers = knownUsers;
         this.clock = clock;
     }
 
     @Transactional
     public Referral merge(String referenceNumber, MergeRequest request) {
-        requireUser(request.requestedBy());
+        knownUsers.require(request.requestedBy(), "requestedBy");
         Referral duplicate = lookup.require(referenceNumber);
         Referral kept = lookup.require(request.into());
         if (duplicate.getId().equals(kept.getId())) {
@@ -73,16 +73,11 @@ public class DuplicateResolution {
 
     @Transactional
     public Referral keepBoth(String referenceNumber, KeepRequest request) {
-        requireUser(request.requestedBy());
+        knownUsers.require(request.requestedBy(), "requestedBy");
         Referral referral = lookup.require(referenceNumber);
         timeline.record(referral, ReferralEventType.DUPLICATE_KEPT, request.requestedBy(), null,
                 request.note() == null || request.note().isBlank() ? "Kept both: separate needs" : request.note().trim());
         return referral;
     }
 
-    private void requireUser(String userId) {
-        if (identityService.createUserQuery().userId(userId).count() == 0) {
-            throw new InvalidRequestException(List.of(new FieldProblem("requestedBy", "is not a known user: " + userId)));
-        }
-    }
 }

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.relay.catalog.Catalog;
 import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
+import org.relay.common.KnownUsers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,19 +49,19 @@ class ImportStaging {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final RuntimeService runtimeService;
-    private final IdentityService identityService;
+    private final KnownUsers knownUsers;
     private final Catalog catalog;
     private final ObjectMapper json;
     private final Clock clock;
 
     ImportStaging(ImportJobRepository jobs, JdbcTemplate jdbc, TransactionTemplate transactions,
-                  RuntimeService runtimeService, IdentityService identityService, Catalog catalog, ObjectMapper json,
+                  RuntimeService runtimeService, KnownUsers knownUsers, Catalog catalog, ObjectMapper json,
                   Clock clock) {
         this.jobs = jobs;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.runtimeService = runtimeService;
-        this.identityService = identityService;
+        this.knownUsers = knownUsers;
         this.catalog = catalog;
         this.json = json;
         this.clock = clock;
@@ -145,8 +145,8 @@ class ImportStaging {
             problems.add(new FieldProblem("source", "must be one of " + String.join(", ",
                     catalog.sourceChannels().stream().map(e -> e.code()).toList())));
         }
-        if (options.requestedBy() == null || identityService.createUserQuery().userId(options.requestedBy()).count() == 0) {
-            problems.add(new FieldProblem("requestedBy", "is not a known user: " + options.requestedBy()));
+        if (!knownUsers.exists(options.requestedBy())) {
+            problems.add(knownUsers.problem(options.requestedBy(), "requestedBy"));
         }
         String product = null;
         if (options.product() != null && !options.product().isBlank()) {

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
+import org.relay.common.KnownUsers;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralLookup;
@@ -36,14 +37,17 @@ public class ManagerReassignment {
     private final ReferralLookup lookup;
     private final Reassignments reassignments;
     private final IdentityService identityService;
+    private final KnownUsers knownUsers;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
 
     ManagerReassignment(ReferralLookup lookup, Reassignments reassignments, IdentityService identityService,
+                        KnownUsers knownUsers,
                         TaskService taskService, RuntimeService runtimeService) {
         this.lookup = lookup;
         this.reassignments = reassignments;
         this.identityService = identityService;
+        this.knownUsers = knownUsers;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
     }
@@ -54,8 +58,8 @@ public class ManagerReassignment {
         String toUser = blankToNull(request.toUser());
         String toQueue = blankToNull(request.toQueue());
         List<FieldProblem> problems = new ArrayList<>();
-        if (identityService.createUserQuery().userId(request.requestedBy()).count() == 0) {
-            problems.add(new FieldProblem("requestedBy", "is not a known user: " + request.requestedBy()));
+        if (!knownUsers.exists(request.requestedBy())) {
+            problems.add(knownUsers.problem(request.requestedBy(), "requestedBy"));
         }
         problems.addAll(reassignments.problems(request.requestedBy(), toUser, toQueue, request.note(),
                 Reassignments.Fields.API));

@@ -3,14 +3,12 @@ package org.relay.sla;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.relay.common.FieldProblem;
-import org.relay.common.InvalidRequestException;
+import org.relay.common.KnownUsers;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
@@ -40,29 +38,26 @@ public class SlaReplanning {
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
     private final TaskService taskService;
-    private final IdentityService identityService;
+    private final KnownUsers knownUsers;
     private final SlaPlanner planner;
     private final ReferralTimeline timeline;
 
     SlaReplanning(ReferralLookup lookup, DecisionService decisionService, RuntimeService runtimeService,
-                  ManagementService managementService, TaskService taskService, IdentityService identityService,
+                  ManagementService managementService, TaskService taskService, KnownUsers knownUsers,
                   SlaPlanner planner, ReferralTimeline timeline) {
         this.lookup = lookup;
         this.decisionService = decisionService;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
         this.taskService = taskService;
-        this.identityService = identityService;
+        this.knownUsers = knownUsers;
         this.planner = planner;
         this.timeline = timeline;
     }
 
     @Transactional
     public Referral replan(String referenceNumber, Request request) {
-        if (identityService.createUserQuery().userId(request.requestedBy()).count() == 0) {
-            throw new InvalidRequestException(List.of(new FieldProblem("requestedBy",
-                    "is not a known user: " + request.requestedBy())));
-        }
+        knownUsers.require(request.requestedBy(), "requestedBy");
         Referral referral = lookup.require(referenceNumber);
         Task task = lookup.openTask(referral);
         String instance = referral.getProcessInstanceId();
