@@ -146,7 +146,8 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
         Assertions.assertThat(routed.getRoutingReason()).contains("Nobody left in queue retail-lending");
         Assertions.assertThat(timeline.rejecters(referral.getId())).containsExactlyInAnyOrder("alice", "bob", "mike");
         // the managers are mailed: Jackie is the referral-managers queue
-        Assertions.assertThat(mailsTo("jackie@relay.example")).hasSize(1);
+        Assertions.assertThat(mailsTo("jackie@relay.example")).singleElement().satisfies(mail ->
+                Assertions.assertThat(mail.getSubject()).startsWith("Rejected by everyone, now with your queue: mortgage referral"));
     }
 
     @Test
@@ -163,7 +164,9 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
                 .noneMatch(link -> "retail-lending".equals(link.getGroupId()));
         Assertions.assertThat(data.reload(referral).getRoutingReason())
                 .isEqualTo("Reassigned by alice to wendy: Kiara also asked about investing the rest");
-        Assertions.assertThat(mailsTo("wendy@relay.example")).hasSize(1);
+        Assertions.assertThat(mailsTo("wendy@relay.example")).singleElement().satisfies(mail ->
+                Assertions.assertThat(mail.getSubject()).isEqualTo("Reassigned to you: mortgage referral "
+                        + referral.getReferenceNumber() + ": Kiara Thompson"));
     }
 
     @Test
@@ -212,7 +215,10 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
         Referral escalated = data.reload(referral);
         Assertions.assertThat(escalated.getQueueId()).isEqualTo("referral-managers");
         Assertions.assertThat(escalated.getRoutingReason()).startsWith("Escalated: alice did not accept or reject it for");
-        Assertions.assertThat(mailsTo("jackie@relay.example")).hasSize(1);
+        Assertions.assertThat(mailsTo("jackie@relay.example")).singleElement().satisfies(mail -> {
+            Assertions.assertThat(mail.getSubject()).startsWith("Escalated to your queue: mortgage referral");
+            Assertions.assertThat(GreenMailUtil.getBody(mail)).contains("Escalated: alice did not accept or reject it for");
+        });
     }
 
     @Test
