@@ -1,5 +1,6 @@
 package org.relay.activity;
 
+import org.relay.lifecycle.LifecycleVariables;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.camunda.bpm.engine.RuntimeService;
@@ -65,7 +66,7 @@ public class ActivityLog {
         check(input);
         Activity activity = save(referral, input);
         boolean beingWorked = taskService.createTaskQuery().processInstanceId(referral.getProcessInstanceId())
-                .taskDefinitionKey("Task_WorkReferral").count() > 0;
+                .taskDefinitionKey(LifecycleVariables.WORK_TASK).count() > 0;
         if (beingWorked) {
             runtimeService.createMessageCorrelation(MESSAGE).processInstanceId(referral.getProcessInstanceId())
                     .correlate();

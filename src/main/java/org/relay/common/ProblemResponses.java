@@ -38,41 +38,31 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Not found");
-        return problem;
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler(ForbiddenException.class)
     ProblemDetail forbidden(ForbiddenException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        problem.setTitle("Forbidden");
-        return problem;
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Conflict");
-        return problem;
+        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
     }
 
     /** A decision the lifecycle refuses (e.g. reject without a reason), reached through Relay's API. */
     @ExceptionHandler(LifecycleInputException.class)
     ProblemDetail lifecycleInput(LifecycleInputException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request");
-        return problem;
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
     }
 
     /** The lifecycle could not run (e.g. a misconfigured routing table): nothing was written, say what broke. */
     @ExceptionHandler(ProcessEngineException.class)
     ProblemDetail lifecycleFailed(ProcessEngineException e) {
         log.error("Process engine failure", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Lifecycle failure",
                 "The referral's lifecycle could not run, nothing was saved: " + e.getMessage());
-        problem.setTitle("Lifecycle failure");
-        return problem;
     }
 
     @Override
@@ -99,6 +89,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 "The request body is missing or is not valid JSON");
         problem.setTitle("Malformed request body");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
     }
 
     private static ResponseEntity<Object> badRequest(List<FieldProblem> problems) {

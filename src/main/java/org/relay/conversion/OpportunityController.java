@@ -14,8 +14,6 @@ import org.relay.referral.ReferralEventType;
 import org.relay.referral.ReferralLookup;
 import org.relay.referral.ReferralRepository;
 import org.relay.referral.ReferralTimeline;
-import org.relay.referral.ReferralView;
-import org.relay.referral.ReferralViews;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +25,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 
-/** Opportunities (what converted referrals became), their outcome, referrers' statistics, and reopening. */
+/** Opportunities (what converted referrals became), their outcome, and referrers' statistics. */
 @RestController
 class OpportunityController {
 
@@ -43,20 +41,15 @@ class OpportunityController {
     private final ReferralRepository referrals;
     private final ReferralLookup lookup;
     private final ReferralTimeline timeline;
-    private final ReferralReopening reopening;
-    private final ReferralViews views;
     private final KnownUsers knownUsers;
     private final Clock clock;
 
     OpportunityController(OpportunityRepository opportunities, ReferralRepository referrals, ReferralLookup lookup,
-                          ReferralTimeline timeline, ReferralReopening reopening, ReferralViews views,
-                          KnownUsers knownUsers, Clock clock) {
+                          ReferralTimeline timeline, KnownUsers knownUsers, Clock clock) {
         this.opportunities = opportunities;
         this.referrals = referrals;
         this.lookup = lookup;
         this.timeline = timeline;
-        this.reopening = reopening;
-        this.views = views;
         this.knownUsers = knownUsers;
         this.clock = clock;
     }
@@ -104,11 +97,6 @@ class OpportunityController {
                 attributed.stream().filter(o -> o.getStatus() == OpportunityStatus.LOST).count(),
                 attributed.stream().filter(o -> o.getStatus() == OpportunityStatus.WON && o.getAmount() != null)
                         .map(Opportunity::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add));
-    }
-
-    @PostMapping("/api/referrals/{referenceNumber}/reopen")
-    ReferralView reopen(@PathVariable String referenceNumber, @Valid @RequestBody ReferralReopening.Request request) {
-        return views.detail(reopening.reopen(referenceNumber, request).getReferenceNumber());
     }
 
     private Opportunity find(Long id) {

@@ -1,5 +1,6 @@
 package org.relay.demo;
 
+import org.relay.lifecycle.LifecycleVariables;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
@@ -27,8 +28,8 @@ import java.util.Map;
 @Component
 class DemoReferrals {
 
-    private static final String REVIEW = "Task_ReviewReferral";
-    private static final String WORK = "Task_WorkReferral";
+    private static final String REVIEW = LifecycleVariables.REVIEW_TASK;
+    private static final String WORK = LifecycleVariables.WORK_TASK;
 
     private final ReferralIntake intake;
     private final TaskService taskService;

@@ -101,7 +101,7 @@ public class EmailActions {
             return Check.refused(Problem.USED);
         }
         Task task = taskService.createTaskQuery().taskId(link.taskId()).singleResult();
-        if (task == null || !"Task_ReviewReferral".equals(task.getTaskDefinitionKey())) {
+        if (task == null || !LifecycleVariables.REVIEW_TASK.equals(task.getTaskDefinitionKey())) {
             return Check.refused(Problem.STALE);
         }
         if (!mayDecide(task, link.userId())) {

@@ -10,6 +10,10 @@ public final class LifecycleVariables {
 
     public static final String PROCESS_KEY = "ReferralLifecycleProcess";
 
+    /** The lifecycle's two user tasks (BPMN ids). */
+    public static final String REVIEW_TASK = "Task_ReviewReferral";
+    public static final String WORK_TASK = "Task_WorkReferral";
+
     public static final String REFERRAL_ID = "referralId";
     public static final String LEAD_SCORE = "leadScore";
     public static final String ROUTING_RULE = "routingRule";

@@ -1,13 +1,11 @@
 package org.relay.lifecycle;
 
 import org.relay.catalog.Catalog;
+import org.relay.common.Money;
 import org.relay.referral.Referral;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,7 +31,7 @@ public class ReferralFormVariables {
         vars.put("expressedInterest", referral.getExpressedInterest());
         vars.put("productLabel", catalog.productLabel(referral.getExpressedInterest()));
         vars.put("interestAmount", referral.getInterestAmount() == null ? null : referral.getInterestAmount().doubleValue());
-        vars.put("interestValue", formatValue(referral.getInterestAmount(), referral.getInterestCurrency()));
+        vars.put("interestValue", Money.format(referral.getInterestAmount(), referral.getInterestCurrency(), "-"));
         vars.put("sourceChannel", referral.getSourceChannel());
         vars.put("customerName", referral.getCustomer().getName());
         vars.put("customerPhone", orDash(referral.getCustomer().getPhone()));
@@ -44,15 +42,6 @@ public class ReferralFormVariables {
         vars.put("referrerName", orDash(referral.getReferrer().getName()));
         vars.put("referralNotes", orDash(referral.getNotes()));
         return vars;
-    }
-
-    static String formatValue(BigDecimal amount, String currency) {
-        if (amount == null) {
-            return "-";
-        }
-        NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
-        format.setMaximumFractionDigits(2);
-        return (currency == null ? "" : currency + " ") + format.format(amount);
     }
 
     private static String orDash(String value) {

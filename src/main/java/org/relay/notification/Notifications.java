@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.relay.catalog.Catalog;
+import org.relay.common.Money;
 import org.relay.common.RelayProperties;
 import org.relay.emailaction.ActionLink;
 import org.relay.emailaction.EmailActions;
@@ -17,7 +18,6 @@ import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -64,18 +64,20 @@ public class Notifications {
     /** "A referral is waiting for your decision": to the assignee, or each member of the queue, with action links. */
     public void referralAssigned(Referral referral, Task review) {
         String subject = assignedSubject(referral);
+        ReferrerRecord record = referrerRecord(referral);
         for (User user : recipientsOf(review.getAssignee(), referral.getQueueId())) {
             send(referral, "assigned:" + review.getId(), user, "referral-assigned", subject,
-                    withActionLinks(review, user), ReferralEventType.NOTIFIED);
+                    withActionLinks(review, user), ReferralEventType.NOTIFIED, record);
         }
     }
 
     /** "Still waiting for your decision", with the same one-click links. */
     public void reviewReminder(Referral referral, Task review) {
         String subject = "Reminder: referral " + referral.getReferenceNumber() + " is waiting for your decision";
+        ReferrerRecord record = referrerRecord(referral);
         for (User user : recipientsOf(review.getAssignee(), referral.getQueueId())) {
             send(referral, "reminder:" + review.getId(), user, "review-reminder", subject,
-                    withActionLinks(review, user), ReferralEventType.REMINDED);
+                    withActionLinks(review, user), ReferralEventType.REMINDED, record);
         }
     }
 
@@ -102,9 +104,10 @@ public class Notifications {
 
     private void managerAlert(Referral referral, String eventKey, String managerQueue, String subject, String headline,
                               String detail) {
+        ReferrerRecord record = referrerRecord(referral);
         for (User user : recipientsOf(null, managerQueue)) {
             send(referral, eventKey, user, "manager-alert", subject, Map.of("headline", headline, "detail", detail),
-                    ReferralEventType.NOTIFIED);
+                    ReferralEventType.NOTIFIED, record);
         }
     }
 
@@ -128,11 +131,11 @@ public class Notifications {
     }
 
     private void send(Referral referral, String eventKey, User user, String template, String subject,
-                      Map<String, Object> model, ReferralEventType event) {
+                      Map<String, Object> model, ReferralEventType event, ReferrerRecord record) {
         if (user.getEmail() == null || user.getEmail().isBlank()) {
             return;
         }
-        sendTo(referral, eventKey, user.getEmail(), template, subject, model, event, referrerRecord(referral));
+        sendTo(referral, eventKey, user.getEmail(), template, subject, model, event, record);
     }
 
     private void sendTo(Referral referral, String eventKey, String email, String template, String subject,
@@ -144,7 +147,8 @@ public class Notifications {
         context.setVariable("referral", referral);
         context.setVariable("product", catalog.productLabel(referral.getExpressedInterest()));
         context.setVariable("recordType", catalog.recordTypeLabel(referral.getRecordType()));
-        context.setVariable("interestValue", formatValue(referral));
+        context.setVariable("interestValue",
+                Money.format(referral.getInterestAmount(), referral.getInterestCurrency(), "not given"));
         context.setVariable("dueBy", formatDue(referral, referral.getReviewDueAt()));
         context.setVariable("referrerRecord", record);
         context.setVariable("taskLink", properties.publicUrl() + "/referrals/" + referral.getReferenceNumber() + "/task");
@@ -179,15 +183,6 @@ public class Notifications {
             return null;
         }
         return DUE.format(due.atZone(calendars.forRegion(referral.getCustomer().getRegion()).zone()));
-    }
-
-    private static String formatValue(Referral referral) {
-        if (referral.getInterestAmount() == null) {
-            return "not given";
-        }
-        NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
-        format.setMaximumFractionDigits(2);
-        return referral.getInterestCurrency() + " " + format.format(referral.getInterestAmount());
     }
 
     /** How a referrer's referrals (this one included) have turned out so far, and their referrer score. */

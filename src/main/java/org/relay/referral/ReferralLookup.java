@@ -1,5 +1,6 @@
 package org.relay.referral;
 
+import org.relay.lifecycle.LifecycleVariables;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.relay.common.ConflictException;
@@ -26,7 +27,7 @@ public class ReferralLookup {
     /** The review or work task of an open referral; 409 when the referral is closed. */
     public Task openTask(Referral referral) {
         return taskService.createTaskQuery().processInstanceId(referral.getProcessInstanceId())
-                .taskDefinitionKeyIn("Task_ReviewReferral", "Task_WorkReferral").list().stream().findFirst()
+                .taskDefinitionKeyIn(LifecycleVariables.REVIEW_TASK, LifecycleVariables.WORK_TASK).list().stream().findFirst()
                 .orElseThrow(() -> new ConflictException("Referral " + referral.getReferenceNumber()
                         + " has no open review or work task (it is " + referral.getStatus() + ")"));
     }

@@ -67,7 +67,7 @@ public class ManagerReassignment {
             throw new InvalidRequestException(problems);
         }
         Task task = lookup.openTask(referral);
-        if ("Task_ReviewReferral".equals(task.getTaskDefinitionKey())) {
+        if (LifecycleVariables.REVIEW_TASK.equals(task.getTaskDefinitionKey())) {
             completeReviewAsReassignment(task, request.requestedBy(), toUser, toQueue, request.note());
         } else {
             Reassignments.Target target = reassignments.record(referral, request.requestedBy(), toUser, toQueue,

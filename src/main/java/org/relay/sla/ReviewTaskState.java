@@ -1,5 +1,6 @@
 package org.relay.sla;
 
+import org.relay.lifecycle.LifecycleVariables;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
@@ -17,7 +18,7 @@ public class ReviewTaskState {
 
     public boolean isClaimed(DelegateExecution execution) {
         Task review = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey("Task_ReviewReferral").singleResult();
+                .taskDefinitionKey(LifecycleVariables.REVIEW_TASK).singleResult();
         return review != null && review.getAssignee() != null;
     }
 }

@@ -70,7 +70,7 @@ public class SlaReplanning {
 
         Instant stageStart = task.getCreateTime().toInstant();
         String detail;
-        if ("Task_ReviewReferral".equals(task.getTaskDefinitionKey())) {
+        if (LifecycleVariables.REVIEW_TASK.equals(task.getTaskDefinitionKey())) {
             SlaPlanner.ReviewDeadlines deadlines = planner.review(referral, terms, stageStart);
             runtimeService.setVariable(instance, LifecycleVariables.REVIEW_REMIND_AT, Date.from(deadlines.remindAt()));
             runtimeService.setVariable(instance, LifecycleVariables.REVIEW_ESCALATE_AT, Date.from(deadlines.escalateAt()));
