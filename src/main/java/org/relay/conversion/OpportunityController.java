@@ -43,9 +43,12 @@ class OpportunityController {
     private final ReferralTimeline timeline;
     private final KnownUsers knownUsers;
     private final Clock clock;
+    private final org.relay.scoring.ReferrerStandings standings;
 
     OpportunityController(OpportunityRepository opportunities, ReferralRepository referrals, ReferralLookup lookup,
-                          ReferralTimeline timeline, KnownUsers knownUsers, Clock clock) {
+                          ReferralTimeline timeline, KnownUsers knownUsers, Clock clock,
+                          org.relay.scoring.ReferrerStandings standings) {
+        this.standings = standings;
         this.opportunities = opportunities;
         this.referrals = referrals;
         this.lookup = lookup;
@@ -92,7 +95,8 @@ class OpportunityController {
         long converted = referrals.countConvertedByReferrerId(referrerId);
         List<Opportunity> attributed = opportunities.findByReferrerId(referrerId);
         return new ReferrerStats(referrerId, referred, converted, referred == 0 ? 0 : (double) converted / referred,
-                org.relay.scoring.ReferrerScore.of(converted, referrals.countDecidedByReferrerId(referrerId)),
+                standings.of(referrerId).map(org.relay.scoring.ReferrerStanding::getScore)
+                        .orElse(org.relay.scoring.ReferrerScore.NO_RECORD),
                 attributed.stream().filter(o -> o.getStatus() == OpportunityStatus.WON).count(),
                 attributed.stream().filter(o -> o.getStatus() == OpportunityStatus.LOST).count(),
                 attributed.stream().filter(o -> o.getStatus() == OpportunityStatus.WON && o.getAmount() != null)

@@ -18,9 +18,11 @@ class DemoData {
     private final DemoTeam team;
     private final DemoReferrals referrals;
     private final ReferralRepository repository;
+    private final DemoHistory history;
 
-    DemoData(DemoTeam team, DemoReferrals referrals, ReferralRepository repository) {
+    DemoData(DemoTeam team, DemoReferrals referrals, ReferralRepository repository, DemoHistory history) {
         this.team = team;
+        this.history = history;
         this.referrals = referrals;
         this.repository = repository;
     }
@@ -29,6 +31,7 @@ class DemoData {
     public void seed() {
         team.ensure();
         if (repository.count() == 0) {
+            history.create();
             referrals.create();
             log.info("Demo data ready: log into Tasklist as bob/bob to review Kiara Thompson's mortgage referral");
         }

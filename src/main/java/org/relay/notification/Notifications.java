@@ -13,6 +13,7 @@ import org.relay.referral.ReferralEventType;
 import org.relay.referral.ReferralRepository;
 import org.relay.referral.ReferralTimeline;
 import org.relay.scoring.ReferrerScore;
+import org.relay.scoring.ReferrerStandings;
 import org.relay.sla.BusinessCalendars;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
@@ -45,10 +46,12 @@ public class Notifications {
     private final BusinessCalendars calendars;
     private final Catalog catalog;
     private final RelayProperties properties;
+    private final ReferrerStandings standings;
 
     Notifications(TemplateEngine templates, MailDelivery delivery, SentLog sentLog, IdentityService identityService,
                   ReferralTimeline timeline, ReferralRepository referrals, EmailActions emailActions,
-                  BusinessCalendars calendars, Catalog catalog, RelayProperties properties) {
+                  BusinessCalendars calendars, Catalog catalog, RelayProperties properties, ReferrerStandings standings) {
+        this.standings = standings;
         this.templates = templates;
         this.delivery = delivery;
         this.sentLog = sentLog;
@@ -171,11 +174,10 @@ public class Notifications {
     private ReferrerRecord referrerRecord(Referral referral) {
         String id = referral.getReferrer().getId();
         if (id == null) {
-            return new ReferrerRecord(0, 0, ReferrerScore.of(0, 0));
+            return new ReferrerRecord(0, 0, ReferrerScore.NO_RECORD);
         }
-        long converted = referrals.countConvertedByReferrerId(id);
-        return new ReferrerRecord(referrals.countByReferrerId(id), converted,
-                ReferrerScore.of(converted, referrals.countDecidedByReferrerId(id)));
+        return new ReferrerRecord(referrals.countByReferrerId(id), referrals.countConvertedByReferrerId(id),
+                standings.scoreOf(referral.getReferrer()));
     }
 
     private String formatDue(Referral referral, Instant due) {

@@ -59,6 +59,15 @@ public class Referral {
     /** The factors behind the lead score, strongest first, as people read them ("existing customer +15, ..."). */
     private String leadScoreFactors;
 
+    /** "prior" or the trained model's name ("lr-3"). */
+    private String leadScoreModel;
+
+    /** The referrer's score when this referral was scored: a model input that never looks ahead in time. */
+    private Integer referrerScoreAtIntake;
+
+    /** The Camunda task priority last given to this referral's tasks (scoring.TaskPriority). */
+    private Integer taskPriority;
+
     private String ownerId;
 
     private String queueId;
@@ -122,9 +131,20 @@ public class Referral {
         this.processInstanceId = processInstanceId;
     }
 
-    public void scored(int leadScore, String factors) {
+    public void scored(int leadScore, String factors, String model, Integer referrerScore) {
         this.leadScore = leadScore;
         this.leadScoreFactors = factors;
+        this.leadScoreModel = model;
+        this.referrerScoreAtIntake = referrerScore;
+    }
+
+    /** For history loaded from elsewhere (synthetic or migrated): the referrer's score when the referral was made. */
+    public void referrerScoreAtIntake(Integer referrerScore) {
+        this.referrerScoreAtIntake = referrerScore;
+    }
+
+    public void prioritised(int taskPriority) {
+        this.taskPriority = taskPriority;
     }
 
     /** Routed to a person (owner may be null when only the queue got it) with the reason a manager can read. */
@@ -202,6 +222,9 @@ public class Referral {
     public String getNotes() { return notes; }
     public Integer getLeadScore() { return leadScore; }
     public String getLeadScoreFactors() { return leadScoreFactors; }
+    public String getLeadScoreModel() { return leadScoreModel; }
+    public Integer getReferrerScoreAtIntake() { return referrerScoreAtIntake; }
+    public Integer getTaskPriority() { return taskPriority; }
     public String getOwnerId() { return ownerId; }
     public String getQueueId() { return queueId; }
     public String getRoutingReason() { return routingReason; }

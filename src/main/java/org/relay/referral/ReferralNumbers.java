@@ -10,14 +10,14 @@ import org.springframework.stereotype.Component;
  * PostgreSQL): the id, and so the reference number, exists before the row is written and the process started.
  */
 @Component
-class ReferralNumbers {
+public class ReferralNumbers {
 
     @PersistenceContext
     private EntityManager entityManager;
 
     private volatile String nextValueSql;
 
-    long next() {
+    public long next() {
         return ((Number) entityManager.createNativeQuery(nextValueSql()).getSingleResult()).longValue();
     }
 

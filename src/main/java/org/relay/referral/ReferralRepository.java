@@ -42,4 +42,27 @@ public interface ReferralRepository extends JpaRepository<Referral, Long> {
     @Query("select r.ownerId, count(r) from Referral r where r.ownerId in :owners and r.status in :open group by r.ownerId")
     java.util.List<Object[]> countOpenByOwner(@Param("owners") Collection<String> owners,
                                               @Param("open") Collection<ReferralStatus> open);
+
+    /** A referrer's decided referrals: converted or not, and when. */
+    @Query("select new org.relay.referral.DecidedOutcome(r.status, r.convertedAt, r.closedAt) from Referral r "
+            + "where r.referrer.id = :referrerId and r.status in (org.relay.referral.ReferralStatus.CONVERTED, org.relay.referral.ReferralStatus.CLOSED_LOST)")
+    java.util.List<DecidedOutcome> decidedOutcomesOfReferrer(@Param("referrerId") String referrerId);
+
+    @Query("select distinct r.referrer.id, r.referrer.type from Referral r where r.referrer.id is not null")
+    java.util.List<Object[]> distinctReferrerRows();
+
+    /** Everyone who has referred, once each (name left out: it is kept from their latest referral). */
+    default java.util.List<Referrer> distinctReferrers() {
+        java.util.Map<String, Referrer> byId = new java.util.LinkedHashMap<>();
+        for (Object[] row : distinctReferrerRows()) {
+            byId.putIfAbsent((String) row[0], new Referrer((ReferrerType) row[1], (String) row[0], null));
+        }
+        return java.util.List.copyOf(byId.values());
+    }
+
+    java.util.List<Referral> findByReferrerIdAndStatusIn(String referrerId, Collection<ReferralStatus> statuses);
+
+    /** Open referral ids after a cursor, for rescoring in pages. */
+    @Query("select r.id from Referral r where r.status in :open and r.id > :after order by r.id")
+    java.util.List<Long> openIdsAfter(@Param("open") Collection<ReferralStatus> open, @Param("after") long after, Pageable page);
 }

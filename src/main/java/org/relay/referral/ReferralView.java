@@ -18,6 +18,7 @@ public record ReferralView(
         ReferrerView referrer,
         String notes,
         Integer leadScore,
+        ScoreView scoring,
         String owner,
         String queue,
         String routingBasis,
@@ -35,6 +36,11 @@ public record ReferralView(
     public record CustomerView(CustomerType type, String name, String employer, String phone, String email,
                                String city, String region, String postcode, java.time.LocalDate dateOfBirth,
                                String existingCustomerId, String contactName, Long accountId) {
+    }
+
+    /** Lead score with grade (A–D), its factors and model; the referrer's score; the task priority derived from them. */
+    public record ScoreView(Integer leadScore, String grade, String factors, String model, Integer referrerScore,
+                            Integer taskPriority) {
     }
 
     public record InterestValueView(BigDecimal amount, String currency) {

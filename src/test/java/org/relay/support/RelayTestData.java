@@ -49,6 +49,8 @@ public class RelayTestData {
         jdbc.update("delete from notification_sent");
         jdbc.update("delete from action_link_use");
         jdbc.update("delete from referral_event");
+        jdbc.update("delete from referrer_standing");
+        jdbc.update("delete from lead_score_model");
         jdbc.update("delete from referral");
         jdbc.update("delete from contact");
         jdbc.update("delete from customer_account");

@@ -1,0 +1,34 @@
+package org.relay.scoring;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A lead score with its grade, the model that produced it ("prior" or "lr-3") and its three largest factors in
+ * score points ("existing customer +12, referrer converts often +9, no phone −6").
+ */
+public record LeadScore(int score, String model, List<Factor> factors) {
+
+    public static final String PRIOR = "prior";
+
+    public record Factor(String label, int points) {
+        @Override
+        public String toString() {
+            return label + " " + (points < 0 ? "−" + -points : "+" + points);
+        }
+    }
+
+    public LeadGrade grade() {
+        return LeadGrade.of(score);
+    }
+
+    public String factorText() {
+        return factors.stream().map(Factor::toString).collect(Collectors.joining(", "));
+    }
+
+    /** "B · 62/100 — existing customer +12, no phone −6 (model lr-3)" */
+    public String summary() {
+        return grade() + " · " + score + "/100" + (factors.isEmpty() ? "" : " — " + factorText())
+                + " (" + (PRIOR.equals(model) ? "prior rules" : "model " + model) + ")";
+    }
+}

@@ -1,0 +1,95 @@
+package org.relay.scoring;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.relay.common.ConflictException;
+import org.relay.common.FieldProblem;
+import org.relay.common.InvalidRequestException;
+import org.relay.common.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Lead-score models (quality, which one is live), on-demand retraining, and referrer scores. */
+@RestController
+class ScoringController {
+
+    static final String TRAINING_PROCESS = "LeadScoreTrainingProcess";
+
+    record ModelView(int version, LeadScoreModelRecord.Status status, String algorithm, Instant trainedAt,
+                     int trainingRows, int trainingConverted, int holdoutRows, Double auc, Double aucPrior,
+                     Double aucNaiveBayes, Double aucSourceRate, Double brier, Double brierPrior, String calibration,
+                     String decision) {
+
+        static ModelView of(LeadScoreModelRecord m) {
+            return new ModelView(m.getVersion(), m.getStatus(), m.getAlgorithm(), m.getTrainedAt(), m.getTrainingRows(),
+                    m.getTrainingConverted(), m.getHoldoutRows(), m.getAuc(), m.getAucPrior(), m.getAucNaiveBayes(),
+                    m.getAucSourceRate(), m.getBrier(), m.getBrierPrior(), m.getCalibration(), m.getDecision());
+        }
+    }
+
+    record TrainingStarted(String processInstanceId) {
+    }
+
+    record ReferrerScoreView(int rank, String referrerId, String referrerType, String name, int score, int referralsMade,
+                             int decided, int converted, Instant updatedAt) {
+    }
+
+    private final LeadScoreModelRepository models;
+    private final ReferrerStandings standings;
+    private final RuntimeService runtime;
+
+    ScoringController(LeadScoreModelRepository models, ReferrerStandings standings, RuntimeService runtime) {
+        this.models = models;
+        this.standings = standings;
+        this.runtime = runtime;
+    }
+
+    @GetMapping("/api/scoring/models")
+    List<ModelView> models() {
+        return models.findAllByOrderByVersionDesc().stream().map(ModelView::of).toList();
+    }
+
+    @GetMapping("/api/scoring/models/active")
+    ModelView activeModel() {
+        return models.findFirstByStatus(LeadScoreModelRecord.Status.ACTIVE).map(ModelView::of)
+                .orElseThrow(() -> new NotFoundException("No trained model is live; the prior table (lead-score-prior.dmn) scores referrals"));
+    }
+
+    /** Starts the training process now (the same one the nightly timer starts); its steps run as engine jobs. */
+    @PostMapping("/api/scoring/training")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    TrainingStarted retrain() {
+        if (runtime.createProcessInstanceQuery().processDefinitionKey(TRAINING_PROCESS).active().count() > 0) {
+            throw new ConflictException("A lead-score training is already running");
+        }
+        return new TrainingStarted(runtime.startProcessInstanceByKey(TRAINING_PROCESS).getId());
+    }
+
+    /** The referrer leaderboard, best score first. */
+    @GetMapping("/api/referrers/top")
+    List<ReferrerScoreView> top(@RequestParam(defaultValue = "10") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new InvalidRequestException(List.of(new FieldProblem("limit", "must be between 1 and 500")));
+        }
+        List<ReferrerStanding> top = standings.top(limit);
+        return java.util.stream.IntStream.range(0, top.size()).mapToObj(i -> view(i + 1, top.get(i))).toList();
+    }
+
+    @GetMapping("/api/referrers/{referrerId}/score")
+    ReferrerScoreView score(@PathVariable String referrerId) {
+        return standings.of(referrerId).map(s -> view(0, s))
+                .orElseThrow(() -> new NotFoundException("No decided referral from referrer " + referrerId + " yet"));
+    }
+
+    private static ReferrerScoreView view(int rank, ReferrerStanding s) {
+        return new ReferrerScoreView(rank, s.getReferrerId(), s.getReferrerType().name(), s.getReferrerName(),
+                s.getScore(), s.getReferralsMade(), s.getDecided(), s.getConverted(), s.getUpdatedAt());
+    }
+}
