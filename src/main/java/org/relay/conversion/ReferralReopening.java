@@ -17,6 +17,7 @@ import org.relay.referral.ReferralEventType;
 import org.relay.referral.ReferralLookup;
 import org.relay.referral.ReferralStatus;
 import org.relay.referral.ReferralTimeline;
+import org.relay.scoring.ReferralScoring;
 import org.relay.routing.ManagerQueues;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,8 +37,8 @@ public class ReferralReopening {
     public record Request(@NotBlank @Size(max = 64) String requestedBy, @NotBlank @Size(max = 2000) String reason) {
     }
 
-    private static final List<String> CARRIED_OVER = List.of(LifecycleVariables.LEAD_SCORE, "leadScoreText",
-            LifecycleVariables.PRIORITY_BAND, LifecycleVariables.SLA);
+    /** The SLA decided at creation still applies; scores are computed afresh (the referrer's record has moved). */
+    private static final List<String> CARRIED_OVER = List.of(LifecycleVariables.SLA);
 
     private final ReferralLookup lookup;
     private final RuntimeService runtimeService;
@@ -48,10 +49,12 @@ public class ReferralReopening {
     private final ReferralFormVariables formVariables;
     private final ReferralTimeline timeline;
     private final Clock clock;
+    private final ReferralScoring scoring;
 
     ReferralReopening(ReferralLookup lookup, RuntimeService runtimeService, HistoryService historyService,
                       IdentityService identityService, KnownUsers knownUsers, ManagerQueues managerQueues, ReferralFormVariables formVariables,
-                      ReferralTimeline timeline, Clock clock) {
+                      ReferralTimeline timeline, Clock clock, ReferralScoring scoring) {
+        this.scoring = scoring;
         this.lookup = lookup;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
@@ -84,6 +87,7 @@ public class ReferralReopening {
                 .processInstanceId(previous).variableNameIn(CARRIED_OVER.toArray(String[]::new)).list()) {
             variables.put(carried.getName(), carried.getValue());
         }
+        variables.putAll(scoring.score(referral));
         variables.put(LifecycleVariables.RECIPIENT_USER, referral.getOwnerId());
         variables.put(LifecycleVariables.RECIPIENT_QUEUE, referral.getQueueId());
         variables.put("reopenedFrom", previous);

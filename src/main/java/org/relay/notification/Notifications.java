@@ -154,6 +154,8 @@ public class Notifications {
                 Money.format(referral.getInterestAmount(), referral.getInterestCurrency(), "not given"));
         context.setVariable("dueBy", formatDue(referral, referral.getReviewDueAt()));
         context.setVariable("referrerRecord", record);
+        context.setVariable("leadScore", org.relay.scoring.LeadScore.summary(referral.getLeadScore(),
+                referral.getLeadScoreFactors(), referral.getLeadScoreModel()));
         context.setVariable("taskLink", properties.publicUrl() + "/referrals/" + referral.getReferenceNumber() + "/task");
         context.setVariables(model);
         String text = templates.process("mail/" + template + ".txt", context);

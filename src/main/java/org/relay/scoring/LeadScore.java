@@ -28,7 +28,16 @@ public record LeadScore(int score, String model, List<Factor> factors) {
 
     /** "B · 62/100 — existing customer +12, no phone −6 (model lr-3)" */
     public String summary() {
-        return grade() + " · " + score + "/100" + (factors.isEmpty() ? "" : " — " + factorText())
+        return summary(score, factorText(), model);
+    }
+
+    /** The same line from what a referral row stores; "not scored yet" before scoring. */
+    public static String summary(Integer score, String factorText, String model) {
+        if (score == null) {
+            return "not scored yet";
+        }
+        return LeadGrade.of(score) + " · " + score + "/100"
+                + (factorText == null || factorText.isBlank() ? "" : " — " + factorText)
                 + " (" + (PRIOR.equals(model) ? "prior rules" : "model " + model) + ")";
     }
 }

@@ -5,7 +5,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +26,7 @@ public class PriorLeadScore {
     static final String DECISION = "LeadScorePrior";
     private final DecisionService decisions;
     private final ProcessEngine engine;
+    private volatile DmnEngine standaloneEngine;
 
     PriorLeadScore(DecisionService decisions, ProcessEngine engine) {
         this.decisions = decisions;
@@ -44,7 +45,7 @@ public class PriorLeadScore {
     public Function<LeadFacts, LeadScore> withoutHistory() {
         DecisionDefinition definition = engine.getRepositoryService().createDecisionDefinitionQuery()
                 .decisionDefinitionKey(DECISION).latestVersion().singleResult();
-        DmnEngine dmn = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDmnEngine();
+        DmnEngine dmn = standalone();
         DmnDecision decision;
         try (InputStream xml = engine.getRepositoryService().getDecisionModel(definition.getId())) {
             decision = dmn.parseDecision(DECISION, xml);
@@ -52,6 +53,14 @@ public class PriorLeadScore {
             throw new UncheckedIOException(e);
         }
         return facts -> fromRules(dmn.evaluateDecision(decision, inputs(facts)));
+    }
+
+    /** A DMN engine of its own: the process engine's would write decision history for every evaluation. */
+    private DmnEngine standalone() {
+        if (standaloneEngine == null) {
+            standaloneEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        }
+        return standaloneEngine;
     }
 
     private static Map<String, Object> inputs(LeadFacts facts) {

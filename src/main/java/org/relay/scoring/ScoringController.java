@@ -21,6 +21,7 @@ import java.util.List;
 class ScoringController {
 
     static final String TRAINING_PROCESS = "LeadScoreTrainingProcess";
+    static final String RETRAIN_MESSAGE = "LeadScoreRetrainRequested";
 
     record ModelView(int version, LeadScoreModelRecord.Status status, String algorithm, Instant trainedAt,
                      int trainingRows, int trainingConverted, int holdoutRows, Double auc, Double aucPrior,
@@ -69,7 +70,7 @@ class ScoringController {
         if (runtime.createProcessInstanceQuery().processDefinitionKey(TRAINING_PROCESS).active().count() > 0) {
             throw new ConflictException("A lead-score training is already running");
         }
-        return new TrainingStarted(runtime.startProcessInstanceByKey(TRAINING_PROCESS).getId());
+        return new TrainingStarted(runtime.startProcessInstanceByMessage(RETRAIN_MESSAGE).getId());
     }
 
     /** The referrer leaderboard, best score first. */

@@ -60,7 +60,10 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
         Task review = task("Task_ReviewReferral", instance);
         Assertions.assertThat(taskService().getIdentityLinksForTask(review.getId()))
                 .anyMatch(link -> "retail-lending".equals(link.getGroupId()));
-        Assertions.assertThat(review.getPriority()).isEqualTo(data.reload(referral).getLeadScore());
+        Referral scored = data.reload(referral);
+        Assertions.assertThat(review.getPriority()).isEqualTo(scored.getTaskPriority())
+                .isEqualTo(org.relay.scoring.TaskPriority.of(scored.getLeadScore(), 40, new BigDecimal("450000"), 0));
+        Assertions.assertThat(scored.getLeadScoreModel()).isEqualTo("prior");
         Assertions.assertThat(review.getDueDate()).isNotNull();
         Assertions.assertThat(mailsTo("alice@relay.example")).hasSize(1);
 
@@ -72,7 +75,9 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
                 withVariables("workOutcome", "convert", "opportunityAmount", 440000.0, "outcomeNote", "Signed"));
         assertThat(instance).isWaitingAt("Task_ConvertToOpportunity");
         execute(job("Task_ConvertToOpportunity", instance));
-        assertThat(instance).hasPassed("Task_ConvertToOpportunity").isWaitingAt("Task_ThankReferrer");
+        assertThat(instance).hasPassed("Task_ConvertToOpportunity").isWaitingAt("Task_UpdateReferrerScoreOnConversion");
+        execute(job("Task_UpdateReferrerScoreOnConversion", instance));
+        assertThat(instance).isWaitingAt("Task_ThankReferrer");
         execute(job("Task_ThankReferrer", instance));
         assertThat(instance).isEnded().hasPassed("End_Converted");
         Assertions.assertThat(mailsTo("ryan@relay.example")).singleElement().satisfies(mail -> {
@@ -100,6 +105,8 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
 
         complete(task("Task_WorkReferral", instance), withVariables("workOutcome", "closeLost",
                 "closeReason", "WENT_TO_COMPETITOR", "outcomeNote", "Took a fixed rate elsewhere"));
+        assertThat(instance).hasPassed("Task_CloseReferral").isWaitingAt("Task_UpdateReferrerScoreOnLoss");
+        execute(job("Task_UpdateReferrerScoreOnLoss", instance));
 
         assertThat(instance).isEnded().hasPassed("Task_CloseReferral", "End_ClosedLost")
                 .hasNotPassed("Task_ConvertToOpportunity");
