@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 class DemoHistory {
 
     private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
-    static final int SIZE = 900;
+    static final int SIZE = 2400;
 
     static final List<SyntheticReferrer> REFERRERS = List.of(
             new SyntheticReferrer(ReferrerType.INTERNAL_USER, "ryan", "Ryan Walsh", 1.0),

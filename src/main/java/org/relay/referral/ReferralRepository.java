@@ -48,14 +48,15 @@ public interface ReferralRepository extends JpaRepository<Referral, Long> {
             + "where r.referrer.id = :referrerId and r.status in (org.relay.referral.ReferralStatus.CONVERTED, org.relay.referral.ReferralStatus.CLOSED_LOST)")
     java.util.List<DecidedOutcome> decidedOutcomesOfReferrer(@Param("referrerId") String referrerId);
 
-    @Query("select distinct r.referrer.id, r.referrer.type from Referral r where r.referrer.id is not null")
+    @Query("select r.referrer.id, r.referrer.type, max(r.referrer.name) from Referral r where r.referrer.id is not null "
+            + "group by r.referrer.id, r.referrer.type")
     java.util.List<Object[]> distinctReferrerRows();
 
-    /** Everyone who has referred, once each (name left out: it is kept from their latest referral). */
+    /** Everyone who has referred, once each, with a name they were given. */
     default java.util.List<Referrer> distinctReferrers() {
         java.util.Map<String, Referrer> byId = new java.util.LinkedHashMap<>();
         for (Object[] row : distinctReferrerRows()) {
-            byId.putIfAbsent((String) row[0], new Referrer((ReferrerType) row[1], (String) row[0], null));
+            byId.putIfAbsent((String) row[0], new Referrer((ReferrerType) row[1], (String) row[0], (String) row[2]));
         }
         return java.util.List.copyOf(byId.values());
     }

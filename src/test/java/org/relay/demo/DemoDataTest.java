@@ -29,6 +29,26 @@ class DemoDataTest extends RelayIntegrationTest {
     @Autowired
     FilterService filterService;
 
+    @Autowired
+    DemoHistory demoHistory;
+
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate rest;
+
+    @Test
+    void the_demo_history_puts_a_trained_model_live_and_ryan_tops_the_referrers() throws Exception {
+        demoHistory.create();
+        demoReferrals.create();
+
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var model = json.readTree(rest.getForObject("/api/scoring/models/active", String.class));
+        Assertions.assertThat(model.get("auc").asDouble()).isGreaterThan(model.get("aucPrior").asDouble());
+        Assertions.assertThat(byCustomer("Kiara Thompson").getLeadScoreModel()).isEqualTo("lr-" + model.get("version").asInt());
+        var top = json.readTree(rest.getForObject("/api/referrers/top?limit=3", String.class));
+        Assertions.assertThat(top.get(0).get("referrerId").asText()).isEqualTo("ryan");
+        Assertions.assertThat(top.get(0).get("name").asText()).isEqualTo("Ryan Walsh");
+    }
+
     @Test
     void the_tour_starts_with_kiaras_referral_in_bobs_tasklist() {
         demoReferrals.create();
