@@ -63,7 +63,7 @@ public class PriorLeadScore {
         return standaloneEngine;
     }
 
-    private static Map<String, Object> inputs(LeadFacts facts) {
+    static Map<String, Object> inputs(LeadFacts facts) {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("kind", facts.kind());
         inputs.put("product", facts.product());
@@ -76,7 +76,7 @@ public class PriorLeadScore {
         return inputs;
     }
 
-    private static LeadScore fromRules(DmnDecisionResult result) {
+    static LeadScore fromRules(DmnDecisionResult result) {
         int score = 0;
         List<LeadScore.Factor> factors = new ArrayList<>();
         for (Map<String, Object> rule : result.getResultList()) {

@@ -63,6 +63,37 @@ class LeadScoreModelQualityTest {
         assertThat(lr.calibrationError()).isLessThan(0.05);
     }
 
+    /**
+     * How much history the model needs: trained on the first N referrals, judged with the prior table on the same
+     * 1 200 later ones. The prior scores from day one; the model must overtake it well before Einstein's 1 000 leads.
+     */
+    @Test
+    void learning_curve_against_the_prior_table() throws Exception {
+        org.camunda.bpm.dmn.engine.DmnEngine dmn = org.camunda.bpm.dmn.engine.DmnEngineConfiguration
+                .createDefaultDmnEngineConfiguration().buildEngine();
+        org.camunda.bpm.dmn.engine.DmnDecision table;
+        try (var xml = getClass().getClassLoader().getResourceAsStream("processes/lead-score-prior.dmn")) {
+            table = dmn.parseDecision(PriorLeadScore.DECISION, xml);
+        }
+        List<LeadFacts> rows = history(23, 6000);
+        List<LeadFacts> holdout = rows.subList(4800, rows.size());
+        double prior = ModelQuality.of(holdout, f -> PriorLeadScore.fromRules(
+                dmn.evaluateDecision(table, PriorLeadScore.inputs(f))).score() / 100.0).auc();
+        StringBuilder curve = new StringBuilder("held-out AUC, prior table " + String.format("%.3f", prior) + ":");
+        Map<Integer, Double> model = new java.util.TreeMap<>();
+        for (int n : new int[]{100, 200, 400, 800, 1600, 3200, 4800}) {
+            List<LeadFacts> training = rows.subList(0, n);
+            double auc = ModelQuality.of(holdout, LogisticRegressionFit.fit(training).weights()::probability).auc();
+            double nb = ModelQuality.of(holdout, NaiveBayesBaseline.train(training)::probability).auc();
+            model.put(n, auc);
+            curve.append(String.format(" | n=%d model %.3f naive Bayes %.3f", n, auc, nb));
+        }
+        System.out.println(curve);
+        assertThat(prior).as("the prior is useful with no history at all").isGreaterThan(0.65);
+        assertThat(model.get(800)).as("800 decided referrals are enough to beat the prior").isGreaterThan(prior);
+        assertThat(model.get(4800)).isGreaterThan(prior + 0.02);
+    }
+
     @Test
     void the_explainable_weights_give_tribuos_own_probabilities() {
         List<LeadFacts> rows = history(11, 1500);
