@@ -34,6 +34,7 @@ final class ImportColumns {
         ALIASES.put("existingCustomerId", List.of("customerid", "existingcustomerid"));
         ALIASES.put("contactName", List.of("contact", "contactname", "contactperson"));
         ALIASES.put("notes", List.of("notes", "note", "comment", "comments"));
+        ALIASES.put("campaign", List.of("campaign", "campaign code", "utm_campaign", "utm campaign"));
     }
 
     private ImportColumns() {

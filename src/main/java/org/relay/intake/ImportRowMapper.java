@@ -70,7 +70,7 @@ class ImportRowMapper {
                         value(row, "region"), value(row, "existingCustomerId"), value(row, "contactName")),
                 productCode, value, job.getSourceChannel(),
                 new CreateReferralRequest.ReferrerData(ReferrerType.PARTNER, null, origin == null ? "CSV import" : origin),
-                value(row, "notes"));
+                value(row, "notes"), value(row, "campaign") != null ? value(row, "campaign") : job.getCampaign());
         return new Mapped(request, problems);
     }
 

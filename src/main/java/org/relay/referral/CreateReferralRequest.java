@@ -22,7 +22,14 @@ public record CreateReferralRequest(
         @Valid InterestValue interestValue,
         @NotBlank @Size(max = 40) String sourceChannel,
         @NotNull @Valid ReferrerData referrer,
-        @Size(max = 4000) String notes) {
+        @Size(max = 4000) String notes,
+        @Size(max = 80) @Pattern(regexp = "^[^\\p{Cntrl}]*$", message = "must not contain control characters") String campaign) {
+
+    /** Without a campaign: colleagues' referrals and most leads. */
+    public CreateReferralRequest(ReferralKind kind, String recordType, CustomerData customer, String expressedInterest,
+                                 InterestValue interestValue, String sourceChannel, ReferrerData referrer, String notes) {
+        this(kind, recordType, customer, expressedInterest, interestValue, sourceChannel, referrer, notes, null);
+    }
 
     public record CustomerData(
             @NotNull CustomerType type,

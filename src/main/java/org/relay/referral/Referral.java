@@ -59,6 +59,9 @@ public class Referral {
     /** The factors behind the lead score, strongest first, as people read them ("existing customer +15, ..."). */
     private String leadScoreFactors;
 
+    /** The marketing campaign a lead came from (a code such as "spring-mortgage-2026"), for "where the best leads come from". */
+    private String campaign;
+
     /** "prior" or the trained model's name ("lr-3"). */
     private String leadScoreModel;
 
@@ -136,6 +139,10 @@ public class Referral {
         this.leadScoreFactors = factors;
         this.leadScoreModel = model;
         this.referrerScoreAtIntake = referrerScore;
+    }
+
+    public void fromCampaign(String campaign) {
+        this.campaign = campaign;
     }
 
     /** For history loaded from elsewhere (synthetic or migrated): the referrer's score when the referral was made. */
@@ -223,6 +230,7 @@ public class Referral {
     public Integer getLeadScore() { return leadScore; }
     public String getLeadScoreFactors() { return leadScoreFactors; }
     public String getLeadScoreModel() { return leadScoreModel; }
+    public String getCampaign() { return campaign; }
     public Integer getReferrerScoreAtIntake() { return referrerScoreAtIntake; }
     public Integer getTaskPriority() { return taskPriority; }
     public String getOwnerId() { return ownerId; }

@@ -100,9 +100,11 @@ public class ReferralIntake {
                 ContactPoints.phone(c.phone(), intakeProperties.defaultCountryCode()));
         customer.identifiedBy(trim(c.postcode()), c.dateOfBirth());
         CreateReferralRequest.InterestValue value = request.interestValue();
-        return new Referral(id, request.kind(), request.recordType(), customer, request.expressedInterest(),
+        Referral referral = new Referral(id, request.kind(), request.recordType(), customer, request.expressedInterest(),
                 value == null ? null : value.amount(), value == null ? null : value.currency(),
                 request.sourceChannel(), referrerOf(request.referrer()), trim(request.notes()), clock.instant());
+        referral.fromCampaign(trim(request.campaign()));
+        return referral;
     }
 
     /** Internal referrers are named from Camunda's identity, so the name on the referral is the real one. */

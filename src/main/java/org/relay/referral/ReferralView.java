@@ -15,6 +15,7 @@ public record ReferralView(
         String expressedInterest,
         InterestValueView interestValue,
         String sourceChannel,
+        String campaign,
         ReferrerView referrer,
         String notes,
         Integer leadScore,

@@ -76,7 +76,7 @@ public class ReferralViews {
                 r.getExpressedInterest(),
                 r.getInterestAmount() == null ? null
                         : new ReferralView.InterestValueView(r.getInterestAmount(), r.getInterestCurrency()),
-                r.getSourceChannel(),
+                r.getSourceChannel(), r.getCampaign(),
                 new ReferralView.ReferrerView(r.getReferrer().getType(), r.getReferrer().getId(),
                         r.getReferrer().getName()),
                 r.getNotes(), r.getLeadScore(),

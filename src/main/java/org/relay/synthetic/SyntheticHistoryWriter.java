@@ -20,12 +20,20 @@ import java.util.List;
 public class SyntheticHistoryWriter {
 
     private static final String[] LOST_REASONS = {"NOT_INTERESTED", "NOT_QUALIFIED", "UNREACHABLE", "WENT_TO_COMPETITOR"};
+    /** Referrals not accepted within 16 hours are flagged overdue, as the standard SLA's escalation would. */
+    static final java.time.Duration SLA = java.time.Duration.ofHours(16);
     private final ReferralNumbers numbers;
     private final EntityManager entityManager;
 
     SyntheticHistoryWriter(ReferralNumbers numbers, EntityManager entityManager) {
         this.numbers = numbers;
         this.entityManager = entityManager;
+    }
+
+    /** One campaign per quarter, such as "2026-Q2 offers". */
+    static String campaignOf(java.time.Instant created) {
+        java.time.LocalDate day = created.atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+        return day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1) + " offers";
     }
 
     @Transactional
@@ -38,9 +46,19 @@ public class SyntheticHistoryWriter {
                     s.product(), s.interestAmount(), s.interestAmount() == null ? null : "USD", s.source(),
                     new Referrer(s.referrerType(), s.referrerId(), s.referrerName()), "Synthetic history", s.createdAt());
             referral.referrerScoreAtIntake(s.referrerScoreAtIntake());
+            if ("CAMPAIGN".equals(s.source())) {
+                referral.fromCampaign(campaignOf(s.createdAt()));
+            }
             referral.routedTo(s.owner(), s.queue(), "SYNTHETIC", "Synthetic history", s.createdAt());
+            java.time.Instant breach = s.createdAt().plus(SLA);
+            if (s.acceptedAt() == null || s.acceptedAt().isAfter(breach)) {
+                referral.overdue(breach);
+            }
+            if (s.acceptedAt() != null) {
+                referral.acceptedBy(s.owner(), s.acceptedAt());
+                referral.activityRecorded(s.firstActivityAt());
+            }
             if (s.converted()) {
-                referral.acceptedBy(s.owner(), s.createdAt().plusSeconds(3600));
                 referral.converted(s.decidedAt());
             } else {
                 referral.closedLost(LOST_REASONS[written % LOST_REASONS.length], null, s.decidedAt());

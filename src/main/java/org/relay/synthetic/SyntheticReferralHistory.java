@@ -87,7 +87,8 @@ public final class SyntheticReferralHistory {
                     d.phone, d.email, d.city, d.region, d.existingId, d.amount,
                     d.referrer == null ? ReferrerType.CUSTOMER : d.referrer.type(),
                     d.referrer == null ? null : d.referrer.id(), d.referrer == null ? null : d.referrer.name(),
-                    referrerScore, d.queue, d.owner, d.created, d.decided, d.converted, d.probability));
+                    referrerScore, d.queue, d.owner, d.created, d.accepted, d.firstActivity, d.decided, d.converted,
+                    d.probability));
         }
         return history;
     }
@@ -96,7 +97,7 @@ public final class SyntheticReferralHistory {
         String kind, recordType, product, source, customerType, name, phone, email, city, region, existingId, queue, owner;
         BigDecimal amount;
         SyntheticReferrer referrer;
-        Instant created, decided;
+        Instant created, accepted, firstActivity, decided;
         boolean converted;
         double probability;
     }
@@ -151,7 +152,22 @@ public final class SyntheticReferralHistory {
         d.probability = 1 / (1 + Math.exp(-logit));
         d.converted = random.nextDouble() < d.probability;
         d.decided = created.plus(Duration.ofHours(24 + random.nextInt(24 * (d.converted ? 30 : 45))));
+        // every converted referral was accepted and worked; 30 % of the lost ones were never picked up
+        if (d.converted || random.nextDouble() < 0.7) {
+            d.accepted = before(created.plus(hours(2, gaussian)), d.decided);
+            d.firstActivity = before(d.accepted.plus(hours(4, gaussian)), d.decided);
+        }
         return d;
+    }
+
+    /** A wait of typically {@code median} hours, log-normally spread (most are quick, a few take days). */
+    private static Duration hours(double median, Random gaussian) {
+        return Duration.ofSeconds((long) (3600 * median * Math.exp(1.2 * gaussian.nextGaussian())));
+    }
+
+    private static Instant before(Instant at, Instant decided) {
+        Instant latest = decided.minus(Duration.ofMinutes(30));
+        return at.isBefore(latest) ? at : latest;
     }
 
     /** Each referral's referrer score from that referrer's outcomes decided before it was made (no look-ahead). */

@@ -21,14 +21,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 class LeadScoreModelQualityTest {
 
-    static final List<SyntheticReferralHistory.SyntheticReferrer> REFERRERS = List.of(
-            new SyntheticReferralHistory.SyntheticReferrer(ReferrerType.INTERNAL_USER, "ryan", "Ryan", 1.0),
-            new SyntheticReferralHistory.SyntheticReferrer(ReferrerType.INTERNAL_USER, "wendy", "Wendy", 0.3),
-            new SyntheticReferralHistory.SyntheticReferrer(ReferrerType.INTERNAL_USER, "rita", "Rita", 0.0),
-            new SyntheticReferralHistory.SyntheticReferrer(ReferrerType.INTERNAL_USER, "alice", "Alice", -0.4),
-            new SyntheticReferralHistory.SyntheticReferrer(ReferrerType.INTERNAL_USER, "carlos", "Carlos", -0.8),
-            new SyntheticReferralHistory.SyntheticReferrer(ReferrerType.ADVOCATE, "ADV-1", "Lena", 0.6),
-            new SyntheticReferralHistory.SyntheticReferrer(ReferrerType.PARTNER, "P-1", "Acme", -0.5));
+    static final List<SyntheticReferralHistory.SyntheticReferrer> REFERRERS = org.relay.support.SyntheticBank.REFERRERS;
 
     static List<LeadFacts> history(long seed, int count) {
         Instant end = Instant.parse("2026-11-01T00:00:00Z");

@@ -1,0 +1,94 @@
+package org.relay.analytics;
+
+import org.relay.common.FieldProblem;
+import org.relay.common.InvalidRequestException;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every report can be narrowed to: referrals created from {@code from} to {@code to} (inclusive dates, UTC;
+ * default: the last twelve months), one queue (a line of business), product, source channel, record type.
+ */
+public record ReportFilter(LocalDate from, LocalDate to, String queue, String product, String source, String recordType) {
+
+    /** Parses request parameters, naming every bad one at once. */
+    public static ReportFilter of(String from, String to, String queue, String product, String source, String recordType,
+                                  LocalDate today) {
+        List<FieldProblem> problems = new ArrayList<>();
+        LocalDate toDate = date("to", to, today, problems);
+        LocalDate fromDate = date("from", from, toDate == null ? today.minusYears(1) : toDate.minusYears(1).plusDays(1), problems);
+        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+            problems.add(new FieldProblem("from", "must not be after to (" + toDate + ")"));
+        }
+        if (fromDate != null && toDate != null && fromDate.plusYears(10).isBefore(toDate)) {
+            problems.add(new FieldProblem("from", "a report covers at most ten years"));
+        }
+        checkCode("queue", queue, problems);
+        checkCode("product", product, problems);
+        checkCode("source", source, problems);
+        checkCode("recordType", recordType, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return new ReportFilter(fromDate, toDate, blankToNull(queue), blankToNull(product), blankToNull(source),
+                blankToNull(recordType));
+    }
+
+    /** SQL conditions on the referral table (alias {@code r}) and their parameters. */
+    String where(Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder("r.created_at >= :from and r.created_at < :to");
+        params.put("from", java.sql.Timestamp.from(from.atStartOfDay().toInstant(ZoneOffset.UTC)));
+        params.put("to", java.sql.Timestamp.from(to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+        condition(sql, params, "r.queue_id", "queue", queue);
+        condition(sql, params, "r.expressed_interest", "product", product);
+        condition(sql, params, "r.source_channel", "source", source);
+        condition(sql, params, "r.record_type", "recordType", recordType);
+        return sql.toString();
+    }
+
+    Map<String, Object> describe() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("from", from.toString());
+        map.put("to", to.toString());
+        map.put("queue", queue);
+        map.put("product", product);
+        map.put("source", source);
+        map.put("recordType", recordType);
+        return map;
+    }
+
+    private static void condition(StringBuilder sql, Map<String, Object> params, String column, String name, String value) {
+        if (value != null) {
+            sql.append(" and ").append(column).append(" = :").append(name);
+            params.put(name, value);
+        }
+    }
+
+    private static LocalDate date(String field, String value, LocalDate fallback, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem(field, "must be a date like 2026-01-31"));
+            return null;
+        }
+    }
+
+    private static void checkCode(String field, String value, List<FieldProblem> problems) {
+        if (value != null && !value.isBlank() && !value.matches("[A-Za-z0-9_-]{1,64}")) {
+            problems.add(new FieldProblem(field, "must be a code of letters, digits, '-' or '_' (at most 64)"));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

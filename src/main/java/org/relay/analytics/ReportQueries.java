@@ -1,0 +1,267 @@
+package org.relay.analytics;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reports, each one SQL aggregate over the referral table (and, for step durations, Camunda's own activity
+ * history), written to run unchanged on PostgreSQL and on the embedded H2. Aliases are quoted so both databases
+ * return them as written.
+ */
+@Component
+public class ReportQueries {
+
+    static final String CONVERTED = "case when r.status = 'CONVERTED' then 1 end";
+    static final String LOST = "case when r.status = 'CLOSED_LOST' then 1 end";
+    static final String OPEN = "case when r.status in ('NEW', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS') then 1 end";
+    static final String HOURS_TO_ACCEPT = "(extract(epoch from r.accepted_at) - extract(epoch from r.created_at)) / 3600.0";
+    static final String HOURS_TO_FIRST_ACTIVITY = "(extract(epoch from r.in_progress_at) - extract(epoch from r.created_at)) / 3600.0";
+    static final String HOURS_TO_CONVERT = "(extract(epoch from r.converted_at) - extract(epoch from r.accepted_at)) / 3600.0";
+
+    /** The dimensions "where the leads come from" can be broken down by. */
+    static final Map<String, String> DIMENSIONS = Map.of(
+            "source", "r.source_channel", "product", "r.expressed_interest", "recordType", "r.record_type",
+            "queue", "coalesce(r.queue_id, '(none)')", "referrer", "coalesce(r.referrer_id, '(none)')", "kind", "r.kind",
+            "campaign", "coalesce(r.campaign, '(none)')");
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public ReportQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Created → assigned → accepted → converted / closed as lost, per month, week or day of creation. */
+    public Report funnel(ReportFilter filter, Period period) {
+        Map<String, Object> params = new HashMap<>();
+        String bucket = "date_trunc('" + period.sqlUnit() + "', r.created_at at time zone 'UTC')";
+        List<Map<String, Object>> rows = query("select " + bucket + " as \"period\", count(*) as \"created\", "
+                + "count(r.assigned_at) as \"assigned\", count(r.accepted_at) as \"accepted\", "
+                + "count(" + CONVERTED + ") as \"converted\", count(" + LOST + ") as \"closedLost\", "
+                + "count(" + OPEN + ") as \"open\" from referral r where " + filter.where(params)
+                + " group by " + bucket + " order by " + bucket, params);
+        for (Map<String, Object> row : rows) {
+            row.put("period", day(row.get("period")));
+            row.put("acceptRate", rate(row.get("accepted"), row.get("assigned")));
+            row.put("conversionRate", rate(row.get("converted"), row.get("created")));
+            row.put("winRate", rate(row.get("converted"), sum(row.get("converted"), row.get("closedLost"))));
+        }
+        return new Report("funnel", filter.describe(), List.of("period", "created", "assigned", "accepted", "converted",
+                "closedLost", "open", "acceptRate", "conversionRate", "winRate"), rows);
+    }
+
+    /** Conversion and value by source channel (or product, record type, queue, referrer, kind). */
+    public Report sources(ReportFilter filter, String by) {
+        Map<String, Object> params = new HashMap<>();
+        String dimension = DIMENSIONS.get(by);
+        List<Map<String, Object>> rows = query("select " + dimension + " as \"key\", count(*) as \"referrals\", "
+                + "count(" + CONVERTED + ") as \"converted\", count(" + LOST + ") as \"closedLost\", "
+                + "coalesce(sum(case when r.status = 'CONVERTED' then r.interest_amount end), 0) as \"convertedValue\" "
+                + "from referral r where " + filter.where(params) + " group by " + dimension
+                + " order by count(" + CONVERTED + ") desc, " + dimension, params);
+        for (Map<String, Object> row : rows) {
+            row.put("conversionRate", rate(row.get("converted"), row.get("referrals")));
+            row.put("winRate", rate(row.get("converted"), sum(row.get("converted"), row.get("closedLost"))));
+        }
+        return new Report("sources-by-" + by, filter.describe(), List.of("key", "referrals", "converted", "closedLost",
+                "conversionRate", "winRate", "convertedValue"), rows);
+    }
+
+    /** Who converts: per recipient, what they were given, accepted and converted, how fast, and what is open now. */
+    public Report recipients(ReportFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        List<Map<String, Object>> rows = query("select r.owner_id as \"recipient\", count(*) as \"owned\", "
+                + "count(r.accepted_at) as \"accepted\", count(" + CONVERTED + ") as \"converted\", "
+                + "count(" + LOST + ") as \"closedLost\", "
+                + "percentile_cont(0.5) within group (order by " + HOURS_TO_ACCEPT + ") as \"medianHoursToAccept\", "
+                + "percentile_cont(0.5) within group (order by " + HOURS_TO_CONVERT + ") as \"medianHoursToConvert\" "
+                + "from referral r where " + filter.where(params) + " and r.owner_id is not null "
+                + "group by r.owner_id order by count(" + CONVERTED + ") desc, r.owner_id", params);
+        Map<String, Object> open = new HashMap<>();
+        jdbc.query("select owner_id, count(*) from referral where status in ('NEW', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS') "
+                + "and owner_id is not null group by owner_id", rs -> {
+            open.put(rs.getString(1), rs.getLong(2));
+        });
+        for (Map<String, Object> row : rows) {
+            row.put("conversionRate", rate(row.get("converted"), row.get("owned")));
+            row.put("medianHoursToAccept", round(row.get("medianHoursToAccept")));
+            row.put("medianHoursToConvert", round(row.get("medianHoursToConvert")));
+            row.put("openNow", open.getOrDefault((String) row.get("recipient"), 0L));
+        }
+        return new Report("recipients", filter.describe(), List.of("recipient", "owned", "accepted", "converted",
+                "closedLost", "conversionRate", "medianHoursToAccept", "medianHoursToConvert", "openNow"), rows);
+    }
+
+    /** The referrer leaderboard for the period: referrer score (current), referrals made, converted, value. */
+    public Report referrers(ReportFilter filter, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("limit", limit);
+        List<Map<String, Object>> rows = query("select r.referrer_id as \"referrerId\", max(r.referrer_name) as \"name\", "
+                + "max(s.score) as \"referrerScore\", count(*) as \"referrals\", count(" + CONVERTED + ") as \"converted\", "
+                + "coalesce(sum(case when r.status = 'CONVERTED' then r.interest_amount end), 0) as \"convertedValue\" "
+                + "from referral r left join referrer_standing s on s.referrer_id = r.referrer_id where "
+                + filter.where(params) + " and r.referrer_id is not null group by r.referrer_id "
+                + "order by max(s.score) desc nulls last, count(" + CONVERTED + ") desc, r.referrer_id limit :limit", params);
+        int rank = 0;
+        for (Map<String, Object> row : rows) {
+            row.put("rank", ++rank);
+            row.put("conversionRate", rate(row.get("converted"), row.get("referrals")));
+        }
+        return new Report("referrers", filter.describe(), List.of("rank", "referrerId", "name", "referrerScore",
+                "referrals", "converted", "conversionRate", "convertedValue"), rows);
+    }
+
+    /**
+     * Speed of follow-up: hours from creation to acceptance and to the first recorded activity (median, p90), the
+     * share acted on (accepted or worked) within an hour, the share never followed up (no activity and not converted,
+     * among referrals at least a week old), SLA breaches (flagged overdue) and escalations to a manager.
+     */
+    public Report speed(ReportFilter filter, Instant now) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("weekAgo", Timestamp.from(now.minusSeconds(7 * 86_400)));
+        String where = filter.where(params);
+        List<Map<String, Object>> rows = query("select count(*) as \"referrals\", "
+                + "percentile_cont(0.5) within group (order by " + HOURS_TO_ACCEPT + ") as \"medianHoursToAccept\", "
+                + "percentile_cont(0.9) within group (order by " + HOURS_TO_ACCEPT + ") as \"p90HoursToAccept\", "
+                + "percentile_cont(0.5) within group (order by " + HOURS_TO_FIRST_ACTIVITY + ") as \"medianHoursToFirstActivity\", "
+                + "percentile_cont(0.9) within group (order by " + HOURS_TO_FIRST_ACTIVITY + ") as \"p90HoursToFirstActivity\", "
+                + "count(case when " + HOURS_TO_ACCEPT + " <= 1 or " + HOURS_TO_FIRST_ACTIVITY + " <= 1 then 1 end) as \"actedWithinHour\", "
+                + "count(case when r.created_at < :weekAgo then 1 end) as \"weekOld\", "
+                + "count(case when r.created_at < :weekAgo and r.last_activity_at is null and r.in_progress_at is null "
+                + "and r.status <> 'CONVERTED' then 1 end) as \"neverFollowedUp\", "
+                + "count(r.overdue_at) as \"slaBreaches\" from referral r where " + where, params);
+        Map<String, Object> row = rows.get(0);
+        Long escalations = jdbc.queryForObject("select count(*) from referral_event e join referral r on r.id = e.referral_id "
+                + "where e.type in ('ESCALATED', 'IDLE_ESCALATED') and " + where, params, Long.class);
+        row.put("escalations", escalations);
+        row.put("actedWithinHourShare", rate(row.get("actedWithinHour"), row.get("referrals")));
+        row.put("neverFollowedUpShare", rate(row.get("neverFollowedUp"), row.get("weekOld")));
+        for (String key : List.of("medianHoursToAccept", "p90HoursToAccept", "medianHoursToFirstActivity", "p90HoursToFirstActivity")) {
+            row.put(key, round(row.get(key)));
+        }
+        return new Report("speed", filter.describe(), List.of("referrals", "medianHoursToAccept", "p90HoursToAccept",
+                "medianHoursToFirstActivity", "p90HoursToFirstActivity", "actedWithinHour", "actedWithinHourShare",
+                "neverFollowedUp", "neverFollowedUpShare", "slaBreaches", "escalations"), rows);
+    }
+
+    /** Bottlenecks: how long each step of the lifecycle took (median, p90), read from Camunda's activity history. */
+    public Report steps(ReportFilter filter, String cockpitDefinitionLink) {
+        Map<String, Object> params = new HashMap<>();
+        List<Map<String, Object>> rows = query("select a.act_id_ as \"activityId\", max(a.act_name_) as \"name\", "
+                + "max(a.act_type_) as \"type\", count(*) as \"completed\", "
+                + "percentile_cont(0.5) within group (order by a.duration_ / 3600000.0) as \"medianHours\", "
+                + "percentile_cont(0.9) within group (order by a.duration_ / 3600000.0) as \"p90Hours\" "
+                + "from act_hi_actinst a join act_hi_procinst p on p.id_ = a.proc_inst_id_ "
+                + "join referral r on r.reference_number = p.business_key_ "
+                + "where a.proc_def_key_ = 'ReferralLifecycleProcess' and a.end_time_ is not null "
+                + "and a.act_type_ in ('userTask', 'serviceTask', 'businessRuleTask') and " + filter.where(params)
+                + " group by a.act_id_ order by percentile_cont(0.9) within group (order by a.duration_ / 3600000.0) desc", params);
+        for (Map<String, Object> row : rows) {
+            row.put("medianMinutes", minutes(row.get("medianHours")));
+            row.put("p90Minutes", minutes(row.get("p90Hours")));
+            row.put("medianHours", round(row.get("medianHours")));
+            row.put("p90Hours", round(row.get("p90Hours")));
+            row.put("cockpitLink", cockpitDefinitionLink == null ? null
+                    : cockpitDefinitionLink + "?activityIds=" + row.get("activityId"));
+        }
+        return new Report("steps", filter.describe(), List.of("activityId", "name", "type", "completed", "medianHours",
+                "p90Hours", "medianMinutes", "p90Minutes", "cockpitLink"), rows);
+    }
+
+    /**
+     * Volume planning: to win {@code target} new customers for a product, how many leads each channel needs at its
+     * measured lead-to-close rate (converted over decided referrals of that product in the period).
+     */
+    public Report volumePlan(ReportFilter filter, int target) {
+        Map<String, Object> params = new HashMap<>();
+        List<Map<String, Object>> rows = query("select r.source_channel as \"source\", count(*) as \"referrals\", "
+                + "count(" + CONVERTED + ") as \"converted\", count(" + LOST + ") as \"closedLost\" "
+                + "from referral r where " + filter.where(params) + " group by r.source_channel "
+                + "order by r.source_channel", params);
+        List<Map<String, Object>> plan = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            long converted = ((Number) row.get("converted")).longValue();
+            long decided = converted + ((Number) row.get("closedLost")).longValue();
+            row.put("decided", decided);
+            BigDecimal closeRate = rate(converted, decided);
+            row.put("leadToCloseRate", closeRate);
+            row.put("target", target);
+            row.put("leadsNeeded", converted == 0 ? null
+                    : (long) Math.ceil(target * (double) decided / converted));
+            plan.add(row);
+        }
+        plan.sort((a, b) -> {
+            Long x = (Long) a.get("leadsNeeded");
+            Long y = (Long) b.get("leadsNeeded");
+            return x == null ? (y == null ? 0 : 1) : y == null ? -1 : Long.compare(x, y);
+        });
+        return new Report("volume-plan", filter.describe(), List.of("source", "referrals", "decided", "converted",
+                "leadToCloseRate", "target", "leadsNeeded"), plan);
+    }
+
+    private List<Map<String, Object>> query(String sql, Map<String, Object> params) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map<String, Object> row : jdbc.queryForList(sql, params)) {
+            Map<String, Object> normalised = new LinkedHashMap<>();
+            row.forEach((key, value) -> normalised.put(key, normalise(value)));
+            rows.add(normalised);
+        }
+        return rows;
+    }
+
+    /** One number type per kind across databases: whole counts as Long, amounts as BigDecimal. */
+    private static Object normalise(Object value) {
+        if (value instanceof Integer i) {
+            return i.longValue();
+        }
+        if (value instanceof java.math.BigInteger b) {
+            return b.longValue();
+        }
+        return value;
+    }
+
+    static BigDecimal rate(Object part, Object whole) {
+        long w = whole == null ? 0 : ((Number) whole).longValue();
+        if (w == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(((Number) part).longValue()).divide(BigDecimal.valueOf(w), 4, RoundingMode.HALF_UP);
+    }
+
+    private static long sum(Object a, Object b) {
+        return ((Number) a).longValue() + ((Number) b).longValue();
+    }
+
+    private static BigDecimal round(Object hours) {
+        return hours == null ? null : BigDecimal.valueOf(((Number) hours).doubleValue()).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal minutes(Object hours) {
+        return hours == null ? null
+                : BigDecimal.valueOf(((Number) hours).doubleValue() * 60).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    private static String day(Object bucket) {
+        if (bucket instanceof Timestamp t) {
+            return t.toInstant().atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        }
+        if (bucket instanceof OffsetDateTime o) {
+            return o.toLocalDate().toString();
+        }
+        if (bucket instanceof java.time.LocalDateTime l) {
+            return l.toLocalDate().toString();
+        }
+        return String.valueOf(bucket).substring(0, 10);
+    }
+}

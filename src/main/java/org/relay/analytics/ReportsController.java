@@ -1,0 +1,138 @@
+package org.relay.analytics;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.relay.common.FieldProblem;
+import org.relay.common.InvalidRequestException;
+import org.relay.common.RelayProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code GET /api/reports/{report}}: funnel, sources, recipients, referrers, speed, steps, volume-plan. JSON by
+ * default; CSV with {@code ?format=csv} or {@code Accept: text/csv}. Filters: from, to, queue, product, source,
+ * recordType.
+ */
+@RestController
+class ReportsController {
+
+    static final List<String> REPORTS = List.of("funnel", "sources", "recipients", "referrers", "speed", "steps", "volume-plan");
+
+    private final ReportQueries reports;
+    private final RepositoryService repository;
+    private final RelayProperties relay;
+    private final Clock clock;
+
+    ReportsController(ReportQueries reports, RepositoryService repository, RelayProperties relay, Clock clock) {
+        this.reports = reports;
+        this.repository = repository;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/reports")
+    Map<String, Object> index() {
+        return Map.of("reports", REPORTS, "filters", List.of("from", "to", "queue", "product", "source", "recordType"),
+                "formats", List.of("json", "csv"));
+    }
+
+    @GetMapping("/api/reports/{name}")
+    @Transactional(readOnly = true)
+    ResponseEntity<?> report(@PathVariable String name,
+                             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                             @RequestParam(required = false) String queue, @RequestParam(required = false) String product,
+                             @RequestParam(required = false) String source, @RequestParam(required = false) String recordType,
+                             @RequestParam(defaultValue = "month") String period,
+                             @RequestParam(defaultValue = "source") String by,
+                             @RequestParam(defaultValue = "20") String limit,
+                             @RequestParam(required = false) String target,
+                             @RequestParam(required = false) String format,
+                             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        ReportFilter filter = ReportFilter.of(from, to, queue, product, source, recordType,
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        Report report = switch (name) {
+            case "funnel" -> reports.funnel(filter, period(period));
+            case "sources" -> reports.sources(filter, dimension(by));
+            case "recipients" -> reports.recipients(filter);
+            case "referrers" -> reports.referrers(filter, number("limit", limit, 1, 500));
+            case "speed" -> reports.speed(filter, clock.instant());
+            case "steps" -> reports.steps(filter, cockpitLink());
+            case "volume-plan" -> {
+                if (filter.product() == null) {
+                    throw new InvalidRequestException(List.of(new FieldProblem("product", "name the product to plan for")));
+                }
+                yield reports.volumePlan(filter, number("target", target == null ? "" : target, 1, 1_000_000));
+            }
+            default -> throw new InvalidRequestException(List.of(new FieldProblem("report",
+                    "unknown report '" + name + "'; one of " + String.join(", ", REPORTS))));
+        };
+        if (wantsCsv(format, accept)) {
+            return ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"relay-" + report.name() + "-"
+                            + filter.from() + "-" + filter.to() + ".csv\"")
+                    .body(ReportCsv.write(report));
+        }
+        return ResponseEntity.ok(report);
+    }
+
+    private static boolean wantsCsv(String format, String accept) {
+        if (format != null) {
+            if (!format.equals("csv") && !format.equals("json")) {
+                throw new InvalidRequestException(List.of(new FieldProblem("format", "must be json or csv")));
+            }
+            return format.equals("csv");
+        }
+        return accept != null && accept.contains("text/csv");
+    }
+
+    private static Period period(String value) {
+        try {
+            return Period.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(List.of(new FieldProblem("period", "must be day, week or month")));
+        }
+    }
+
+    private static String dimension(String by) {
+        if (!ReportQueries.DIMENSIONS.containsKey(by)) {
+            throw new InvalidRequestException(List.of(new FieldProblem("by", "must be one of "
+                    + String.join(", ", ReportQueries.DIMENSIONS.keySet().stream().sorted().toList()))));
+        }
+        return by;
+    }
+
+    private static int number(String field, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidRequestException(List.of(new FieldProblem(field, "must be a whole number from " + min + " to " + max)));
+    }
+
+    /** Cockpit's page of the lifecycle's latest version: each step row links there with that step selected. */
+    private String cockpitLink() {
+        ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey("ReferralLifecycleProcess")
+                .latestVersion().singleResult();
+        return latest == null ? null
+                : relay.publicUrl() + "/camunda/app/cockpit/default/#/process-definition/" + latest.getId() + "/runtime";
+    }
+}

@@ -1,0 +1,261 @@
+package org.relay.analytics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.relay.referral.Referral;
+import org.relay.referral.ReferralIntake;
+import org.relay.scoring.ReferrerStandings;
+import org.relay.support.RelayIntegrationTest;
+import org.relay.support.RelayTestData;
+import org.relay.synthetic.SyntheticHistoryWriter;
+import org.relay.synthetic.SyntheticReferral;
+import org.relay.synthetic.SyntheticReferralHistory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Every report against a generated history whose answers the test works out itself from the generated rows; the
+ * CSV export read back; bad parameters named; the Cockpit plugin and its chart library served.
+ */
+class ReportsTest extends RelayIntegrationTest {
+
+    static final Instant FROM = Instant.parse("2025-12-01T00:00:00Z");
+    static final Instant TO = Instant.parse("2026-10-31T00:00:00Z");
+    static final String PERIOD = "from=2025-12-01&to=2026-11-30";
+
+    @Autowired
+    SyntheticHistoryWriter writer;
+    @Autowired
+    ReferrerStandings standings;
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    ReferralIntake intake;
+    @Autowired
+    TaskService taskService;
+
+    List<SyntheticReferral> history;
+
+    @BeforeEach
+    void history() {
+        history = SyntheticReferralHistory.generate(new SyntheticReferralHistory.Settings(3, 600, FROM, TO,
+                org.relay.support.SyntheticBank.REFERRERS, Map.of("retail-lending", List.of("bob", "alice", "mike"),
+                "cards-and-loans", List.of("carlos", "dana"), "wealth-management", List.of("ryan", "wendy")),
+                Duration.ofDays(180)));
+        writer.write(history);
+        standings.refreshAll();
+    }
+
+    @Test
+    void the_funnel_counts_each_stage_per_month() throws Exception {
+        JsonNode report = get("/api/reports/funnel?" + PERIOD);
+        Map<String, List<SyntheticReferral>> byMonth = history.stream().collect(Collectors.groupingBy(
+                s -> s.createdAt().atOffset(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1).toString()));
+        Assertions.assertThat(report.get("rows")).hasSize(byMonth.size());
+        for (JsonNode row : report.get("rows")) {
+            List<SyntheticReferral> month = byMonth.get(row.get("period").asText());
+            Assertions.assertThat(row.get("created").asLong()).isEqualTo(month.size());
+            Assertions.assertThat(row.get("assigned").asLong()).isEqualTo(month.size());
+            Assertions.assertThat(row.get("accepted").asLong()).isEqualTo(count(month, s -> s.acceptedAt() != null));
+            Assertions.assertThat(row.get("converted").asLong()).isEqualTo(count(month, SyntheticReferral::converted));
+            Assertions.assertThat(row.get("closedLost").asLong()).isEqualTo(count(month, s -> !s.converted()));
+            Assertions.assertThat(row.get("conversionRate").decimalValue()).isEqualByComparingTo(
+                    BigDecimal.valueOf(count(month, SyntheticReferral::converted))
+                            .divide(BigDecimal.valueOf(month.size()), 4, java.math.RoundingMode.HALF_UP));
+        }
+        // filters narrow it: mortgages from walk-ins only
+        JsonNode narrow = get("/api/reports/funnel?" + PERIOD + "&product=MORTGAGE&source=WALK_IN");
+        long created = 0;
+        for (JsonNode row : narrow.get("rows")) {
+            created += row.get("created").asLong();
+        }
+        Assertions.assertThat(created).isEqualTo(count(history, s -> s.product().equals("MORTGAGE") && s.source().equals("WALK_IN")));
+    }
+
+    @Test
+    void sources_give_conversion_and_value_per_channel() throws Exception {
+        JsonNode report = get("/api/reports/sources?" + PERIOD + "&by=source");
+        Map<String, List<SyntheticReferral>> bySource = history.stream().collect(Collectors.groupingBy(SyntheticReferral::source));
+        Assertions.assertThat(report.get("rows")).hasSize(bySource.size());
+        for (JsonNode row : report.get("rows")) {
+            List<SyntheticReferral> source = bySource.get(row.get("key").asText());
+            Assertions.assertThat(row.get("referrals").asLong()).isEqualTo(source.size());
+            Assertions.assertThat(row.get("converted").asLong()).isEqualTo(count(source, SyntheticReferral::converted));
+            BigDecimal value = source.stream().filter(SyntheticReferral::converted).map(SyntheticReferral::interestAmount)
+                    .filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+            Assertions.assertThat(row.get("convertedValue").decimalValue()).isEqualByComparingTo(value);
+        }
+    }
+
+    @Test
+    void recipients_show_who_converts_and_how_fast() throws Exception {
+        JsonNode report = get("/api/reports/recipients?" + PERIOD);
+        List<SyntheticReferral> bob = history.stream().filter(s -> "bob".equals(s.owner())).toList();
+        JsonNode row = rowWhere(report, "recipient", "bob");
+        Assertions.assertThat(row.get("owned").asLong()).isEqualTo(bob.size());
+        Assertions.assertThat(row.get("converted").asLong()).isEqualTo(count(bob, SyntheticReferral::converted));
+        List<Double> hours = bob.stream().filter(s -> s.acceptedAt() != null)
+                .map(s -> Duration.between(s.createdAt(), s.acceptedAt()).toMillis() / 3_600_000.0).toList();
+        Assertions.assertThat(row.get("medianHoursToAccept").asDouble()).isCloseTo(median(hours),
+                org.assertj.core.data.Offset.offset(0.006));
+    }
+
+    @Test
+    void referrers_rank_by_referrer_score() throws Exception {
+        JsonNode report = get("/api/reports/referrers?" + PERIOD + "&limit=3");
+        Assertions.assertThat(report.get("rows")).hasSize(3);
+        Assertions.assertThat(report.get("rows").get(0).get("referrerScore").asInt())
+                .isGreaterThanOrEqualTo(report.get("rows").get(1).get("referrerScore").asInt());
+        String best = report.get("rows").get(0).get("referrerId").asText();
+        Assertions.assertThat(report.get("rows").get(0).get("referrals").asLong())
+                .isEqualTo(count(history, s -> best.equals(s.referrerId())));
+    }
+
+    @Test
+    void speed_measures_follow_up() throws Exception {
+        JsonNode row = get("/api/reports/speed?" + PERIOD).get("rows").get(0);
+        Assertions.assertThat(row.get("referrals").asLong()).isEqualTo(history.size());
+        Assertions.assertThat(row.get("actedWithinHour").asLong()).isEqualTo(count(history, s -> s.acceptedAt() != null
+                && (Duration.between(s.createdAt(), s.acceptedAt()).toMillis() <= 3_600_000
+                || Duration.between(s.createdAt(), s.firstActivityAt()).toMillis() <= 3_600_000)));
+        Assertions.assertThat(row.get("slaBreaches").asLong()).isEqualTo(count(history, s -> s.acceptedAt() == null
+                || Duration.between(s.createdAt(), s.acceptedAt()).compareTo(Duration.ofHours(16)) > 0));
+        Assertions.assertThat(row.get("neverFollowedUp").asLong())
+                .isEqualTo(count(history, s -> s.firstActivityAt() == null && !s.converted()));
+        List<Double> hours = history.stream().filter(s -> s.acceptedAt() != null)
+                .map(s -> Duration.between(s.createdAt(), s.acceptedAt()).toMillis() / 3_600_000.0).toList();
+        Assertions.assertThat(row.get("medianHoursToAccept").asDouble()).isCloseTo(median(hours),
+                org.assertj.core.data.Offset.offset(0.006));
+    }
+
+    @Test
+    void the_volume_plan_divides_the_target_by_each_channels_close_rate() throws Exception {
+        JsonNode report = get("/api/reports/volume-plan?" + PERIOD + "&product=MORTGAGE&target=10");
+        for (JsonNode row : report.get("rows")) {
+            List<SyntheticReferral> channel = history.stream()
+                    .filter(s -> s.product().equals("MORTGAGE") && s.source().equals(row.get("source").asText())).toList();
+            long converted = count(channel, SyntheticReferral::converted);
+            Assertions.assertThat(row.get("decided").asLong()).isEqualTo(channel.size());
+            if (converted > 0) {
+                Assertions.assertThat(row.get("leadsNeeded").asLong())
+                        .isEqualTo((long) Math.ceil(10.0 * channel.size() / converted));
+            }
+        }
+        Assertions.assertThat(getEntity("/api/reports/volume-plan?" + PERIOD + "&target=10").getBody()).contains("\"product\"");
+    }
+
+    @Test
+    void step_durations_come_from_the_engines_history_with_links_to_cockpit() throws Exception {
+        Referral referral = intake.create(RelayTestData.kiarasMortgage());
+        taskService.complete(taskService.createTaskQuery().processInstanceId(referral.getProcessInstanceId())
+                .taskDefinitionKey("Task_ReviewReferral").singleResult().getId(), Map.of("reviewDecision", "accept"));
+        String today = java.time.LocalDate.now(ZoneOffset.UTC).toString();
+        JsonNode review = rowWhere(get("/api/reports/steps?to=" + today), "activityId", "Task_ReviewReferral");
+        Assertions.assertThat(review.get("completed").asLong()).isEqualTo(1);
+        Assertions.assertThat(review.get("name").asText()).isEqualTo("Review referral");
+        Assertions.assertThat(review.get("cockpitLink").asText())
+                .contains("/camunda/app/cockpit/default/#/process-definition/").endsWith("/runtime?activityIds=Task_ReviewReferral");
+    }
+
+    @Test
+    void the_csv_export_reads_back_as_the_json_report() throws Exception {
+        JsonNode report = get("/api/reports/sources?" + PERIOD + "&by=referrer");
+        ResponseEntity<String> csv = getEntity("/api/reports/sources?" + PERIOD + "&by=referrer&format=csv");
+        Assertions.assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        Assertions.assertThat(csv.getHeaders().getFirst("Content-Disposition")).contains("relay-sources-by-referrer-2025-12-01-2026-11-30.csv");
+        List<CSVRecord> records;
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(csv.getBody()))
+                .setFormat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
+            records = parser.getRecords();
+        }
+        Assertions.assertThat(records).hasSize(report.get("rows").size());
+        for (int i = 0; i < records.size(); i++) {
+            JsonNode row = report.get("rows").get(i);
+            Assertions.assertThat(records.get(i).get("key")).isEqualTo(row.get("key").asText());
+            Assertions.assertThat(Long.parseLong(records.get(i).get("converted"))).isEqualTo(row.get("converted").asLong());
+            Assertions.assertThat(new BigDecimal(records.get(i).get("convertedValue")))
+                    .isEqualByComparingTo(row.get("convertedValue").decimalValue());
+        }
+    }
+
+    @Test
+    void bad_parameters_are_named() {
+        Assertions.assertThat(getEntity("/api/reports/funnel?from=2026-13-01&period=year"))
+                .satisfies(r -> {
+                    Assertions.assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+                    Assertions.assertThat(r.getBody()).contains("\"from\"");
+                });
+        Assertions.assertThat(getEntity("/api/reports/funnel?period=year").getBody()).contains("\"period\"");
+        Assertions.assertThat(getEntity("/api/reports/sources?by=nope").getBody()).contains("\"by\"");
+        Assertions.assertThat(getEntity("/api/reports/referrers?limit=x").getBody()).contains("\"limit\"");
+        Assertions.assertThat(getEntity("/api/reports/funnel?queue=';drop table referral;--").getBody()).contains("\"queue\"");
+        Assertions.assertThat(getEntity("/api/reports/whatever").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        Assertions.assertThat(getEntity("/api/reports/funnel?from=2026-05-01&to=2026-01-01").getBody()).contains("\"from\"");
+    }
+
+    @Test
+    void the_cockpit_plugin_and_its_chart_library_are_served_and_registered() {
+        ResponseEntity<String> plugin = getEntity("/camunda/api/cockpit/plugin/relay-dashboard/static/app/plugin.js");
+        Assertions.assertThat(plugin.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Assertions.assertThat(plugin.getBody()).contains("pluginPoint: 'cockpit.dashboard'").contains("/api/reports/");
+        Assertions.assertThat(getEntity("/camunda/app/cockpit/default/").getBody()).contains("relay-dashboard");
+        ResponseEntity<String> echarts = getEntity("/webjars/echarts/5.3.1/dist/echarts.min.js");
+        Assertions.assertThat(echarts.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Assertions.assertThat(echarts.getBody()).contains("echarts");
+    }
+
+    private JsonNode get(String path) throws Exception {
+        ResponseEntity<String> response = getEntity(path);
+        Assertions.assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+        return json.readTree(response.getBody());
+    }
+
+    private ResponseEntity<String> getEntity(String path) {
+        return rest.getForEntity(path, String.class);
+    }
+
+    private static JsonNode rowWhere(JsonNode report, String key, String value) {
+        for (JsonNode row : report.get("rows")) {
+            if (value.equals(row.get(key).asText())) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row with " + key + " = " + value + " in " + report);
+    }
+
+    private static long count(List<SyntheticReferral> rows, Predicate<SyntheticReferral> test) {
+        return rows.stream().filter(test).count();
+    }
+
+    /** percentile_cont(0.5): the middle value, or the mean of the two middle values. */
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Comparator.naturalOrder());
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}

@@ -1,0 +1,136 @@
+package org.relay.bench;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.relay.analytics.Period;
+import org.relay.analytics.ReportFilter;
+import org.relay.analytics.ReportQueries;
+import org.relay.support.RelayIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Reports over 1 000 000 decided referrals on the embedded PostgreSQL (mvn -Pbench verify). Loads the rows with
+ * one INSERT … SELECT from generate_series (two years, 10 queues, 50 recipients, 500 referrers), then times each
+ * report: 3 warm-up runs, 15 measured, p50 and worst. Each figure sits next to a baseline measured in the same run:
+ * a plain {@code count(*)} over the same rows, which no aggregate can beat. Results: target/benchmarks/reports.md,
+ * copied by hand into docs/benchmarks.md with the machine's details.
+ */
+@Tag("benchmark")
+class ReportsBenchmark extends RelayIntegrationTest {
+
+    static final int ROWS = Integer.getInteger("relay.bench.rows", 1_000_000);
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ReportQueries reports;
+
+    @Test
+    void reports_over_a_million_decided_referrals() throws IOException {
+        long loadStart = System.nanoTime();
+        load();
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        ReportFilter twoYears = ReportFilter.of(today.minusYears(2).toString(), today.toString(), null, null, null, null, today);
+        ReportFilter oneQueueOneYear = ReportFilter.of(today.minusYears(1).toString(), today.toString(), "queue-3", null, null, null, today);
+        ReportFilter oneMonth = ReportFilter.of(today.minusMonths(1).toString(), today.toString(), null, null, null, null, today);
+
+        Map<String, Supplier<Object>> cases = new LinkedHashMap<>();
+        cases.put("baseline: count(*) over all rows", () -> jdbc.queryForObject("select count(*) from referral", Long.class));
+        cases.put("funnel by month, 2 years, all", () -> reports.funnel(twoYears, Period.MONTH));
+        cases.put("funnel by month, 1 year, one queue", () -> reports.funnel(oneQueueOneYear, Period.MONTH));
+        cases.put("funnel by day, last month", () -> reports.funnel(oneMonth, Period.DAY));
+        cases.put("top 20 referrers, 2 years", () -> reports.referrers(twoYears, 20));
+        cases.put("sources by channel, 2 years", () -> reports.sources(twoYears, "source"));
+        cases.put("recipients, 1 year, one queue", () -> reports.recipients(oneQueueOneYear));
+        cases.put("speed (medians, p90), last month", () -> reports.speed(oneMonth, Instant.now()));
+        cases.put("speed (medians, p90), 2 years", () -> reports.speed(twoYears, Instant.now()));
+
+        StringBuilder table = new StringBuilder("| report | p50 ms | worst ms | × baseline (p50) |\n| --- | ---: | ---: | ---: |\n");
+        double baseline = 0;
+        for (Map.Entry<String, Supplier<Object>> c : cases.entrySet()) {
+            double[] ms = time(c.getValue());
+            if (baseline == 0) {
+                baseline = ms[0];
+            }
+            table.append(String.format("| %s | %.1f | %.1f | %.1f |%n", c.getKey(), ms[0], ms[1], ms[0] / baseline));
+        }
+        String result = "Rows: " + ROWS + " decided referrals, loaded in " + String.format("%.1f", loadSeconds) + " s; "
+                + jdbc.queryForObject("select version()", String.class) + "; "
+                + Runtime.getRuntime().availableProcessors() + " cores\n\n" + table;
+        System.out.println(result);
+        Path out = Path.of("target", "benchmarks", "reports.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, result);
+    }
+
+    private double[] time(Supplier<Object> query) {
+        for (int i = 0; i < 3; i++) {
+            query.get();
+        }
+        List<Double> runs = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            long start = System.nanoTime();
+            query.get();
+            runs.add((System.nanoTime() - start) / 1e6);
+        }
+        double[] sorted = runs.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(sorted);
+        return new double[]{sorted[sorted.length / 2], sorted[sorted.length - 1]};
+    }
+
+    private void load() {
+        jdbc.execute("select setseed(0.42)");
+        jdbc.update("""
+                insert into referral (id, reference_number, kind, record_type, status, customer_type, customer_name,
+                    expressed_interest, interest_amount, interest_currency, source_channel, referrer_type, referrer_id,
+                    referrer_name, owner_id, queue_id, created_at, assigned_at, accepted_at, in_progress_at,
+                    last_activity_at, converted_at, closed_at, overdue_at, version)
+                select 900000000 + g, 'B-' || g,
+                    case when a < 0.65 then 'REFERRAL' else 'LEAD' end,
+                    (array['PERSON_REFERRAL','BUSINESS_REFERRAL','GENERAL','RETIREMENT_PLANNING'])[1 + floor(b * 4)::int],
+                    case when c < 0.35 then 'CONVERTED' else 'CLOSED_LOST' end,
+                    'PERSON', 'Bench customer ' || g,
+                    (array['MORTGAGE','CREDIT_CARD','PERSONAL_LOAN','INVESTMENTS','RETIREMENT_PLANNING','INSURANCE',
+                           'HOME_EQUITY','BUSINESS_LENDING','ESTATE_PLANNING'])[1 + floor(d * 9)::int],
+                    round((1000 + e * 500000)::numeric, 2), 'USD',
+                    (array['COLLEAGUE','ADVOCATE','PARTNER','WALK_IN','WEB_FORM','CAMPAIGN','PURCHASED_LIST',
+                           'DIRECT_MAIL','CUSTOMER_SELF_SERVICE','CALL_IN'])[1 + floor(f * 10)::int],
+                    'INTERNAL_USER', 'referrer-' || (g % 500), 'Referrer ' || (g % 500),
+                    'user-' || (g % 50), 'queue-' || (g % 10),
+                    created, created + interval '5 minutes',
+                    case when c < 0.8 then created + a * interval '20 hours' end,
+                    case when c < 0.8 then created + a * interval '20 hours' + interval '2 hours' end,
+                    case when c < 0.8 then created + a * interval '20 hours' + interval '2 hours' end,
+                    case when c < 0.35 then created + interval '5 days' end,
+                    created + interval '9 days',
+                    case when a > 0.9 then created + interval '16 hours' end,
+                    0
+                from (select g, random() a, random() b, random() c, random() d, random() e, random() f,
+                             now() - interval '10 days' - g * (interval '2 years' / ?) as created
+                      from generate_series(1, ?) g) s
+                """, ROWS, ROWS);
+        jdbc.update("""
+                insert into referrer_standing (referrer_id, referrer_type, referrer_name, referrals_made, decided,
+                    converted, weighted_decided, weighted_converted, score, updated_at, version)
+                select 'referrer-' || g, 'INTERNAL_USER', 'Referrer ' || g, 2000, 2000, 700, 500, 175,
+                       20 + (g * 37) % 60, now(), 0 from generate_series(0, 499) g
+                """);
+        jdbc.execute("analyze referral");
+        jdbc.execute("analyze referrer_standing");
+    }
+}
