@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * What every report can be narrowed to: referrals created from {@code from} to {@code to} (inclusive dates, UTC;
- * default: the last twelve months), one queue (a line of business), product, source channel, record type.
+ * default: this month and the eleven before it), one queue (a line of business), product, source channel, record type.
  */
 public record ReportFilter(LocalDate from, LocalDate to, String queue, String product, String source, String recordType) {
 
@@ -22,7 +22,7 @@ public record ReportFilter(LocalDate from, LocalDate to, String queue, String pr
                                   LocalDate today) {
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate toDate = date("to", to, today, problems);
-        LocalDate fromDate = date("from", from, toDate == null ? today.minusYears(1) : toDate.minusYears(1).plusDays(1), problems);
+        LocalDate fromDate = date("from", from, (toDate == null ? today : toDate).minusMonths(11).withDayOfMonth(1), problems);
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
             problems.add(new FieldProblem("from", "must not be after to (" + toDate + ")"));
         }
@@ -38,6 +38,28 @@ public record ReportFilter(LocalDate from, LocalDate to, String queue, String pr
         }
         return new ReportFilter(fromDate, toDate, blankToNull(queue), blankToNull(product), blankToNull(source),
                 blankToNull(recordType));
+    }
+
+    /** Whole months from {@code from} to {@code to} (or to today): what the monthly rollups can answer exactly. */
+    boolean wholeMonths(LocalDate today) {
+        return from.getDayOfMonth() == 1 && (to.equals(to.withDayOfMonth(to.lengthOfMonth())) || !to.isBefore(today));
+    }
+
+    /** No product, source or record type filter: what the referrer rollup (by month, referrer and queue) can answer. */
+    boolean onlyQueue() {
+        return product == null && source == null && recordType == null;
+    }
+
+    /** SQL conditions on a monthly rollup (alias {@code m}) and their parameters. */
+    String rollupWhere(Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder("m.month >= :fromMonth and m.month <= :toMonth");
+        params.put("fromMonth", java.sql.Date.valueOf(from.withDayOfMonth(1)));
+        params.put("toMonth", java.sql.Date.valueOf(to.withDayOfMonth(1)));
+        condition(sql, params, "m.queue_id", "queue", queue);
+        condition(sql, params, "m.expressed_interest", "product", product);
+        condition(sql, params, "m.source_channel", "source", source);
+        condition(sql, params, "m.record_type", "recordType", recordType);
+        return sql.toString();
     }
 
     /** SQL conditions on the referral table (alias {@code r}) and their parameters. */

@@ -26,9 +26,15 @@ public class ReportQueries {
     static final String CONVERTED = "case when r.status = 'CONVERTED' then 1 end";
     static final String LOST = "case when r.status = 'CLOSED_LOST' then 1 end";
     static final String OPEN = "case when r.status in ('NEW', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS') then 1 end";
-    static final String HOURS_TO_ACCEPT = "(extract(epoch from r.accepted_at) - extract(epoch from r.created_at)) / 3600.0";
-    static final String HOURS_TO_FIRST_ACTIVITY = "(extract(epoch from r.in_progress_at) - extract(epoch from r.created_at)) / 3600.0";
-    static final String HOURS_TO_CONVERT = "(extract(epoch from r.converted_at) - extract(epoch from r.accepted_at)) / 3600.0";
+    static final String HOURS_TO_ACCEPT = hoursBetween("r.created_at", "r.accepted_at");
+    static final String HOURS_TO_FIRST_ACTIVITY = hoursBetween("r.created_at", "r.in_progress_at");
+    static final String HOURS_TO_CONVERT = hoursBetween("r.accepted_at", "r.converted_at");
+
+    /** Hours between two timestamps as a double: PostgreSQL's extract(epoch) is numeric, slow to aggregate by the million. */
+    static String hoursBetween(String from, String to) {
+        return "(cast(extract(epoch from " + to + ") as double precision) - cast(extract(epoch from " + from
+                + ") as double precision)) / 3600.0";
+    }
 
     /** The dimensions "where the leads come from" can be broken down by. */
     static final Map<String, String> DIMENSIONS = Map.of(
@@ -36,45 +42,92 @@ public class ReportQueries {
             "queue", "coalesce(r.queue_id, '(none)')", "referrer", "coalesce(r.referrer_id, '(none)')", "kind", "r.kind",
             "campaign", "coalesce(r.campaign, '(none)')");
 
-    private final NamedParameterJdbcTemplate jdbc;
+    /** The same dimensions in the monthly rollups (alias m). */
+    static final Map<String, String> ROLLUP_DIMENSIONS = Map.of(
+            "source", "m.source_channel", "product", "m.expressed_interest", "recordType", "m.record_type",
+            "queue", "coalesce(m.queue_id, '(none)')", "kind", "m.kind", "campaign", "coalesce(m.campaign, '(none)')");
 
-    public ReportQueries(NamedParameterJdbcTemplate jdbc) {
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ReportRollups rollups;
+    private final java.time.Clock clock;
+
+    public ReportQueries(NamedParameterJdbcTemplate jdbc, ReportRollups rollups, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.rollups = rollups;
+        this.clock = clock;
+    }
+
+    /** The rollup's time when it can answer this filter (whole months, rebuilt at least once); else empty. */
+    private java.util.Optional<Instant> rollupFor(ReportFilter filter) {
+        if (!filter.wholeMonths(java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
+            return java.util.Optional.empty();
+        }
+        return rollups.refreshedAt();
     }
 
     /** Created → assigned → accepted → converted / closed as lost, per month, week or day of creation. */
     public Report funnel(ReportFilter filter, Period period) {
         Map<String, Object> params = new HashMap<>();
-        String bucket = "date_trunc('" + period.sqlUnit() + "', r.created_at at time zone 'UTC')";
-        List<Map<String, Object>> rows = query("select " + bucket + " as \"period\", count(*) as \"created\", "
-                + "count(r.assigned_at) as \"assigned\", count(r.accepted_at) as \"accepted\", "
-                + "count(" + CONVERTED + ") as \"converted\", count(" + LOST + ") as \"closedLost\", "
-                + "count(" + OPEN + ") as \"open\" from referral r where " + filter.where(params)
-                + " group by " + bucket + " order by " + bucket, params);
+        java.util.Optional<Instant> rollup = period == Period.MONTH ? rollupFor(filter) : java.util.Optional.empty();
+        List<Map<String, Object>> rows;
+        if (rollup.isPresent()) {
+            rows = query("select m.month as \"period\", sum(m.created) as \"created\", sum(m.assigned) as \"assigned\", "
+                    + "sum(m.accepted) as \"accepted\", sum(m.converted) as \"converted\", "
+                    + "sum(m.closed_lost) as \"closedLost\", sum(m.open_now) as \"open\" from referral_monthly_rollup m "
+                    + "where " + filter.rollupWhere(params) + " group by m.month order by m.month", params);
+        } else {
+            String bucket = "date_trunc('" + period.sqlUnit() + "', r.created_at at time zone 'UTC')";
+            rows = query("select " + bucket + " as \"period\", count(*) as \"created\", "
+                    + "count(r.assigned_at) as \"assigned\", count(r.accepted_at) as \"accepted\", "
+                    + "count(" + CONVERTED + ") as \"converted\", count(" + LOST + ") as \"closedLost\", "
+                    + "count(" + OPEN + ") as \"open\" from referral r where " + filter.where(params)
+                    + " group by " + bucket + " order by " + bucket, params);
+        }
         for (Map<String, Object> row : rows) {
             row.put("period", day(row.get("period")));
             row.put("acceptRate", rate(row.get("accepted"), row.get("assigned")));
             row.put("conversionRate", rate(row.get("converted"), row.get("created")));
             row.put("winRate", rate(row.get("converted"), sum(row.get("converted"), row.get("closedLost"))));
         }
-        return new Report("funnel", filter.describe(), List.of("period", "created", "assigned", "accepted", "converted",
+        return new Report("funnel", filter.describe(), basis(rollup), List.of("period", "created", "assigned", "accepted", "converted",
                 "closedLost", "open", "acceptRate", "conversionRate", "winRate"), rows);
     }
 
     /** Conversion and value by source channel (or product, record type, queue, referrer, kind). */
     public Report sources(ReportFilter filter, String by) {
         Map<String, Object> params = new HashMap<>();
-        String dimension = DIMENSIONS.get(by);
-        List<Map<String, Object>> rows = query("select " + dimension + " as \"key\", count(*) as \"referrals\", "
-                + "count(" + CONVERTED + ") as \"converted\", count(" + LOST + ") as \"closedLost\", "
-                + "coalesce(sum(case when r.status = 'CONVERTED' then r.interest_amount end), 0) as \"convertedValue\" "
-                + "from referral r where " + filter.where(params) + " group by " + dimension
-                + " order by count(" + CONVERTED + ") desc, " + dimension, params);
+        boolean byReferrer = by.equals("referrer");
+        java.util.Optional<Instant> rollup = !byReferrer || filter.onlyQueue() ? rollupFor(filter) : java.util.Optional.empty();
+        List<Map<String, Object>> rows;
+        if (rollup.isPresent()) {
+            boolean referrer = byReferrer;
+            String dimension = referrer ? "m.referrer_id" : ROLLUP_DIMENSIONS.get(by);
+            rows = query("select " + dimension + " as \"key\", sum(m." + (referrer ? "referrals" : "created")
+                    + ") as \"referrals\", sum(m.converted) as \"converted\", "
+                    + (referrer ? "0" : "sum(m.closed_lost)") + " as \"closedLost\", "
+                    + "sum(m.converted_value) as \"convertedValue\" from "
+                    + (referrer ? "referrer_monthly_rollup" : "referral_monthly_rollup") + " m where "
+                    + filter.rollupWhere(params) + (referrer ? allQueues(filter) : "") + " group by " + dimension
+                    + " order by sum(m.converted) desc, " + dimension, params);
+            if (referrer) {
+                // the referrer rollup keeps no losses: everything not converted and decided is read from the rows' own
+                // counts in the live table would defeat the rollup, so the win rate is left out for referrers
+                rows.forEach(row -> row.put("closedLost", null));
+            }
+        } else {
+            String dimension = DIMENSIONS.get(by);
+            rows = query("select " + dimension + " as \"key\", count(*) as \"referrals\", "
+                    + "count(" + CONVERTED + ") as \"converted\", count(" + LOST + ") as \"closedLost\", "
+                    + "coalesce(sum(case when r.status = 'CONVERTED' then r.interest_amount end), 0) as \"convertedValue\" "
+                    + "from referral r where " + filter.where(params) + " group by " + dimension
+                    + " order by count(" + CONVERTED + ") desc, " + dimension, params);
+        }
         for (Map<String, Object> row : rows) {
             row.put("conversionRate", rate(row.get("converted"), row.get("referrals")));
-            row.put("winRate", rate(row.get("converted"), sum(row.get("converted"), row.get("closedLost"))));
+            row.put("winRate", row.get("closedLost") == null ? null
+                    : rate(row.get("converted"), sum(row.get("converted"), row.get("closedLost"))));
         }
-        return new Report("sources-by-" + by, filter.describe(), List.of("key", "referrals", "converted", "closedLost",
+        return new Report("sources-by-" + by, filter.describe(), basis(rollup), List.of("key", "referrals", "converted", "closedLost",
                 "conversionRate", "winRate", "convertedValue"), rows);
     }
 
@@ -99,7 +152,7 @@ public class ReportQueries {
             row.put("medianHoursToConvert", round(row.get("medianHoursToConvert")));
             row.put("openNow", open.getOrDefault((String) row.get("recipient"), 0L));
         }
-        return new Report("recipients", filter.describe(), List.of("recipient", "owned", "accepted", "converted",
+        return new Report("recipients", filter.describe(), Report.LIVE, List.of("recipient", "owned", "accepted", "converted",
                 "closedLost", "conversionRate", "medianHoursToAccept", "medianHoursToConvert", "openNow"), rows);
     }
 
@@ -107,7 +160,15 @@ public class ReportQueries {
     public Report referrers(ReportFilter filter, int limit) {
         Map<String, Object> params = new HashMap<>();
         params.put("limit", limit);
-        List<Map<String, Object>> rows = query("select r.referrer_id as \"referrerId\", max(r.referrer_name) as \"name\", "
+        java.util.Optional<Instant> rollup = filter.onlyQueue() ? rollupFor(filter) : java.util.Optional.empty();
+        List<Map<String, Object>> rows = rollup.isPresent()
+                ? query("select m.referrer_id as \"referrerId\", max(m.referrer_name) as \"name\", "
+                + "max(s.score) as \"referrerScore\", sum(m.referrals) as \"referrals\", sum(m.converted) as \"converted\", "
+                + "sum(m.converted_value) as \"convertedValue\" from referrer_monthly_rollup m "
+                + "left join referrer_standing s on s.referrer_id = m.referrer_id where " + filter.rollupWhere(params)
+                + allQueues(filter) + " group by m.referrer_id order by max(s.score) desc nulls last, sum(m.converted) desc, m.referrer_id "
+                + "limit :limit", params)
+                : query("select r.referrer_id as \"referrerId\", max(r.referrer_name) as \"name\", "
                 + "max(s.score) as \"referrerScore\", count(*) as \"referrals\", count(" + CONVERTED + ") as \"converted\", "
                 + "coalesce(sum(case when r.status = 'CONVERTED' then r.interest_amount end), 0) as \"convertedValue\" "
                 + "from referral r left join referrer_standing s on s.referrer_id = r.referrer_id where "
@@ -118,7 +179,7 @@ public class ReportQueries {
             row.put("rank", ++rank);
             row.put("conversionRate", rate(row.get("converted"), row.get("referrals")));
         }
-        return new Report("referrers", filter.describe(), List.of("rank", "referrerId", "name", "referrerScore",
+        return new Report("referrers", filter.describe(), basis(rollup), List.of("rank", "referrerId", "name", "referrerScore",
                 "referrals", "converted", "conversionRate", "convertedValue"), rows);
     }
 
@@ -128,6 +189,10 @@ public class ReportQueries {
      * among referrals at least a week old), SLA breaches (flagged overdue) and escalations to a manager.
      */
     public Report speed(ReportFilter filter, Instant now) {
+        java.util.Optional<Instant> rollup = rollupFor(filter);
+        if (rollup.isPresent()) {
+            return speedFromRollup(filter, rollup.get());
+        }
         Map<String, Object> params = new HashMap<>();
         params.put("weekAgo", Timestamp.from(now.minusSeconds(7 * 86_400)));
         String where = filter.where(params);
@@ -150,9 +215,40 @@ public class ReportQueries {
         for (String key : List.of("medianHoursToAccept", "p90HoursToAccept", "medianHoursToFirstActivity", "p90HoursToFirstActivity")) {
             row.put(key, round(row.get(key)));
         }
-        return new Report("speed", filter.describe(), List.of("referrals", "medianHoursToAccept", "p90HoursToAccept",
+        return new Report("speed", filter.describe(), Report.LIVE, SPEED_COLUMNS, rows);
+    }
+
+    static final List<String> SPEED_COLUMNS = List.of("referrals", "medianHoursToAccept", "p90HoursToAccept",
                 "medianHoursToFirstActivity", "p90HoursToFirstActivity", "actedWithinHour", "actedWithinHourShare",
-                "neverFollowedUp", "neverFollowedUpShare", "slaBreaches", "escalations"), rows);
+                "neverFollowedUp", "neverFollowedUpShare", "slaBreaches", "escalations");
+
+    /** The same figures from the rollup; medians and p90 interpolated in the hour buckets (see HourBuckets). */
+    private Report speedFromRollup(ReportFilter filter, Instant asOf) {
+        Map<String, Object> params = new HashMap<>();
+        Map<String, Object> sums = jdbc.queryForMap("select coalesce(sum(m.created), 0) as \"referrals\", "
+                + "coalesce(sum(m.acted_within_hour), 0) as \"actedWithinHour\", coalesce(sum(m.week_old), 0) as \"weekOld\", "
+                + "coalesce(sum(m.never_followed_up), 0) as \"neverFollowedUp\", coalesce(sum(m.overdue), 0) as \"slaBreaches\", "
+                + "coalesce(sum(m.escalations), 0) as \"escalations\", " + HourBuckets.sumColumns("accept_h") + ", "
+                + HourBuckets.sumColumns("activity_h") + " from referral_monthly_rollup m where " + filter.rollupWhere(params), params);
+        long[] accept = new long[HourBuckets.UPPER.length];
+        long[] activity = new long[HourBuckets.UPPER.length];
+        for (int i = 0; i < accept.length; i++) {
+            accept[i] = ((Number) sums.get("accept_h" + i)).longValue();
+            activity[i] = ((Number) sums.get("activity_h" + i)).longValue();
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("referrals", ((Number) sums.get("referrals")).longValue());
+        row.put("medianHoursToAccept", HourBuckets.quantile(accept, 0.5));
+        row.put("p90HoursToAccept", HourBuckets.quantile(accept, 0.9));
+        row.put("medianHoursToFirstActivity", HourBuckets.quantile(activity, 0.5));
+        row.put("p90HoursToFirstActivity", HourBuckets.quantile(activity, 0.9));
+        row.put("actedWithinHour", ((Number) sums.get("actedWithinHour")).longValue());
+        row.put("actedWithinHourShare", rate(sums.get("actedWithinHour"), sums.get("referrals")));
+        row.put("neverFollowedUp", ((Number) sums.get("neverFollowedUp")).longValue());
+        row.put("neverFollowedUpShare", rate(sums.get("neverFollowedUp"), sums.get("weekOld")));
+        row.put("slaBreaches", ((Number) sums.get("slaBreaches")).longValue());
+        row.put("escalations", ((Number) sums.get("escalations")).longValue());
+        return new Report("speed", filter.describe(), Report.rollup(asOf), SPEED_COLUMNS, new ArrayList<>(List.of(row)));
     }
 
     /** Bottlenecks: how long each step of the lifecycle took (median, p90), read from Camunda's activity history. */
@@ -175,7 +271,7 @@ public class ReportQueries {
             row.put("cockpitLink", cockpitDefinitionLink == null ? null
                     : cockpitDefinitionLink + "?activityIds=" + row.get("activityId"));
         }
-        return new Report("steps", filter.describe(), List.of("activityId", "name", "type", "completed", "medianHours",
+        return new Report("steps", filter.describe(), Report.LIVE, List.of("activityId", "name", "type", "completed", "medianHours",
                 "p90Hours", "medianMinutes", "p90Minutes", "cockpitLink"), rows);
     }
 
@@ -206,8 +302,17 @@ public class ReportQueries {
             Long y = (Long) b.get("leadsNeeded");
             return x == null ? (y == null ? 0 : 1) : y == null ? -1 : Long.compare(x, y);
         });
-        return new Report("volume-plan", filter.describe(), List.of("source", "referrals", "decided", "converted",
+        return new Report("volume-plan", filter.describe(), Report.LIVE, List.of("source", "referrals", "decided", "converted",
                 "leadToCloseRate", "target", "leadsNeeded"), plan);
+    }
+
+    /** Without a queue filter the referrer rollup's all-queues rows answer; with one, that queue's rows. */
+    private static String allQueues(ReportFilter filter) {
+        return filter.queue() == null ? " and m.queue_id = '" + ReportRollups.ALL_QUEUES + "'" : "";
+    }
+
+    private static String basis(java.util.Optional<Instant> rollup) {
+        return rollup.map(Report::rollup).orElse(Report.LIVE);
     }
 
     private List<Map<String, Object>> query(String sql, Map<String, Object> params) {

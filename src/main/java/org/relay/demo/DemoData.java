@@ -19,8 +19,11 @@ class DemoData {
     private final DemoReferrals referrals;
     private final ReferralRepository repository;
     private final DemoHistory history;
+    private final org.relay.analytics.ReportRollups rollups;
 
-    DemoData(DemoTeam team, DemoReferrals referrals, ReferralRepository repository, DemoHistory history) {
+    DemoData(DemoTeam team, DemoReferrals referrals, ReferralRepository repository, DemoHistory history,
+             org.relay.analytics.ReportRollups rollups) {
+        this.rollups = rollups;
         this.team = team;
         this.history = history;
         this.referrals = referrals;
@@ -33,6 +36,7 @@ class DemoData {
         if (repository.count() == 0) {
             history.create();
             referrals.create();
+            rollups.refresh();
             log.info("Demo data ready: log into Tasklist as bob/bob to review Kiara Thompson's mortgage referral");
         }
     }

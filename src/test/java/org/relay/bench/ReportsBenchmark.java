@@ -24,7 +24,8 @@ import java.util.function.Supplier;
 
 /**
  * Reports over 1 000 000 decided referrals on the embedded PostgreSQL (mvn -Pbench verify). Loads the rows with
- * one INSERT … SELECT from generate_series (two years, 10 queues, 50 recipients, 500 referrers), then times each
+ * one INSERT … SELECT from generate_series (two years, 9 products each with its own queue of 5 recipients, 10 source
+ * channels, 4 record types, 500 referrers, uniformly random otherwise), rebuilds the rollups, then times each
  * report: 3 warm-up runs, 15 measured, p50 and worst. Each figure sits next to a baseline measured in the same run:
  * a plain {@code count(*)} over the same rows, which no aggregate can beat. Results: target/benchmarks/reports.md,
  * copied by hand into docs/benchmarks.md with the machine's details.
@@ -38,6 +39,8 @@ class ReportsBenchmark extends RelayIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     ReportQueries reports;
+    @Autowired
+    org.relay.analytics.ReportRollups rollups;
 
     @Test
     void reports_over_a_million_decided_referrals() throws IOException {
@@ -45,21 +48,35 @@ class ReportsBenchmark extends RelayIntegrationTest {
         load();
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        ReportFilter twoYears = ReportFilter.of(today.minusYears(2).toString(), today.toString(), null, null, null, null, today);
-        ReportFilter oneQueueOneYear = ReportFilter.of(today.minusYears(1).toString(), today.toString(), "queue-3", null, null, null, today);
+        // whole months: answered from the rollups; a range starting mid-month: from the referral table
+        String twoYearsStart = today.minusMonths(24).withDayOfMonth(1).toString();
+        ReportFilter twoYears = ReportFilter.of(twoYearsStart, today.toString(), null, null, null, null, today);
+        ReportFilter twoYearsLive = ReportFilter.of(today.minusYears(2).withDayOfMonth(2).toString(), today.toString(), null, null, null, null, today);
+        ReportFilter oneQueueOneYear = ReportFilter.of(today.minusMonths(12).withDayOfMonth(1).toString(), today.toString(), "queue-3", null, null, null, today);
         ReportFilter oneMonth = ReportFilter.of(today.minusMonths(1).toString(), today.toString(), null, null, null, null, today);
 
         Map<String, Supplier<Object>> cases = new LinkedHashMap<>();
         cases.put("baseline: count(*) over all rows", () -> jdbc.queryForObject("select count(*) from referral", Long.class));
-        cases.put("funnel by month, 2 years, all", () -> reports.funnel(twoYears, Period.MONTH));
-        cases.put("funnel by month, 1 year, one queue", () -> reports.funnel(oneQueueOneYear, Period.MONTH));
-        cases.put("funnel by day, last month", () -> reports.funnel(oneMonth, Period.DAY));
-        cases.put("top 20 referrers, 2 years", () -> reports.referrers(twoYears, 20));
-        cases.put("sources by channel, 2 years", () -> reports.sources(twoYears, "source"));
-        cases.put("recipients, 1 year, one queue", () -> reports.recipients(oneQueueOneYear));
-        cases.put("speed (medians, p90), last month", () -> reports.speed(oneMonth, Instant.now()));
-        cases.put("speed (medians, p90), 2 years", () -> reports.speed(twoYears, Instant.now()));
+        cases.put("funnel by month, 2 years, all (rollup)", () -> reports.funnel(twoYears, Period.MONTH));
+        cases.put("funnel by month, 2 years, all (referral table)", () -> reports.funnel(twoYearsLive, Period.MONTH));
+        cases.put("funnel by month, 1 year, one queue (rollup)", () -> reports.funnel(oneQueueOneYear, Period.MONTH));
+        cases.put("funnel by day, last month (referral table)", () -> reports.funnel(oneMonth, Period.DAY));
+        cases.put("top 20 referrers, 2 years (rollup)", () -> reports.referrers(twoYears, 20));
+        cases.put("top 20 referrers, 2 years (referral table)", () -> reports.referrers(twoYearsLive, 20));
+        cases.put("sources by channel, 2 years (rollup)", () -> reports.sources(twoYears, "source"));
+        cases.put("speed, medians and p90, 2 years (rollup)", () -> reports.speed(twoYears, Instant.now()));
+        cases.put("speed, medians and p90, 2 years (referral table)", () -> reports.speed(twoYearsLive, Instant.now()));
+        cases.put("speed, last month (referral table)", () -> reports.speed(oneMonth, Instant.now()));
+        cases.put("recipients, 1 year, one queue (referral table)", () -> reports.recipients(oneQueueOneYear));
 
+        if (Boolean.getBoolean("relay.bench.explain")) {
+            explain("select m.referrer_id, max(s.score), sum(m.referrals) from referrer_monthly_rollup m "
+                    + "left join referrer_standing s on s.referrer_id = m.referrer_id group by m.referrer_id "
+                    + "order by max(s.score) desc nulls last, sum(m.converted) desc, m.referrer_id limit 20");
+        }
+        long rebuildStart = System.nanoTime();
+        rollups.refresh();
+        double rebuildSeconds = (System.nanoTime() - rebuildStart) / 1e9;
         StringBuilder table = new StringBuilder("| report | p50 ms | worst ms | × baseline (p50) |\n| --- | ---: | ---: | ---: |\n");
         double baseline = 0;
         for (Map.Entry<String, Supplier<Object>> c : cases.entrySet()) {
@@ -70,12 +87,20 @@ class ReportsBenchmark extends RelayIntegrationTest {
             table.append(String.format("| %s | %.1f | %.1f | %.1f |%n", c.getKey(), ms[0], ms[1], ms[0] / baseline));
         }
         String result = "Rows: " + ROWS + " decided referrals, loaded in " + String.format("%.1f", loadSeconds) + " s; "
+                + "rollups rebuilt in " + String.format("%.1f", rebuildSeconds) + " s ("
+                + jdbc.queryForObject("select count(*) from referral_monthly_rollup", Long.class) + " + "
+                + jdbc.queryForObject("select count(*) from referrer_monthly_rollup", Long.class) + " rollup rows); "
                 + jdbc.queryForObject("select version()", String.class) + "; "
                 + Runtime.getRuntime().availableProcessors() + " cores\n\n" + table;
         System.out.println(result);
         Path out = Path.of("target", "benchmarks", "reports.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, result);
+    }
+
+    private void explain(String sql) {
+        rollups.refresh();
+        jdbc.queryForList("explain (analyze, buffers) " + sql).forEach(row -> System.out.println("PLAN " + row.values()));
     }
 
     private double[] time(Supplier<Object> query) {
@@ -111,7 +136,7 @@ class ReportsBenchmark extends RelayIntegrationTest {
                     (array['COLLEAGUE','ADVOCATE','PARTNER','WALK_IN','WEB_FORM','CAMPAIGN','PURCHASED_LIST',
                            'DIRECT_MAIL','CUSTOMER_SELF_SERVICE','CALL_IN'])[1 + floor(f * 10)::int],
                     'INTERNAL_USER', 'referrer-' || (g % 500), 'Referrer ' || (g % 500),
-                    'user-' || (g % 50), 'queue-' || (g % 10),
+                    'user-' || (floor(d * 9)::int * 5 + g % 5), 'queue-' || floor(d * 9)::int,
                     created, created + interval '5 minutes',
                     case when c < 0.8 then created + a * interval '20 hours' end,
                     case when c < 0.8 then created + a * interval '20 hours' + interval '2 hours' end,

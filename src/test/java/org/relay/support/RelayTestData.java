@@ -50,6 +50,9 @@ public class RelayTestData {
         jdbc.update("delete from action_link_use");
         jdbc.update("delete from referral_event");
         jdbc.update("delete from referrer_standing");
+        jdbc.update("delete from referral_monthly_rollup");
+        jdbc.update("delete from referrer_monthly_rollup");
+        jdbc.update("delete from report_rollup_state");
         jdbc.update("delete from lead_score_model");
         jdbc.update("delete from referral");
         jdbc.update("delete from contact");

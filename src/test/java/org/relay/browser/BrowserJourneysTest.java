@@ -1,0 +1,217 @@
+package org.relay.browser;
+
+import jakarta.mail.internet.MimeMessage;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.relay.referral.CreateReferralRequest;
+import org.relay.referral.CustomerType;
+import org.relay.referral.Referral;
+import org.relay.referral.ReferralIntake;
+import org.relay.referral.ReferralKind;
+import org.relay.referral.ReferralRepository;
+import org.relay.referral.ReferralStatus;
+import org.relay.referral.ReferrerType;
+import org.relay.analytics.ReportRollups;
+import org.relay.support.RelayIntegrationTest;
+import org.relay.support.RelayTestData;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Relay's users in a real browser: the recipient in Tasklist, the manager in Cockpit, the customer on the public
+ * page, the recipient following a mail's Accept link. A failing journey leaves a screenshot in
+ * target/browser-screenshots/; the browser is closed after the class, whatever happened.
+ */
+class BrowserJourneysTest extends RelayIntegrationTest {
+
+    static BrowserSession browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ReferralIntake intake;
+    @Autowired
+    ReferralRepository referrals;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ReportRollups rollups;
+
+    @RegisterExtension
+    TestWatcher screenshotOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                browser.screenshot(context.getRequiredTestMethod().getName());
+            }
+        }
+    };
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        Assumptions.assumeTrue(BrowserSession.available(), "Debian's chromium and chromium-driver (installed by .ci/run)");
+        browser = new BrowserSession();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void the_recipient_finds_the_best_referral_on_top_of_my_referrals_and_accepts_it() {
+        absent("bob");
+        absent("mike");
+        Referral weak = intake.create(new CreateReferralRequest(ReferralKind.LEAD, "GENERAL",
+                new CreateReferralRequest.CustomerData(CustomerType.PERSON, "Walter Small", null, null,
+                        "walter@mail.example", "Springfield", "Central", null),
+                "PERSONAL_LOAN", new CreateReferralRequest.InterestValue(new BigDecimal("1500"), "USD"), "PURCHASED_LIST",
+                new CreateReferralRequest.ReferrerData(ReferrerType.CUSTOMER, null, null), null));
+        Referral kiara = intake.create(RelayTestData.kiarasMortgage());
+        Assertions.assertThat(data.reload(kiara).getTaskPriority()).isGreaterThan(data.reload(weak).getTaskPriority());
+
+        browser.logIn(url("/camunda/app/tasklist/"), "alice");
+        WebElement first = browser.visible(By.cssSelector(".tasks-list > li"), 30);
+        browser.waitUpTo(30).until(d -> d.findElements(By.cssSelector(".tasks-list > li")).size() == 2);
+        first = browser.driver.findElements(By.cssSelector(".tasks-list > li")).get(0);
+        Assertions.assertThat(first.getText()).contains("Review referral").contains("Kiara Thompson");
+
+        browser.click(first);
+        WebElement form = browser.visible(By.cssSelector(".fjs-container"), 30);
+        browser.waitUpTo(20).until(d -> formText(form).contains("Kiara Thompson"));
+        Assertions.assertThat(formText(form)).contains("Mortgage").contains("USD 450,000").contains("/100")
+                .contains("prior rules").contains("referrer score");
+
+        browser.click(form.findElement(By.xpath(".//label[normalize-space(.)='Accept']")));
+        browser.click(browser.driver.findElement(By.xpath("//button[contains(., 'Complete')]")));
+        browser.waitUpTo(30).until(d -> data.reload(kiara).getStatus() == ReferralStatus.ACCEPTED);
+        Assertions.assertThat(data.reload(kiara).getOwnerId()).isEqualTo("alice");
+    }
+
+    @Test
+    void a_rejected_referral_reaches_the_next_recipient() {
+        Referral kiara = intake.create(RelayTestData.kiarasMortgage());
+        browser.logIn(url("/camunda/app/tasklist/"), "alice");
+        browser.click(browser.visible(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(., 'Kiara Thompson')]"), 30));
+        WebElement form = browser.visible(By.cssSelector(".fjs-container"), 30);
+        browser.waitUpTo(20).until(d -> formText(form).contains("Kiara Thompson"));
+
+        browser.click(form.findElement(By.xpath(".//label[normalize-space(.)='Reject']")));
+        WebElement reason = browser.visible(By.xpath("//div[contains(@class,'fjs-form-field')][.//label[contains(., 'Reason for rejecting')]]"), 10);
+        browser.click(reason.findElement(By.cssSelector("input, .fjs-select-display")));
+        browser.click(browser.visible(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(., 'At capacity')]"), 10));
+        browser.click(browser.driver.findElement(By.xpath("//button[contains(., 'Complete')]")));
+
+        browser.waitUpTo(30).until(d -> !"alice".equals(reviewTask(kiara).map(Task::getAssignee).orElse("alice")));
+        String next = reviewTask(kiara).orElseThrow().getAssignee();
+        Assertions.assertThat(next).isIn("bob", "mike");
+        browser.logIn(url("/camunda/app/tasklist/"), next);
+        WebElement item = browser.visible(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(., 'Kiara Thompson')]"), 30);
+        Assertions.assertThat(item.getText()).contains("Review referral");
+    }
+
+    @Test
+    void the_manager_sees_the_relay_dashboard_in_cockpit() {
+        intake.create(RelayTestData.kiarasMortgage());
+        intake.create(RelayTestData.referral("Liam Becker", "CREDIT_CARD", "8000", "ryan"));
+        rollups.refresh();
+
+        browser.logIn(url("/camunda/app/cockpit/default/"), "jackie");
+        browser.visible(By.cssSelector(".relay-dashboard[data-relay-rendered=true]"), 40);
+        Assertions.assertThat(browser.driver.findElements(By.cssSelector(".relay-dashboard canvas"))).hasSize(4);
+        Assertions.assertThat(browser.driver.findElement(By.id("relay-funnel")).getText()).contains("Funnel");
+        Assertions.assertThat(browser.driver.findElements(By.cssSelector(".relay-dashboard .relay-error"))).isEmpty();
+    }
+
+    @Test
+    void a_customer_asks_on_the_public_page_and_a_recipient_gets_the_task() {
+        browser.driver.manage().deleteAllCookies();
+        browser.driver.get(url("/public/lead"));
+        browser.visible(By.id("name"), 20).sendKeys("Priya Natarajan");
+        browser.driver.findElement(By.id("email")).sendKeys("priya@mail.example");
+        browser.driver.findElement(By.id("phone")).sendKeys("+1 555 0142");
+        new Select(browser.driver.findElement(By.id("product"))).selectByVisibleText("Mortgage");
+        browser.click(browser.driver.findElement(By.id("consent")));
+        browser.click(browser.driver.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")));
+
+        WebElement thanks = browser.visible(By.tagName("strong"), 20);
+        Assertions.assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you");
+        Referral lead = referrals.findByReferenceNumber(thanks.getText()).orElseThrow();
+        Assertions.assertThat(lead.getCustomer().getName()).isEqualTo("Priya Natarajan");
+        Task review = reviewTask(lead).orElseThrow();
+        browser.logIn(url("/camunda/app/tasklist/"), review.getAssignee());
+        Assertions.assertThat(browser.visible(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(., 'Priya Natarajan')]"), 30)
+                .getText()).contains("Review referral");
+    }
+
+    @Test
+    void the_accept_link_in_the_mail_opens_the_confirmation_and_completes_the_task() throws Exception {
+        Referral kiara = intake.create(RelayTestData.kiarasMortgage());
+        notifyRecipient(kiara.getProcessInstanceId());
+        MimeMessage mail = mailsTo("alice@relay.example").get(0);
+        Matcher accept = Pattern.compile("Accept: (\\S+/actions/\\S+)").matcher(GreenMailUtil.getBody(mail).replace("=\r\n", ""));
+        Assertions.assertThat(accept.find()).as("an Accept link in the mail").isTrue();
+        String path = accept.group(1).replaceFirst("^https?://[^/]+", "");
+
+        browser.driver.manage().deleteAllCookies();
+        browser.driver.get(url(path));
+        Assertions.assertThat(browser.visible(By.tagName("h1"), 20).getText()).isEqualTo("Accept referral " + kiara.getReferenceNumber());
+        browser.click(browser.driver.findElement(By.cssSelector("form button[type=submit]")));
+        browser.waitUpTo(20).until(ExpectedConditions.textToBe(By.tagName("h1"), "Referral accepted"));
+        Assertions.assertThat(data.reload(kiara).getStatus()).isEqualTo(ReferralStatus.ACCEPTED);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private Optional<Task> reviewTask(Referral referral) {
+        return Optional.ofNullable(taskService.createTaskQuery().processInstanceId(referrals.findById(referral.getId())
+                .orElseThrow().getProcessInstanceId()).taskDefinitionKey("Task_ReviewReferral").singleResult());
+    }
+
+    private void absent(String user) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        rest.exchange("/api/recipients/" + user, HttpMethod.PUT,
+                new HttpEntity<>(Map.of("capacity", 25, "absent", true, "active", true), headers), String.class);
+    }
+
+    /** What a person reads in a Camunda Form: its text and the values of its (read-only) fields. */
+    private static String formText(WebElement form) {
+        StringBuilder text = new StringBuilder(form.getText());
+        for (WebElement field : form.findElements(By.cssSelector("input, textarea"))) {
+            text.append('\n').append(field.getDomProperty("value"));
+        }
+        return text.toString();
+    }
+}
