@@ -91,12 +91,14 @@ class BrowserJourneysTest extends RelayIntegrationTest {
     void the_recipient_finds_the_best_referral_on_top_of_my_referrals_and_accepts_it() {
         absent("bob");
         absent("mike");
-        Referral weak = intake.create(new CreateReferralRequest(ReferralKind.LEAD, "GENERAL",
+        // Kiara first: Tasklist's own order (newest first) would put the weaker, newer referral on top
+        Referral kiara = intake.create(RelayTestData.kiarasMortgage());
+        Referral weak = intake.create(new CreateReferralRequest(ReferralKind.REFERRAL, "PERSON_REFERRAL",
                 new CreateReferralRequest.CustomerData(CustomerType.PERSON, "Walter Small", null, null,
                         "walter@mail.example", "Springfield", "Central", null),
-                "PERSONAL_LOAN", new CreateReferralRequest.InterestValue(new BigDecimal("1500"), "USD"), "PURCHASED_LIST",
-                new CreateReferralRequest.ReferrerData(ReferrerType.CUSTOMER, null, null), null));
-        Referral kiara = intake.create(RelayTestData.kiarasMortgage());
+                "MORTGAGE", new CreateReferralRequest.InterestValue(new BigDecimal("1500"), "USD"), "COLLEAGUE",
+                new CreateReferralRequest.ReferrerData(ReferrerType.INTERNAL_USER, "rita", null), null));
+        Assertions.assertThat(data.reload(weak).getOwnerId()).isEqualTo("alice");
         Assertions.assertThat(data.reload(kiara).getTaskPriority()).isGreaterThan(data.reload(weak).getTaskPriority());
 
         browser.logIn(url("/camunda/app/tasklist/"), "alice");
@@ -104,6 +106,7 @@ class BrowserJourneysTest extends RelayIntegrationTest {
         browser.waitUpTo(30).until(d -> d.findElements(By.cssSelector(".tasks-list > li")).size() == 2);
         first = browser.driver.findElements(By.cssSelector(".tasks-list > li")).get(0);
         Assertions.assertThat(first.getText()).contains("Review referral").contains("Kiara Thompson");
+        Assertions.assertThat(browser.driver.getCurrentUrl()).contains("sorting=");
 
         browser.click(first);
         WebElement form = browser.visible(By.cssSelector(".fjs-container"), 30);
