@@ -69,6 +69,47 @@ create table referrer_monthly_rollup (
 );
 create index referrer_monthly_rollup_queue_month_idx on referrer_monthly_rollup (queue_id, month);
 
+-- Who converts: per recipient (owner), hours to accept and to convert in the same buckets.
+create table recipient_monthly_rollup (
+    month                date         not null,
+    owner_id             varchar(64)  not null,
+    queue_id             varchar(64),
+    expressed_interest   varchar(40)  not null,
+    source_channel       varchar(40)  not null,
+    record_type          varchar(40)  not null,
+    owned                bigint       not null,
+    accepted             bigint       not null,
+    converted            bigint       not null,
+    closed_lost          bigint       not null,
+    accept_h0                 bigint       not null,
+    accept_h1                 bigint       not null,
+    accept_h2                 bigint       not null,
+    accept_h3                 bigint       not null,
+    accept_h4                 bigint       not null,
+    accept_h5                 bigint       not null,
+    accept_h6                 bigint       not null,
+    accept_h7                 bigint       not null,
+    accept_h8                 bigint       not null,
+    accept_h9                 bigint       not null,
+    accept_h10                bigint       not null,
+    accept_h11                bigint       not null,
+    accept_h12                bigint       not null,
+    convert_h0                bigint       not null,
+    convert_h1                bigint       not null,
+    convert_h2                bigint       not null,
+    convert_h3                bigint       not null,
+    convert_h4                bigint       not null,
+    convert_h5                bigint       not null,
+    convert_h6                bigint       not null,
+    convert_h7                bigint       not null,
+    convert_h8                bigint       not null,
+    convert_h9                bigint       not null,
+    convert_h10               bigint       not null,
+    convert_h11               bigint       not null,
+    convert_h12               bigint       not null
+);
+create index recipient_monthly_rollup_queue_month_idx on recipient_monthly_rollup (queue_id, month);
+
 create table report_rollup_state (
     id                   integer      primary key,
     refreshed_at         timestamp with time zone not null,

@@ -134,7 +134,8 @@ public class ReportQueries {
     /** Who converts: per recipient, what they were given, accepted and converted, how fast, and what is open now. */
     public Report recipients(ReportFilter filter) {
         Map<String, Object> params = new HashMap<>();
-        List<Map<String, Object>> rows = query("select r.owner_id as \"recipient\", count(*) as \"owned\", "
+        java.util.Optional<Instant> rollup = rollupFor(filter);
+        List<Map<String, Object>> rows = rollup.isPresent() ? recipientsFromRollup(filter) : query("select r.owner_id as \"recipient\", count(*) as \"owned\", "
                 + "count(r.accepted_at) as \"accepted\", count(" + CONVERTED + ") as \"converted\", "
                 + "count(" + LOST + ") as \"closedLost\", "
                 + "percentile_cont(0.5) within group (order by " + HOURS_TO_ACCEPT + ") as \"medianHoursToAccept\", "
@@ -152,8 +153,29 @@ public class ReportQueries {
             row.put("medianHoursToConvert", round(row.get("medianHoursToConvert")));
             row.put("openNow", open.getOrDefault((String) row.get("recipient"), 0L));
         }
-        return new Report("recipients", filter.describe(), Report.LIVE, List.of("recipient", "owned", "accepted", "converted",
+        return new Report("recipients", filter.describe(), basis(rollup), List.of("recipient", "owned", "accepted", "converted",
                 "closedLost", "conversionRate", "medianHoursToAccept", "medianHoursToConvert", "openNow"), rows);
+    }
+
+    /** Per recipient from the recipient rollup; medians read off its hour histograms. */
+    private List<Map<String, Object>> recipientsFromRollup(ReportFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        List<Map<String, Object>> rows = query("select m.owner_id as \"recipient\", sum(m.owned) as \"owned\", "
+                + "sum(m.accepted) as \"accepted\", sum(m.converted) as \"converted\", sum(m.closed_lost) as \"closedLost\", "
+                + HourBuckets.sumColumns("accept_h") + ", " + HourBuckets.sumColumns("convert_h")
+                + " from recipient_monthly_rollup m where " + filter.rollupWhere(params)
+                + " group by m.owner_id order by sum(m.converted) desc, m.owner_id", params);
+        for (Map<String, Object> row : rows) {
+            long[] accept = new long[HourBuckets.UPPER.length];
+            long[] convert = new long[HourBuckets.UPPER.length];
+            for (int i = 0; i < accept.length; i++) {
+                accept[i] = ((Number) row.remove("accept_h" + i)).longValue();
+                convert[i] = ((Number) row.remove("convert_h" + i)).longValue();
+            }
+            row.put("medianHoursToAccept", HourBuckets.quantile(accept, 0.5));
+            row.put("medianHoursToConvert", HourBuckets.quantile(convert, 0.5));
+        }
+        return rows;
     }
 
     /** The referrer leaderboard for the period: referrer score (current), referrals made, converted, value. */

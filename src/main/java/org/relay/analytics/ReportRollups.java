@@ -75,10 +75,22 @@ public class ReportRollups {
                     + "from referral r where r.referrer_id is not null group by " + month + ", r.referrer_id"
                     + (queue.startsWith("r.") ? ", r.queue_id" : ""));
         }
+        jdbc.update("delete from recipient_monthly_rollup");
+        jdbc.update("insert into recipient_monthly_rollup select r.month, r.owner_id, r.queue_id, r.expressed_interest, "
+                + "r.source_channel, r.record_type, count(*), count(r.accepted_at), count(" + ReportQueries.CONVERTED + "), "
+                + "count(" + ReportQueries.LOST + "), " + HourBuckets.countColumns("r.accept_bucket", "a") + ", "
+                + HourBuckets.countColumns("r.convert_bucket", "c") + " from (select " + month + " as month, r.owner_id, "
+                + "r.queue_id, r.expressed_interest, r.source_channel, r.record_type, r.status, r.accepted_at, "
+                + HourBuckets.bucketOf("h.accept") + " as accept_bucket, " + HourBuckets.bucketOf("h.to_convert")
+                + " as convert_bucket from referral r join (select id, " + ReportQueries.HOURS_TO_ACCEPT + " as accept, "
+                + ReportQueries.HOURS_TO_CONVERT + " as to_convert from referral r where r.owner_id is not null offset 0) h "
+                + "on h.id = r.id offset 0) r group by r.month, r.owner_id, r.queue_id, r.expressed_interest, "
+                + "r.source_channel, r.record_type");
         if (isPostgres()) {
             // fresh statistics, or the planner guesses the rebuilt tables' sizes from before
             jdbc.execute("analyze referral_monthly_rollup");
             jdbc.execute("analyze referrer_monthly_rollup");
+            jdbc.execute("analyze recipient_monthly_rollup");
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
         jdbc.update("delete from report_rollup_state");

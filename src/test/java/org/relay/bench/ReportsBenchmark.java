@@ -67,7 +67,10 @@ class ReportsBenchmark extends RelayIntegrationTest {
         cases.put("speed, medians and p90, 2 years (rollup)", () -> reports.speed(twoYears, Instant.now()));
         cases.put("speed, medians and p90, 2 years (referral table)", () -> reports.speed(twoYearsLive, Instant.now()));
         cases.put("speed, last month (referral table)", () -> reports.speed(oneMonth, Instant.now()));
-        cases.put("recipients, 1 year, one queue (referral table)", () -> reports.recipients(oneQueueOneYear));
+        ReportFilter oneQueueOneYearLive = ReportFilter.of(today.minusMonths(12).withDayOfMonth(2).toString(), today.toString(), "queue-3", null, null, null, today);
+        cases.put("recipients, 1 year, one queue (rollup)", () -> reports.recipients(oneQueueOneYear));
+        cases.put("recipients, 1 year, one queue (referral table)", () -> reports.recipients(oneQueueOneYearLive));
+        cases.put("recipients, 2 years, all (rollup)", () -> reports.recipients(twoYears));
 
         if (Boolean.getBoolean("relay.bench.explain")) {
             explain("select m.referrer_id, max(s.score), sum(m.referrals) from referrer_monthly_rollup m "
