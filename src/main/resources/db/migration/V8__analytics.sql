@@ -8,7 +8,7 @@ create index referral_queue_created_idx on referral (queue_id, created_at);
 -- Monthly rollups the reports read instead of scanning every referral (processes/report-rollup.bpmn rebuilds them
 -- every few minutes). One row per month of creation and combination of the filter dimensions.
 create table referral_monthly_rollup (
-    month                date         not null,
+    created_month        date         not null,
     queue_id             varchar(64),
     expressed_interest   varchar(40)  not null,
     source_channel       varchar(40)  not null,
@@ -56,10 +56,10 @@ create table referral_monthly_rollup (
     activity_h11              bigint       not null,
     activity_h12              bigint       not null
 );
-create index referral_monthly_rollup_month_idx on referral_monthly_rollup (month);
+create index referral_monthly_rollup_month_idx on referral_monthly_rollup (created_month);
 
 create table referrer_monthly_rollup (
-    month                date         not null,
+    created_month        date         not null,
     referrer_id          varchar(64)  not null,
     referrer_name        varchar(200),
     queue_id             varchar(64),
@@ -67,11 +67,11 @@ create table referrer_monthly_rollup (
     converted            bigint       not null,
     converted_value      numeric(24, 2) not null
 );
-create index referrer_monthly_rollup_queue_month_idx on referrer_monthly_rollup (queue_id, month);
+create index referrer_monthly_rollup_queue_month_idx on referrer_monthly_rollup (queue_id, created_month);
 
 -- Who converts: per recipient (owner), hours to accept and to convert in the same buckets.
 create table recipient_monthly_rollup (
-    month                date         not null,
+    created_month        date         not null,
     owner_id             varchar(64)  not null,
     queue_id             varchar(64),
     expressed_interest   varchar(40)  not null,
@@ -108,7 +108,7 @@ create table recipient_monthly_rollup (
     convert_h11               bigint       not null,
     convert_h12               bigint       not null
 );
-create index recipient_monthly_rollup_queue_month_idx on recipient_monthly_rollup (queue_id, month);
+create index recipient_monthly_rollup_queue_month_idx on recipient_monthly_rollup (queue_id, created_month);
 
 create table report_rollup_state (
     id                   integer      primary key,

@@ -52,7 +52,7 @@ public record ReportFilter(LocalDate from, LocalDate to, String queue, String pr
 
     /** SQL conditions on a monthly rollup (alias {@code m}) and their parameters. */
     String rollupWhere(Map<String, Object> params) {
-        StringBuilder sql = new StringBuilder("m.month >= :fromMonth and m.month <= :toMonth");
+        StringBuilder sql = new StringBuilder("m.created_month >= :fromMonth and m.created_month <= :toMonth");
         params.put("fromMonth", java.sql.Date.valueOf(from.withDayOfMonth(1)));
         params.put("toMonth", java.sql.Date.valueOf(to.withDayOfMonth(1)));
         condition(sql, params, "m.queue_id", "queue", queue);

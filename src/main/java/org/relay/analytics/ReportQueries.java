@@ -71,10 +71,10 @@ public class ReportQueries {
         java.util.Optional<Instant> rollup = period == Period.MONTH ? rollupFor(filter) : java.util.Optional.empty();
         List<Map<String, Object>> rows;
         if (rollup.isPresent()) {
-            rows = query("select m.month as \"period\", sum(m.created) as \"created\", sum(m.assigned) as \"assigned\", "
+            rows = query("select m.created_month as \"period\", sum(m.created) as \"created\", sum(m.assigned) as \"assigned\", "
                     + "sum(m.accepted) as \"accepted\", sum(m.converted) as \"converted\", "
                     + "sum(m.closed_lost) as \"closedLost\", sum(m.open_now) as \"open\" from referral_monthly_rollup m "
-                    + "where " + filter.rollupWhere(params) + " group by m.month order by m.month", params);
+                    + "where " + filter.rollupWhere(params) + " group by m.created_month order by m.created_month", params);
         } else {
             String bucket = "date_trunc('" + period.sqlUnit() + "', r.created_at at time zone 'UTC')";
             rows = query("select " + bucket + " as \"period\", count(*) as \"created\", "

@@ -38,7 +38,7 @@ public class ReportRollups {
         Timestamp weekAgo = Timestamp.from(now.minus(Duration.ofDays(7)));
         String month = "cast(date_trunc('month', r.created_at at time zone 'UTC') as date)";
         // per referral first (month, hours to accept and to first activity, their buckets), then one aggregate
-        String perReferral = "select " + month + " as month, r.queue_id, r.expressed_interest, r.source_channel, "
+        String perReferral = "select " + month + " as created_month, r.queue_id, r.expressed_interest, r.source_channel, "
                 + "r.record_type, r.kind, r.campaign, r.status, r.interest_amount, r.assigned_at, r.accepted_at, "
                 + "r.overdue_at, r.created_at, r.last_activity_at, r.in_progress_at, coalesce(e.n, 0) as escalations, "
                 + HourBuckets.bucketOf("h.accept") + " as accept_bucket, "
@@ -52,7 +52,7 @@ public class ReportRollups {
                 // buckets once per histogram column (26 times per referral) instead of once
                 + "offset 0";
         jdbc.update("delete from referral_monthly_rollup");
-        long rows = jdbc.update("insert into referral_monthly_rollup select r.month, r.queue_id, "
+        long rows = jdbc.update("insert into referral_monthly_rollup select r.created_month, r.queue_id, "
                 + "r.expressed_interest, r.source_channel, r.record_type, r.kind, r.campaign, count(*), "
                 + "count(r.assigned_at), count(r.accepted_at), count(" + ReportQueries.CONVERTED + "), "
                 + "count(" + ReportQueries.LOST + "), count(" + ReportQueries.OPEN + "), "
@@ -64,7 +64,7 @@ public class ReportRollups {
                 + HourBuckets.countColumns("r.accept_bucket", "a") + ", "
                 + HourBuckets.countColumns("r.activity_bucket", "f")
                 + " from (" + perReferral + ") r "
-                + "group by r.month, r.queue_id, r.expressed_interest, r.source_channel, r.record_type, r.kind, r.campaign",
+                + "group by r.created_month, r.queue_id, r.expressed_interest, r.source_channel, r.record_type, r.kind, r.campaign",
                 weekAgo, weekAgo);
         jdbc.update("delete from referrer_monthly_rollup");
         // per referrer and queue, and per referrer across all queues (queue_id '*'): the leaderboard reads one or the other
@@ -76,15 +76,15 @@ public class ReportRollups {
                     + (queue.startsWith("r.") ? ", r.queue_id" : ""));
         }
         jdbc.update("delete from recipient_monthly_rollup");
-        jdbc.update("insert into recipient_monthly_rollup select r.month, r.owner_id, r.queue_id, r.expressed_interest, "
+        jdbc.update("insert into recipient_monthly_rollup select r.created_month, r.owner_id, r.queue_id, r.expressed_interest, "
                 + "r.source_channel, r.record_type, count(*), count(r.accepted_at), count(" + ReportQueries.CONVERTED + "), "
                 + "count(" + ReportQueries.LOST + "), " + HourBuckets.countColumns("r.accept_bucket", "a") + ", "
-                + HourBuckets.countColumns("r.convert_bucket", "c") + " from (select " + month + " as month, r.owner_id, "
+                + HourBuckets.countColumns("r.convert_bucket", "c") + " from (select " + month + " as created_month, r.owner_id, "
                 + "r.queue_id, r.expressed_interest, r.source_channel, r.record_type, r.status, r.accepted_at, "
                 + HourBuckets.bucketOf("h.accept") + " as accept_bucket, " + HourBuckets.bucketOf("h.to_convert")
                 + " as convert_bucket from referral r join (select id, " + ReportQueries.HOURS_TO_ACCEPT + " as accept, "
                 + ReportQueries.HOURS_TO_CONVERT + " as to_convert from referral r where r.owner_id is not null offset 0) h "
-                + "on h.id = r.id offset 0) r group by r.month, r.owner_id, r.queue_id, r.expressed_interest, "
+                + "on h.id = r.id offset 0) r group by r.created_month, r.owner_id, r.queue_id, r.expressed_interest, "
                 + "r.source_channel, r.record_type");
         if (isPostgres()) {
             // fresh statistics, or the planner guesses the rebuilt tables' sizes from before
