@@ -1,6 +1,9 @@
 -- Where leads come from: the marketing campaign code (API field "campaign", CSV column "campaign"/"utm_campaign").
 alter table referral add column campaign varchar(80);
 
+-- A queue belongs to a line of business (retail banking, wealth, …): reports can be narrowed to one.
+alter table routing_queue add column line_of_business varchar(64);
+
 -- Reports filter referrals by creation date, then by queue (line of business), product or source.
 create index referral_created_idx on referral (created_at);
 create index referral_queue_created_idx on referral (queue_id, created_at);

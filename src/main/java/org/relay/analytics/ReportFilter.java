@@ -15,11 +15,17 @@ import java.util.Map;
  * What every report can be narrowed to: referrals created from {@code from} to {@code to} (inclusive dates, UTC;
  * default: this month and the eleven before it), one queue (a line of business), product, source channel, record type.
  */
-public record ReportFilter(LocalDate from, LocalDate to, String queue, String product, String source, String recordType) {
+public record ReportFilter(LocalDate from, LocalDate to, String queue, String product, String source, String recordType,
+                           String lineOfBusiness) {
 
     /** Parses request parameters, naming every bad one at once. */
     public static ReportFilter of(String from, String to, String queue, String product, String source, String recordType,
                                   LocalDate today) {
+        return of(from, to, queue, product, source, recordType, null, today);
+    }
+
+    public static ReportFilter of(String from, String to, String queue, String product, String source, String recordType,
+                                  String lineOfBusiness, LocalDate today) {
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate toDate = date("to", to, today, problems);
         LocalDate fromDate = date("from", from, (toDate == null ? today : toDate).minusMonths(11).withDayOfMonth(1), problems);
@@ -33,11 +39,12 @@ public record ReportFilter(LocalDate from, LocalDate to, String queue, String pr
         checkCode("product", product, problems);
         checkCode("source", source, problems);
         checkCode("recordType", recordType, problems);
+        checkCode("lineOfBusiness", lineOfBusiness, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
         return new ReportFilter(fromDate, toDate, blankToNull(queue), blankToNull(product), blankToNull(source),
-                blankToNull(recordType));
+                blankToNull(recordType), blankToNull(lineOfBusiness));
     }
 
     /** Whole months from {@code from} to {@code to} (or to today): what the monthly rollups can answer exactly. */
@@ -59,6 +66,7 @@ public record ReportFilter(LocalDate from, LocalDate to, String queue, String pr
         condition(sql, params, "m.expressed_interest", "product", product);
         condition(sql, params, "m.source_channel", "source", source);
         condition(sql, params, "m.record_type", "recordType", recordType);
+        lineOfBusiness(sql, params, "m.queue_id");
         return sql.toString();
     }
 
@@ -71,6 +79,7 @@ public record ReportFilter(LocalDate from, LocalDate to, String queue, String pr
         condition(sql, params, "r.expressed_interest", "product", product);
         condition(sql, params, "r.source_channel", "source", source);
         condition(sql, params, "r.record_type", "recordType", recordType);
+        lineOfBusiness(sql, params, "r.queue_id");
         return sql.toString();
     }
 
@@ -82,7 +91,17 @@ public record ReportFilter(LocalDate from, LocalDate to, String queue, String pr
         map.put("product", product);
         map.put("source", source);
         map.put("recordType", recordType);
+        map.put("lineOfBusiness", lineOfBusiness);
         return map;
+    }
+
+    /** A line of business is the set of queues configured with it (PUT /api/queues/{id}). */
+    private void lineOfBusiness(StringBuilder sql, Map<String, Object> params, String queueColumn) {
+        if (lineOfBusiness != null) {
+            sql.append(" and ").append(queueColumn)
+                    .append(" in (select q.group_id from routing_queue q where q.line_of_business = :lineOfBusiness)");
+            params.put("lineOfBusiness", lineOfBusiness);
+        }
     }
 
     private static void condition(StringBuilder sql, Map<String, Object> params, String column, String name, String value) {

@@ -328,9 +328,10 @@ public class ReportQueries {
                 "leadToCloseRate", "target", "leadsNeeded"), plan);
     }
 
-    /** Without a queue filter the referrer rollup's all-queues rows answer; with one, that queue's rows. */
+    /** Without a queue or line-of-business filter the referrer rollup's all-queues rows answer; else the queues' rows. */
     private static String allQueues(ReportFilter filter) {
-        return filter.queue() == null ? " and m.queue_id = '" + ReportRollups.ALL_QUEUES + "'" : "";
+        return filter.queue() == null && filter.lineOfBusiness() == null
+                ? " and m.queue_id = '" + ReportRollups.ALL_QUEUES + "'" : "";
     }
 
     private static String basis(java.util.Optional<Instant> rollup) {

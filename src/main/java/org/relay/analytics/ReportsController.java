@@ -46,7 +46,7 @@ class ReportsController {
 
     @GetMapping("/api/reports")
     Map<String, Object> index() {
-        return Map.of("reports", REPORTS, "filters", List.of("from", "to", "queue", "product", "source", "recordType"),
+        return Map.of("reports", REPORTS, "filters", List.of("from", "to", "lineOfBusiness", "queue", "product", "source", "recordType"),
                 "formats", List.of("json", "csv"));
     }
 
@@ -56,13 +56,14 @@ class ReportsController {
                              @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                              @RequestParam(required = false) String queue, @RequestParam(required = false) String product,
                              @RequestParam(required = false) String source, @RequestParam(required = false) String recordType,
+                             @RequestParam(required = false) String lineOfBusiness,
                              @RequestParam(defaultValue = "month") String period,
                              @RequestParam(defaultValue = "source") String by,
                              @RequestParam(defaultValue = "20") String limit,
                              @RequestParam(required = false) String target,
                              @RequestParam(required = false) String format,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        ReportFilter filter = ReportFilter.of(from, to, queue, product, source, recordType,
+        ReportFilter filter = ReportFilter.of(from, to, queue, product, source, recordType, lineOfBusiness,
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         Report report = switch (name) {
             case "funnel" -> reports.funnel(filter, period(period));

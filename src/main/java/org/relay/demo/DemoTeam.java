@@ -24,19 +24,19 @@ public class DemoTeam {
 
     static final String MANAGERS = "referral-managers";
 
-    record Queue(String id, String name, List<String> members) {
+    record Queue(String id, String name, List<String> members, String lineOfBusiness) {
     }
 
     record Person(String id, String firstName, String lastName) {
     }
 
     static final List<Queue> QUEUES = List.of(
-            new Queue("retail-lending", "Retail Lending", List.of("bob", "alice", "mike")),
-            new Queue("cards-and-loans", "Cards and Loans", List.of("carlos", "dana")),
-            new Queue("wealth-management", "Wealth Management", List.of("ryan", "wendy")),
-            new Queue("insurance", "Insurance", List.of("ivan")),
-            new Queue("business-banking", "Business Banking", List.of("bianca")),
-            new Queue("referral-desk", "Referral Desk", List.of("rita")));
+            new Queue("retail-lending", "Retail Lending", List.of("bob", "alice", "mike"), "retail-banking"),
+            new Queue("cards-and-loans", "Cards and Loans", List.of("carlos", "dana"), "retail-banking"),
+            new Queue("wealth-management", "Wealth Management", List.of("ryan", "wendy"), "wealth"),
+            new Queue("insurance", "Insurance", List.of("ivan"), "insurance"),
+            new Queue("business-banking", "Business Banking", List.of("bianca"), "commercial"),
+            new Queue("referral-desk", "Referral Desk", List.of("rita"), null));
 
     static final List<Person> PEOPLE = List.of(
             new Person("ryan", "Ryan", "Walsh"),
@@ -80,7 +80,9 @@ public class DemoTeam {
         for (Queue queue : QUEUES) {
             ensureGroup(queue.id(), queue.name(), Groups.GROUP_TYPE_WORKFLOW, queue.members());
             if (!queues.existsById(queue.id())) {
-                queues.save(new RoutingQueue(queue.id(), MANAGERS));
+                RoutingQueue settings = new RoutingQueue(queue.id(), MANAGERS);
+                settings.belongsTo(queue.lineOfBusiness());
+                queues.save(settings);
             }
             filters.ensureQueue(queue.id(), queue.name());
         }

@@ -27,10 +27,12 @@ import java.util.List;
 @RequestMapping("/api/queues")
 class QueueController {
 
-    record QueueSettings(@NotBlank @Size(max = 64) String managerGroupId) {
+    record QueueSettings(@NotBlank @Size(max = 64) String managerGroupId,
+                         @Size(max = 64) @jakarta.validation.constraints.Pattern(regexp = "^[A-Za-z0-9_-]*$",
+                                 message = "must be a code of letters, digits, '-' or '_'") String lineOfBusiness) {
     }
 
-    record QueueView(String groupId, String name, String managerGroupId) {
+    record QueueView(String groupId, String name, String managerGroupId, String lineOfBusiness) {
     }
 
     private final RoutingQueueRepository queues;
@@ -46,7 +48,7 @@ class QueueController {
     @GetMapping
     List<QueueView> list() {
         return queues.findAll().stream().map(q -> new QueueView(q.getGroupId(), groupName(q.getGroupId()),
-                q.getManagerGroupId())).toList();
+                q.getManagerGroupId(), q.getLineOfBusiness())).toList();
     }
 
     @PutMapping("/{groupId}")
@@ -62,9 +64,10 @@ class QueueController {
         }
         RoutingQueue queue = queues.findById(groupId).orElseGet(() -> new RoutingQueue(groupId, settings.managerGroupId()));
         queue.escalatesTo(settings.managerGroupId());
+        queue.belongsTo(settings.lineOfBusiness() == null || settings.lineOfBusiness().isBlank() ? null : settings.lineOfBusiness());
         queues.save(queue);
         filters.ensureQueue(groupId, group.getName() == null ? groupId : group.getName());
-        return new QueueView(groupId, group.getName(), queue.getManagerGroupId());
+        return new QueueView(groupId, group.getName(), queue.getManagerGroupId(), queue.getLineOfBusiness());
     }
 
     private String groupName(String groupId) {

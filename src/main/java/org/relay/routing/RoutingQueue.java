@@ -14,6 +14,9 @@ public class RoutingQueue {
     @Column(nullable = false)
     private String managerGroupId;
 
+    /** The line of business the queue belongs to ("retail-banking", "wealth"…), a report filter; may be empty. */
+    private String lineOfBusiness;
+
     protected RoutingQueue() {
     }
 
@@ -24,6 +27,11 @@ public class RoutingQueue {
 
     public String getGroupId() { return groupId; }
     public String getManagerGroupId() { return managerGroupId; }
+    public String getLineOfBusiness() { return lineOfBusiness; }
+
+    public void belongsTo(String lineOfBusiness) {
+        this.lineOfBusiness = lineOfBusiness;
+    }
 
     public void escalatesTo(String managerGroupId) {
         this.managerGroupId = managerGroupId;

@@ -113,6 +113,12 @@ class ReportsTest extends RelayIntegrationTest {
             created += row.get("created").asLong();
         }
         Assertions.assertThat(created).isEqualTo(count(history, s -> s.product().equals("MORTGAGE") && s.source().equals("WALK_IN")));
+        // a line of business is its queues: retail banking = retail lending + cards and loans
+        long retail = 0;
+        for (JsonNode row : get("/api/reports/funnel?" + PERIOD + "&lineOfBusiness=retail-banking").get("rows")) {
+            retail += row.get("created").asLong();
+        }
+        Assertions.assertThat(retail).isEqualTo(count(history, s -> List.of("retail-lending", "cards-and-loans").contains(s.queue())));
     }
 
     @Test
