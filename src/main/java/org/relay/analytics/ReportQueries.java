@@ -110,8 +110,7 @@ public class ReportQueries {
                     + filter.rollupWhere(params) + (referrer ? allQueues(filter) : "") + " group by " + dimension
                     + " order by sum(m.converted) desc, " + dimension, params);
             if (referrer) {
-                // the referrer rollup keeps no losses: everything not converted and decided is read from the rows' own
-                // counts in the live table would defeat the rollup, so the win rate is left out for referrers
+                // the referrer rollup counts referrals and conversions only: no losses, so no win rate per referrer
                 rows.forEach(row -> row.put("closedLost", null));
             }
         } else {

@@ -14,6 +14,9 @@ import org.relay.referral.ReferralEventType;
 import org.relay.referral.ReferralLookup;
 import org.relay.referral.ReferralRepository;
 import org.relay.referral.ReferralTimeline;
+import org.relay.scoring.ReferrerScore;
+import org.relay.scoring.ReferrerStanding;
+import org.relay.scoring.ReferrerStandings;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,11 +46,11 @@ class OpportunityController {
     private final ReferralTimeline timeline;
     private final KnownUsers knownUsers;
     private final Clock clock;
-    private final org.relay.scoring.ReferrerStandings standings;
+    private final ReferrerStandings standings;
 
     OpportunityController(OpportunityRepository opportunities, ReferralRepository referrals, ReferralLookup lookup,
                           ReferralTimeline timeline, KnownUsers knownUsers, Clock clock,
-                          org.relay.scoring.ReferrerStandings standings) {
+                          ReferrerStandings standings) {
         this.standings = standings;
         this.opportunities = opportunities;
         this.referrals = referrals;
@@ -95,8 +98,8 @@ class OpportunityController {
         long converted = referrals.countConvertedByReferrerId(referrerId);
         List<Opportunity> attributed = opportunities.findByReferrerId(referrerId);
         return new ReferrerStats(referrerId, referred, converted, referred == 0 ? 0 : (double) converted / referred,
-                standings.of(referrerId).map(org.relay.scoring.ReferrerStanding::getScore)
-                        .orElse(org.relay.scoring.ReferrerScore.NO_RECORD),
+                standings.of(referrerId).map(ReferrerStanding::getScore)
+                        .orElse(ReferrerScore.NO_RECORD),
                 attributed.stream().filter(o -> o.getStatus() == OpportunityStatus.WON).count(),
                 attributed.stream().filter(o -> o.getStatus() == OpportunityStatus.LOST).count(),
                 attributed.stream().filter(o -> o.getStatus() == OpportunityStatus.WON && o.getAmount() != null)

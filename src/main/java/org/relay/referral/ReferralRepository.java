@@ -35,9 +35,6 @@ public interface ReferralRepository extends JpaRepository<Referral, Long> {
     @Query("select count(r) from Referral r where r.referrer.id = :referrerId and r.status = org.relay.referral.ReferralStatus.CONVERTED")
     long countConvertedByReferrerId(@Param("referrerId") String referrerId);
 
-    @Query("select count(r) from Referral r where r.referrer.id = :referrerId and r.status in (org.relay.referral.ReferralStatus.CONVERTED, org.relay.referral.ReferralStatus.CLOSED_LOST)")
-    long countDecidedByReferrerId(@Param("referrerId") String referrerId);
-
     /** Open referrals per owner, for the routing's "fewest open referrals" pick. */
     @Query("select r.ownerId, count(r) from Referral r where r.ownerId in :owners and r.status in :open group by r.ownerId")
     java.util.List<Object[]> countOpenByOwner(@Param("owners") Collection<String> owners,
