@@ -1,0 +1,180 @@
+package org.relay.bench;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.relay.support.RelayIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Intake throughput (mvn -Pbench verify -Dtest=IntakeBenchmark): referrals created per second through
+ * POST /api/referrals (validation, JPA insert, process start, scoring, SLA and routing decisions, routing, the
+ * notification job) against two baselines measured in the same run on the same embedded PostgreSQL: the bare engine
+ * starting a one-user-task process, and PostgreSQL's own single-row insert-and-commit rate over JDBC. Then p50/p99
+ * latency at a fixed offered load of 100 requests per second, measured from each request's scheduled start (so a
+ * stall counts for every request it delays). Results: target/benchmarks/intake.md.
+ */
+@Tag("benchmark")
+class IntakeBenchmark extends RelayIntegrationTest {
+
+    static final int WARM_UP = 100;
+    static final int COUNT = Integer.getInteger("relay.bench.intake", 1000);
+    static final int CLIENTS = 4;
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void intake_against_the_bare_engine_and_postgres() throws Exception {
+        repository.createDeployment().addModelInstance("bench-one-task.bpmn", Bpmn.createExecutableProcess("BenchOneTask")
+                .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Bench").endEvent().done()).deploy();
+        jdbc.execute("create table if not exists bench_insert (id bigserial primary key, payload varchar(200), at timestamptz)");
+
+        AtomicInteger n = new AtomicInteger();
+        run(WARM_UP, 1, i -> post(n.incrementAndGet()));
+        run(WARM_UP, 1, i -> runtime.startProcessInstanceByKey("BenchOneTask", "B-" + i));
+
+        double relay1 = run(COUNT, 1, i -> post(n.incrementAndGet()));
+        double relay4 = run(COUNT, CLIENTS, i -> post(n.incrementAndGet()));
+        double engine1 = run(COUNT, 1, i -> runtime.startProcessInstanceByKey("BenchOneTask", "B-" + i));
+        double engine4 = run(COUNT, CLIENTS, i -> runtime.startProcessInstanceByKey("BenchOneTask", "B-" + i));
+        double insert1 = insertRate(COUNT * 3, 1);
+        double insert4 = insertRate(COUNT * 3, CLIENTS);
+        double[] latency = fixedLoad(100, 10, n);
+
+        String result = String.format("""
+                Referrals per run: %d after %d warm-up; clients: 1 and %d; %s; %d cores
+
+                | what | 1 client /s | %d clients /s | Relay as share of it (%d clients) |
+                | --- | ---: | ---: | ---: |
+                | Relay: POST /api/referrals (full path) | %.1f | %.1f | 100 %% |
+                | bare engine: start a one-user-task process | %.1f | %.1f | %.0f %% |
+                | PostgreSQL: single-row insert + commit (JDBC) | %.1f | %.1f | %.1f %% |
+
+                At a fixed offered load of 100 requests/s for 10 s (%d clients): p50 %.1f ms, p99 %.1f ms, worst %.1f ms.
+                """, COUNT, WARM_UP, CLIENTS, jdbc.queryForObject("select version()", String.class),
+                Runtime.getRuntime().availableProcessors(), CLIENTS, CLIENTS,
+                relay1, relay4, engine1, engine4, 100 * relay4 / engine4, insert1, insert4, 100 * relay4 / insert4,
+                16, latency[0], latency[1], latency[2]);
+        System.out.println(result);
+        Path out = Path.of("target", "benchmarks", "intake.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, result);
+    }
+
+    interface Step {
+        void run(int i) throws Exception;
+    }
+
+    /** Runs {@code count} steps spread over {@code clients} threads; returns steps per second. */
+    private double run(int count, int clients, Step step) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            workers.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    step.run(i);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return count / seconds;
+    }
+
+    private double insertRate(int count, int clients) throws Exception {
+        return run(count, clients, i -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                    "insert into bench_insert (payload, at) values (?, now())")) {
+                c.setAutoCommit(true);
+                insert.setString(1, "row " + i);
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    /** Requests started every 1/rate s; latency from the scheduled start to the response, in ms: p50, p99, max. */
+    private double[] fixedLoad(int perSecond, int seconds, AtomicInteger n) throws Exception {
+        int total = perSecond * seconds;
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        long origin = System.nanoTime() + 50_000_000;
+        long interval = 1_000_000_000L / perSecond;
+        List<java.util.concurrent.CompletableFuture<Double>> latencies = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            long scheduled = origin + i * interval;
+            java.util.concurrent.CompletableFuture<Double> latency = new java.util.concurrent.CompletableFuture<>();
+            latencies.add(latency);
+            clock.schedule(() -> clients.submit(() -> {
+                try {
+                    post(n.incrementAndGet());
+                    latency.complete((System.nanoTime() - scheduled) / 1e6);
+                } catch (Exception e) {
+                    latency.completeExceptionally(e);
+                }
+            }), scheduled - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+        double[] ms = new double[total];
+        for (int i = 0; i < total; i++) {
+            ms[i] = latencies.get(i).get(120, TimeUnit.SECONDS);
+        }
+        clock.shutdown();
+        clients.shutdown();
+        Arrays.sort(ms);
+        return new double[]{ms[total / 2], ms[(int) Math.ceil(total * 0.99) - 1], ms[total - 1]};
+    }
+
+    private void post(int i) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String body = """
+                {"kind": "REFERRAL", "recordType": "PERSON_REFERRAL",
+                 "customer": {"type": "PERSON", "name": "Bench Customer %d", "phone": "+1 555 %07d",
+                              "email": "bench%d@mail.example", "city": "Springfield", "region": "Central"},
+                 "expressedInterest": "MORTGAGE", "interestValue": {"amount": 250000, "currency": "USD"},
+                 "sourceChannel": "COLLEAGUE", "referrer": {"type": "INTERNAL_USER", "id": "ryan"}}
+                """.formatted(i, i, i);
+        var response = rest.postForEntity("/api/referrals", new HttpEntity<>(body, headers), String.class);
+        if (response.getStatusCode() != HttpStatus.CREATED) {
+            throw new IllegalStateException("POST /api/referrals answered " + response.getStatusCode() + ": " + response.getBody());
+        }
+    }
+}
