@@ -44,6 +44,15 @@ final class HourBuckets {
         return sql.toString();
     }
 
+    /** Takes a summed histogram (columns prefix0..prefix12) out of a result row. */
+    static long[] takeHistogram(java.util.Map<String, Object> row, String prefix) {
+        long[] counts = new long[UPPER.length];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = ((Number) row.remove(prefix + i)).longValue();
+        }
+        return counts;
+    }
+
     /** The q-quantile (0.5 = median) of a histogram, interpolated linearly inside its bucket; null when empty. */
     static BigDecimal quantile(long[] counts, double q) {
         long total = 0;

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The reports, each one SQL aggregate over the referral table (and, for step durations, Camunda's own activity
@@ -58,9 +59,9 @@ public class ReportQueries {
     }
 
     /** The rollup's time when it can answer this filter (whole months, rebuilt at least once); else empty. */
-    private java.util.Optional<Instant> rollupFor(ReportFilter filter) {
+    private Optional<Instant> rollupFor(ReportFilter filter) {
         if (!filter.wholeMonths(java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return rollups.refreshedAt();
     }
@@ -68,7 +69,7 @@ public class ReportQueries {
     /** Created → assigned → accepted → converted / closed as lost, per month, week or day of creation. */
     public Report funnel(ReportFilter filter, Period period) {
         Map<String, Object> params = new HashMap<>();
-        java.util.Optional<Instant> rollup = period == Period.MONTH ? rollupFor(filter) : java.util.Optional.empty();
+        Optional<Instant> rollup = period == Period.MONTH ? rollupFor(filter) : Optional.empty();
         List<Map<String, Object>> rows;
         if (rollup.isPresent()) {
             rows = query("select m.created_month as \"period\", sum(m.created) as \"created\", sum(m.assigned) as \"assigned\", "
@@ -97,7 +98,7 @@ public class ReportQueries {
     public Report sources(ReportFilter filter, String by) {
         Map<String, Object> params = new HashMap<>();
         boolean byReferrer = by.equals("referrer");
-        java.util.Optional<Instant> rollup = !byReferrer || filter.onlyQueue() ? rollupFor(filter) : java.util.Optional.empty();
+        Optional<Instant> rollup = !byReferrer || filter.onlyQueue() ? rollupFor(filter) : Optional.empty();
         List<Map<String, Object>> rows;
         if (rollup.isPresent()) {
             boolean referrer = byReferrer;
@@ -133,7 +134,7 @@ public class ReportQueries {
     /** Who converts: per recipient, what they were given, accepted and converted, how fast, and what is open now. */
     public Report recipients(ReportFilter filter) {
         Map<String, Object> params = new HashMap<>();
-        java.util.Optional<Instant> rollup = rollupFor(filter);
+        Optional<Instant> rollup = rollupFor(filter);
         List<Map<String, Object>> rows = rollup.isPresent() ? recipientsFromRollup(filter) : query("select r.owner_id as \"recipient\", count(*) as \"owned\", "
                 + "count(r.accepted_at) as \"accepted\", count(" + CONVERTED + ") as \"converted\", "
                 + "count(" + LOST + ") as \"closedLost\", "
@@ -165,12 +166,8 @@ public class ReportQueries {
                 + " from recipient_monthly_rollup m where " + filter.rollupWhere(params)
                 + " group by m.owner_id order by sum(m.converted) desc, m.owner_id", params);
         for (Map<String, Object> row : rows) {
-            long[] accept = new long[HourBuckets.UPPER.length];
-            long[] convert = new long[HourBuckets.UPPER.length];
-            for (int i = 0; i < accept.length; i++) {
-                accept[i] = ((Number) row.remove("accept_h" + i)).longValue();
-                convert[i] = ((Number) row.remove("convert_h" + i)).longValue();
-            }
+            long[] accept = HourBuckets.takeHistogram(row, "accept_h");
+            long[] convert = HourBuckets.takeHistogram(row, "convert_h");
             row.put("medianHoursToAccept", HourBuckets.quantile(accept, 0.5));
             row.put("medianHoursToConvert", HourBuckets.quantile(convert, 0.5));
         }
@@ -181,7 +178,7 @@ public class ReportQueries {
     public Report referrers(ReportFilter filter, int limit) {
         Map<String, Object> params = new HashMap<>();
         params.put("limit", limit);
-        java.util.Optional<Instant> rollup = filter.onlyQueue() ? rollupFor(filter) : java.util.Optional.empty();
+        Optional<Instant> rollup = filter.onlyQueue() ? rollupFor(filter) : Optional.empty();
         List<Map<String, Object>> rows = rollup.isPresent()
                 ? query("select m.referrer_id as \"referrerId\", max(m.referrer_name) as \"name\", "
                 + "max(s.score) as \"referrerScore\", sum(m.referrals) as \"referrals\", sum(m.converted) as \"converted\", "
@@ -210,7 +207,7 @@ public class ReportQueries {
      * among referrals at least a week old), SLA breaches (flagged overdue) and escalations to a manager.
      */
     public Report speed(ReportFilter filter, Instant now) {
-        java.util.Optional<Instant> rollup = rollupFor(filter);
+        Optional<Instant> rollup = rollupFor(filter);
         if (rollup.isPresent()) {
             return speedFromRollup(filter, rollup.get());
         }
@@ -251,12 +248,8 @@ public class ReportQueries {
                 + "coalesce(sum(m.never_followed_up), 0) as \"neverFollowedUp\", coalesce(sum(m.overdue), 0) as \"slaBreaches\", "
                 + "coalesce(sum(m.escalations), 0) as \"escalations\", " + HourBuckets.sumColumns("accept_h") + ", "
                 + HourBuckets.sumColumns("activity_h") + " from referral_monthly_rollup m where " + filter.rollupWhere(params), params);
-        long[] accept = new long[HourBuckets.UPPER.length];
-        long[] activity = new long[HourBuckets.UPPER.length];
-        for (int i = 0; i < accept.length; i++) {
-            accept[i] = ((Number) sums.get("accept_h" + i)).longValue();
-            activity[i] = ((Number) sums.get("activity_h" + i)).longValue();
-        }
+        long[] accept = HourBuckets.takeHistogram(sums, "accept_h");
+        long[] activity = HourBuckets.takeHistogram(sums, "activity_h");
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("referrals", ((Number) sums.get("referrals")).longValue());
         row.put("medianHoursToAccept", HourBuckets.quantile(accept, 0.5));
@@ -333,7 +326,7 @@ public class ReportQueries {
                 ? " and m.queue_id = '" + ReportRollups.ALL_QUEUES + "'" : "";
     }
 
-    private static String basis(java.util.Optional<Instant> rollup) {
+    private static String basis(Optional<Instant> rollup) {
         return rollup.map(Report::rollup).orElse(Report.LIVE);
     }
 
