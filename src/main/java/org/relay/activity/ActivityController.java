@@ -1,7 +1,10 @@
 package org.relay.activity;
 
+import org.relay.audit.AuditAction;
+import org.relay.audit.AuditTrail;
+import org.relay.security.ReferralAccess;
+import org.relay.security.Callers;
 import org.relay.referral.Referral;
-import org.relay.referral.ReferralLookup;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,25 +35,36 @@ class ActivityController {
 
     private final ActivityLog log;
     private final ActivityRepository activities;
-    private final ReferralLookup lookup;
 
-    ActivityController(ActivityLog log, ActivityRepository activities, ReferralLookup lookup) {
+    private final ReferralAccess access;
+    private final Callers callers;
+    private final AuditTrail audit;
+
+    ActivityController(ActivityLog log, ActivityRepository activities, ReferralAccess access,
+                       Callers callers, AuditTrail audit) {
+        this.access = access;
+        this.callers = callers;
+        this.audit = audit;
         this.log = log;
         this.activities = activities;
-        this.lookup = lookup;
     }
 
     @PostMapping("/api/referrals/{referenceNumber}/activities")
     @ResponseStatus(HttpStatus.CREATED)
     ActivityView record(@PathVariable String referenceNumber, @RequestBody ActivityInput input) {
-        return ActivityView.of(log.record(referenceNumber, input));
+        access.visible(referenceNumber);
+        callers.actingAs(input.recordedBy(), "recordedBy");
+        ActivityView recorded = ActivityView.of(log.record(referenceNumber, input));
+        audit.referral(AuditAction.CHANGED, referenceNumber, "activity recorded");
+        return recorded;
     }
 
     /** All activities, or (with {@code sharedWith}) only those shared with that user or with "referrer". */
     @GetMapping("/api/referrals/{referenceNumber}/activities")
     @Transactional(readOnly = true)
     List<ActivityView> list(@PathVariable String referenceNumber, @RequestParam(required = false) String sharedWith) {
-        Referral referral = lookup.require(referenceNumber);
+        Referral referral = access.visible(referenceNumber);
+        audit.referral(AuditAction.VIEWED, referenceNumber, "activities");
         return activities.findByReferralIdOrderByOccurredAtAscIdAsc(referral.getId()).stream()
                 .filter(a -> sharedWith == null || a.sharedWith().contains(sharedWith))
                 .map(ActivityView::of)

@@ -1,5 +1,6 @@
 package org.relay.activity;
 
+import org.relay.security.Callers;
 import org.camunda.bpm.engine.IdentityService;
 import org.relay.common.NotFoundException;
 import org.relay.referral.Referral;
@@ -28,8 +29,10 @@ class OpenReferralsController {
     private final ReferralRepository referrals;
     private final IdentityService identityService;
     private final Clock clock;
+    private final Callers callers;
 
-    OpenReferralsController(ReferralRepository referrals, IdentityService identityService, Clock clock) {
+    OpenReferralsController(ReferralRepository referrals, IdentityService identityService, Clock clock, Callers callers) {
+        this.callers = callers;
         this.referrals = referrals;
         this.identityService = identityService;
         this.clock = clock;
@@ -38,6 +41,7 @@ class OpenReferralsController {
     @GetMapping("/api/users/{userId}/open-referrals")
     @Transactional(readOnly = true)
     List<OpenReferral> open(@PathVariable String userId) {
+        callers.requireSelfOrManager(userId);
         if (identityService.createUserQuery().userId(userId).count() == 0) {
             throw new NotFoundException("No user " + userId);
         }

@@ -17,12 +17,16 @@ public final class ReportCsv {
     }
 
     public static String write(Report report) {
+        return write(report.columns(), report.rows());
+    }
+
+    public static String write(List<String> columns, List<Map<String, Object>> rows) {
         StringWriter out = new StringWriter();
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(report.columns().toArray(String[]::new)).get();
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
-            for (Map<String, Object> row : report.rows()) {
+            for (Map<String, Object> row : rows) {
                 List<Object> cells = new ArrayList<>();
-                for (String column : report.columns()) {
+                for (String column : columns) {
                     cells.add(cell(row.get(column)));
                 }
                 printer.printRecord(cells);

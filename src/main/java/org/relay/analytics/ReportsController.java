@@ -1,5 +1,7 @@
 package org.relay.analytics;
 
+import org.relay.audit.AuditAction;
+import org.relay.audit.AuditTrail;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.relay.common.FieldProblem;
@@ -37,7 +39,10 @@ class ReportsController {
     private final RelayProperties relay;
     private final Clock clock;
 
-    ReportsController(ReportQueries reports, RepositoryService repository, RelayProperties relay, Clock clock) {
+    private final AuditTrail audit;
+
+    ReportsController(ReportQueries reports, RepositoryService repository, RelayProperties relay, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.reports = reports;
         this.repository = repository;
         this.relay = relay;
@@ -82,6 +87,8 @@ class ReportsController {
                     "unknown report '" + name + "'; one of " + String.join(", ", REPORTS))));
         };
         if (wantsCsv(format, accept)) {
+            audit.write(AuditAction.EXPORTED, null, "report " + report.name(), report.rows().size() + " rows, "
+                    + filter.from() + " to " + filter.to(), null);
             return ResponseEntity.ok()
                     .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"relay-" + report.name() + "-"

@@ -1,5 +1,9 @@
 package org.relay.conversion;
 
+import org.relay.audit.AuditAction;
+import org.relay.audit.AuditTrail;
+import org.relay.security.ReferralAccess;
+import org.relay.security.Callers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,7 +15,6 @@ import org.relay.common.KnownUsers;
 import org.relay.common.NotFoundException;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
-import org.relay.referral.ReferralLookup;
 import org.relay.referral.ReferralRepository;
 import org.relay.referral.ReferralTimeline;
 import org.relay.scoring.ReferrerScore;
@@ -42,19 +45,23 @@ class OpportunityController {
 
     private final OpportunityRepository opportunities;
     private final ReferralRepository referrals;
-    private final ReferralLookup lookup;
     private final ReferralTimeline timeline;
     private final KnownUsers knownUsers;
     private final Clock clock;
     private final ReferrerStandings standings;
+    private final ReferralAccess access;
+    private final Callers callers;
+    private final AuditTrail audit;
 
-    OpportunityController(OpportunityRepository opportunities, ReferralRepository referrals, ReferralLookup lookup,
+    OpportunityController(OpportunityRepository opportunities, ReferralRepository referrals,
                           ReferralTimeline timeline, KnownUsers knownUsers, Clock clock,
-                          ReferrerStandings standings) {
+                          ReferrerStandings standings, ReferralAccess access, Callers callers, AuditTrail audit) {
         this.standings = standings;
+        this.access = access;
+        this.callers = callers;
+        this.audit = audit;
         this.opportunities = opportunities;
         this.referrals = referrals;
-        this.lookup = lookup;
         this.timeline = timeline;
         this.knownUsers = knownUsers;
         this.clock = clock;
@@ -62,13 +69,18 @@ class OpportunityController {
 
     @GetMapping("/api/opportunities/{id}")
     Opportunity opportunity(@PathVariable Long id) {
-        return find(id);
+        Opportunity opportunity = find(id);
+        String reference = referrals.require(opportunity.getReferralId()).getReferenceNumber();
+        access.visible(reference);
+        audit.referral(AuditAction.VIEWED, reference, "opportunity " + id);
+        return opportunity;
     }
 
     @GetMapping("/api/referrals/{referenceNumber}/opportunity")
     @Transactional(readOnly = true)
     public Opportunity ofReferral(@PathVariable String referenceNumber) {
-        Referral referral = lookup.require(referenceNumber);
+        Referral referral = access.visible(referenceNumber);
+        audit.referral(AuditAction.VIEWED, referenceNumber, "opportunity");
         return opportunities.findByReferralId(referral.getId())
                 .orElseThrow(() -> new NotFoundException("Referral " + referenceNumber + " has not converted"));
     }
@@ -80,7 +92,9 @@ class OpportunityController {
             throw new InvalidRequestException(List.of(new FieldProblem("outcome", "must be WON or LOST")));
         }
         knownUsers.require(request.closedBy(), "closedBy");
+        callers.actingAs(request.closedBy(), "closedBy");
         Opportunity opportunity = find(id);
+        access.visible(referrals.require(opportunity.getReferralId()).getReferenceNumber());
         if (opportunity.getStatus() != OpportunityStatus.OPEN) {
             throw new ConflictException("Opportunity " + id + " is already " + opportunity.getStatus());
         }
@@ -94,6 +108,7 @@ class OpportunityController {
     @GetMapping("/api/referrers/{referrerId}/stats")
     @Transactional(readOnly = true)
     public ReferrerStats stats(@PathVariable String referrerId) {
+        callers.requireSelfOrManager(referrerId);
         long referred = referrals.countByReferrerId(referrerId);
         long converted = referrals.countConvertedByReferrerId(referrerId);
         List<Opportunity> attributed = opportunities.findByReferrerId(referrerId);

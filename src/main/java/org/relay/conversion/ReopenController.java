@@ -1,5 +1,7 @@
 package org.relay.conversion;
 
+import org.relay.security.ReferralAccess;
+import org.relay.security.Callers;
 import jakarta.validation.Valid;
 import org.relay.referral.ReferralView;
 import org.relay.referral.ReferralViews;
@@ -14,14 +16,20 @@ class ReopenController {
 
     private final ReferralReopening reopening;
     private final ReferralViews views;
+    private final ReferralAccess access;
+    private final Callers callers;
 
-    ReopenController(ReferralReopening reopening, ReferralViews views) {
+    ReopenController(ReferralReopening reopening, ReferralViews views, ReferralAccess access, Callers callers) {
+        this.access = access;
+        this.callers = callers;
         this.reopening = reopening;
         this.views = views;
     }
 
     @PostMapping("/api/referrals/{referenceNumber}/reopen")
     ReferralView reopen(@PathVariable String referenceNumber, @Valid @RequestBody ReferralReopening.Request request) {
+        access.visible(referenceNumber);
+        callers.actingAs(request.requestedBy(), "requestedBy");
         return views.detail(reopening.reopen(referenceNumber, request).getReferenceNumber());
     }
 }

@@ -1,5 +1,6 @@
 package org.relay.demo;
 
+import org.relay.security.EngineAuthorizations;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
@@ -63,9 +64,11 @@ public class DemoTeam {
     private final AdvocateRepository advocates;
     private final CustomerAdvisorRepository advisors;
     private final TasklistFilters filters;
+    private final EngineAuthorizations authorizations;
 
     DemoTeam(IdentityService identityService, RoutingQueueRepository queues, AdvocateRepository advocates,
-             CustomerAdvisorRepository advisors, TasklistFilters filters) {
+             CustomerAdvisorRepository advisors, TasklistFilters filters, EngineAuthorizations authorizations) {
+        this.authorizations = authorizations;
         this.identityService = identityService;
         this.queues = queues;
         this.advocates = advocates;
@@ -88,6 +91,7 @@ public class DemoTeam {
         }
         filters.ensureQueue(MANAGERS, "Referral Managers");
         filters.ensureAllReferrals();
+        authorizations.ensure();
         if (!advocates.existsById(ADVOCATE_CODE)) {
             advocates.save(new Advocate(ADVOCATE_CODE, "Lena Ortiz (Ortiz Realty)", "bob", true));
         }

@@ -1,5 +1,6 @@
 package org.relay.emailaction;
 
+import org.relay.security.EngineActing;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -65,18 +66,20 @@ public class EmailActions {
     private final ActionLinkUseRepository uses;
     private final TaskService taskService;
     private final IdentityService identityService;
+    private final EngineActing acting;
     private final ReferralRepository referrals;
     private final Catalog catalog;
     private final RelayProperties properties;
     private final Clock clock;
 
     EmailActions(ActionLinkSigner signer, ActionLinkUseRepository uses, TaskService taskService,
-                 IdentityService identityService, ReferralRepository referrals, Catalog catalog,
+                 IdentityService identityService, EngineActing acting, ReferralRepository referrals, Catalog catalog,
                  RelayProperties properties, Clock clock) {
         this.signer = signer;
         this.uses = uses;
         this.taskService = taskService;
         this.identityService = identityService;
+        this.acting = acting;
         this.referrals = referrals;
         this.catalog = catalog;
         this.properties = properties;
@@ -135,15 +138,12 @@ public class EmailActions {
         } catch (DataIntegrityViolationException concurrentUse) {
             return Check.refused(Problem.USED);
         }
-        identityService.setAuthenticatedUserId(link.userId());
-        try {
+        acting.as(link.userId(), () -> {
             if (check.task().getAssignee() == null) {
                 taskService.claim(check.task().getId(), link.userId());
             }
             taskService.complete(check.task().getId(), decision);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        });
         return check;
     }
 

@@ -1,5 +1,8 @@
 package org.relay.intake;
 
+import org.relay.audit.AuditAction;
+import org.relay.audit.AuditTrail;
+import org.relay.security.Callers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -44,7 +47,12 @@ class ImportController {
     private final ImportJobRepository jobs;
     private final JdbcTemplate jdbc;
 
-    ImportController(ImportStaging staging, ImportJobRepository jobs, JdbcTemplate jdbc) {
+    private final Callers callers;
+    private final AuditTrail audit;
+
+    ImportController(ImportStaging staging, ImportJobRepository jobs, JdbcTemplate jdbc, Callers callers, AuditTrail audit) {
+        this.callers = callers;
+        this.audit = audit;
         this.staging = staging;
         this.jobs = jobs;
         this.jdbc = jdbc;
@@ -62,10 +70,11 @@ class ImportController {
         if (file == null || file.isEmpty()) {
             throw new InvalidRequestException(List.of(new FieldProblem("file", "is required (multipart field \"file\")")));
         }
+        String importer = callers.actingAs(requestedBy, "requestedBy");
         ImportJob job;
         try (InputStream in = file.getInputStream()) {
             job = staging.stage(in, file.getOriginalFilename(),
-                    new ImportStaging.Options(source, campaign, dryRun, requestedBy, product, charset));
+                    new ImportStaging.Options(source, campaign, dryRun, importer, product, charset));
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(job.getId()).toUri())
@@ -81,6 +90,7 @@ class ImportController {
     @GetMapping("/api/imports/{id}/errors.csv")
     void errors(@PathVariable Long id, HttpServletResponse response) throws IOException {
         jobs.require(id);
+        audit.write(AuditAction.EXPORTED, null, "import " + id + " refused rows", "errors.csv", null);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-errors.csv\"");
         Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);

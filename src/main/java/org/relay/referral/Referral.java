@@ -106,6 +106,9 @@ public class Referral {
     /** The customer account this referral became (or was matched to) on conversion. */
     private Long accountId;
 
+    /** The Camunda user who created it (API or Tasklist); null for the web form and imports. */
+    private String createdBy;
+
     @Version
     private Long version;
 
@@ -213,6 +216,12 @@ public class Referral {
         this.closeReason = reason;
         this.closeNote = note;
         this.closedAt = at;
+    }
+
+    public String getCreatedBy() { return createdBy; }
+
+    public void createdBy(String userId) {
+        this.createdBy = userId;
     }
 
     public Long getId() { return id; }

@@ -1,5 +1,10 @@
 package org.relay.referral;
 
+import org.relay.audit.AuditAction;
+import org.relay.audit.AuditTrail;
+import org.relay.security.Caller;
+import org.relay.security.Callers;
+import org.relay.security.ReferralAccess;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -10,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -19,14 +25,23 @@ class ReferralController {
 
     private final ReferralRepository referrals;
     private final ReferralViews views;
+    private final ReferralAccess access;
+    private final Callers callers;
+    private final AuditTrail audit;
 
-    ReferralController(ReferralRepository referrals, ReferralViews views) {
+    ReferralController(ReferralRepository referrals, ReferralViews views, ReferralAccess access, Callers callers,
+                       AuditTrail audit) {
         this.referrals = referrals;
         this.views = views;
+        this.access = access;
+        this.callers = callers;
+        this.audit = audit;
     }
 
     @GetMapping("/{referenceNumber}")
     public ReferralView detail(@PathVariable String referenceNumber) {
+        access.visible(referenceNumber);
+        audit.referral(AuditAction.VIEWED, referenceNumber, "referral detail");
         return views.detail(referenceNumber);
     }
 
@@ -38,8 +53,14 @@ class ReferralController {
                             @RequestParam(defaultValue = "50") int size) {
         PageRequest pageRequest = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200),
                 Sort.by(Sort.Direction.DESC, "createdAt", "id"));
-        Page<Referral> found = referrals.findByStatusIn(
-                status == null || status.isEmpty() ? EnumSet.allOf(ReferralStatus.class) : status, pageRequest);
-        return found.map(views::summary).getContent();
+        Collection<ReferralStatus> statuses = status == null || status.isEmpty() ? EnumSet.allOf(ReferralStatus.class) : status;
+        Caller caller = callers.current();
+        Page<Referral> found = access.seesEverything(caller)
+                ? referrals.findByStatusIn(statuses, pageRequest)
+                : referrals.findVisible(statuses, access.visibleQueues(caller), caller.userId(), pageRequest);
+        List<ReferralView> listed = found.map(views::summary).getContent();
+        audit.write(AuditAction.LISTED, null, "referral list", listed.size() + " referrals, page " + pageRequest.getPageNumber()
+                + ", status " + statuses, null);
+        return listed;
     }
 }

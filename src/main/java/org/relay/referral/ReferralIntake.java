@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.relay.security.Callers;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.lifecycle.ReferralFormVariables;
 import org.springframework.stereotype.Service;
@@ -29,11 +30,13 @@ public class ReferralIntake {
     private final ReferralNumbers numbers;
     private final RelatedReferrals relatedReferrals;
     private final IntakeProperties intakeProperties;
+    private final Callers callers;
 
     ReferralIntake(RelatedReferrals relatedReferrals, IntakeProperties intakeProperties, ReferralNumbers numbers,
                    ReferralRequestRules rules, ReferralRepository referrals, ReferralTimeline timeline,
                    ReferralFormVariables formVariables, RuntimeService runtimeService,
-                   IdentityService identityService, Clock clock) {
+                   IdentityService identityService, Clock clock, Callers callers) {
+        this.callers = callers;
         this.numbers = numbers;
         this.relatedReferrals = relatedReferrals;
         this.intakeProperties = intakeProperties;
@@ -104,6 +107,7 @@ public class ReferralIntake {
                 value == null ? null : value.amount(), value == null ? null : value.currency(),
                 request.sourceChannel(), referrerOf(request.referrer()), trim(request.notes()), clock.instant());
         referral.fromCampaign(trim(request.campaign()));
+        referral.createdBy(callers.currentUserIdOrNull());
         return referral;
     }
 

@@ -20,6 +20,13 @@ public interface ReferralRepository extends JpaRepository<Referral, Long> {
 
     Page<Referral> findByStatusIn(Collection<ReferralStatus> statuses, Pageable pageable);
 
+    /** The referrals a caller who is not an administrator may list (see ReferralAccess). */
+    @Query("""
+            select r from Referral r where r.status in :statuses
+              and (r.queueId in :queues or r.ownerId = :user or r.createdBy = :user or r.referrer.id = :user)""")
+    Page<Referral> findVisible(@Param("statuses") Collection<ReferralStatus> statuses,
+                               @Param("queues") Collection<String> queues, @Param("user") String user, Pageable pageable);
+
     long countByReferrerId(String referrerId);
 
     java.util.List<Referral> findByCustomerEmailNormalizedAndStatusIn(String email, Collection<ReferralStatus> statuses);

@@ -1,8 +1,8 @@
 package org.relay.routing;
 
+import org.relay.security.EngineActing;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -36,17 +36,16 @@ public class ManagerReassignment {
 
     private final ReferralLookup lookup;
     private final Reassignments reassignments;
-    private final IdentityService identityService;
+    private final EngineActing acting;
     private final KnownUsers knownUsers;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
 
-    ManagerReassignment(ReferralLookup lookup, Reassignments reassignments, IdentityService identityService,
-                        KnownUsers knownUsers,
+    ManagerReassignment(ReferralLookup lookup, Reassignments reassignments, EngineActing acting, KnownUsers knownUsers,
                         TaskService taskService, RuntimeService runtimeService) {
         this.lookup = lookup;
         this.reassignments = reassignments;
-        this.identityService = identityService;
+        this.acting = acting;
         this.knownUsers = knownUsers;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
@@ -89,12 +88,7 @@ public class ManagerReassignment {
         decision.put(LifecycleVariables.REASSIGN_TO_QUEUE, toQueue);
         decision.put(LifecycleVariables.REVIEW_NOTE, note);
         // the review listener records the authenticated user as the one who reassigned it
-        identityService.setAuthenticatedUserId(by);
-        try {
-            taskService.complete(task.getId(), decision);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        acting.as(by, () -> taskService.complete(task.getId(), decision));
     }
 
     private static String blankToNull(String value) {

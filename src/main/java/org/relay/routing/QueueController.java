@@ -1,5 +1,6 @@
 package org.relay.routing;
 
+import org.relay.security.EngineAuthorizations;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -21,7 +22,7 @@ import java.util.List;
 
 /**
  * Queues are Camunda groups (managed in the Admin webapp); this API sets where each one escalates to and creates
- * its Tasklist filter.
+ * its Tasklist filter and the group's Tasklist authorizations.
  */
 @RestController
 @RequestMapping("/api/queues")
@@ -38,8 +39,11 @@ class QueueController {
     private final RoutingQueueRepository queues;
     private final IdentityService identityService;
     private final TasklistFilters filters;
+    private final EngineAuthorizations authorizations;
 
-    QueueController(RoutingQueueRepository queues, IdentityService identityService, TasklistFilters filters) {
+    QueueController(RoutingQueueRepository queues, IdentityService identityService, TasklistFilters filters,
+                    EngineAuthorizations authorizations) {
+        this.authorizations = authorizations;
         this.queues = queues;
         this.identityService = identityService;
         this.filters = filters;
@@ -67,6 +71,7 @@ class QueueController {
         queue.belongsTo(settings.lineOfBusiness() == null || settings.lineOfBusiness().isBlank() ? null : settings.lineOfBusiness());
         queues.save(queue);
         filters.ensureQueue(groupId, group.getName() == null ? groupId : group.getName());
+        authorizations.ensure();
         return new QueueView(groupId, group.getName(), queue.getManagerGroupId(), queue.getLineOfBusiness());
     }
 

@@ -1,5 +1,9 @@
 package org.relay.routing;
 
+import org.relay.audit.AuditAction;
+import org.relay.audit.AuditTrail;
+import org.relay.security.ReferralAccess;
+import org.relay.security.Callers;
 import jakarta.validation.Valid;
 import org.relay.referral.ReferralView;
 import org.relay.referral.ReferralViews;
@@ -16,8 +20,15 @@ class ReferralActionsController {
     private final ManagerReassignment reassignment;
     private final SlaReplanning replanning;
     private final ReferralViews views;
+    private final ReferralAccess access;
+    private final Callers callers;
+    private final AuditTrail audit;
 
-    ReferralActionsController(ManagerReassignment reassignment, SlaReplanning replanning, ReferralViews views) {
+    ReferralActionsController(ManagerReassignment reassignment, SlaReplanning replanning, ReferralViews views,
+                              ReferralAccess access, Callers callers, AuditTrail audit) {
+        this.access = access;
+        this.callers = callers;
+        this.audit = audit;
         this.reassignment = reassignment;
         this.replanning = replanning;
         this.views = views;
@@ -25,11 +36,17 @@ class ReferralActionsController {
 
     @PostMapping("/api/referrals/{referenceNumber}/reassignment")
     ReferralView reassign(@PathVariable String referenceNumber, @Valid @RequestBody ManagerReassignment.Request request) {
-        return views.detail(reassignment.reassign(referenceNumber, request).getReferenceNumber());
+        access.managed(referenceNumber);
+        callers.actingAs(request.requestedBy(), "requestedBy");
+        String reference = reassignment.reassign(referenceNumber, request).getReferenceNumber();
+        audit.write(AuditAction.REASSIGNED, reference, null, "to " + (request.toUser() != null ? "user " + request.toUser()
+                : "queue " + request.toQueue()), request.note());
+        return views.detail(reference);
     }
 
     @PostMapping("/api/referrals/{referenceNumber}/sla-replan")
     ReferralView replan(@PathVariable String referenceNumber, @Valid @RequestBody SlaReplanning.Request request) {
+        access.managed(referenceNumber);
         return views.detail(replanning.replan(referenceNumber, request).getReferenceNumber());
     }
 }

@@ -1,5 +1,6 @@
 package org.relay.routing;
 
+import org.relay.security.Callers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -48,9 +49,11 @@ class RoutingAdminController {
     private final CustomerAdvisorRepository advisors;
     private final Workloads workloads;
     private final IdentityService identityService;
+    private final Callers callers;
 
-    RoutingAdminController(RecipientRepository recipients, AdvocateRepository advocates,
-                           CustomerAdvisorRepository advisors, Workloads workloads, IdentityService identityService) {
+    RoutingAdminController(RecipientRepository recipients, AdvocateRepository advocates, CustomerAdvisorRepository advisors,
+                           Workloads workloads, IdentityService identityService, Callers callers) {
+        this.callers = callers;
         this.recipients = recipients;
         this.advocates = advocates;
         this.advisors = advisors;
@@ -61,6 +64,7 @@ class RoutingAdminController {
     @GetMapping("/api/recipients/{userId}")
     @Transactional(readOnly = true)
     public RecipientView recipient(@PathVariable String userId) {
+        callers.requireSelfOrManager(userId);
         requireUser(userId, null);
         Recipient recipient = recipients.findById(userId).orElseGet(() -> new Recipient(userId));
         Workloads.Load load = workloads.of(userId);

@@ -1,5 +1,6 @@
 package org.relay.scoring;
 
+import org.relay.security.Callers;
 import org.camunda.bpm.engine.RuntimeService;
 import org.relay.common.ConflictException;
 import org.relay.common.FieldProblem;
@@ -46,7 +47,10 @@ class ScoringController {
     private final ReferrerStandings standings;
     private final RuntimeService runtime;
 
-    ScoringController(LeadScoreModelRepository models, ReferrerStandings standings, RuntimeService runtime) {
+    private final Callers callers;
+
+    ScoringController(LeadScoreModelRepository models, ReferrerStandings standings, RuntimeService runtime, Callers callers) {
+        this.callers = callers;
         this.models = models;
         this.standings = standings;
         this.runtime = runtime;
@@ -85,6 +89,7 @@ class ScoringController {
 
     @GetMapping("/api/referrers/{referrerId}/score")
     ReferrerScoreView score(@PathVariable String referrerId) {
+        callers.requireSelfOrManager(referrerId);
         return standings.of(referrerId).map(s -> view(0, s))
                 .orElseThrow(() -> new NotFoundException("No decided referral from referrer " + referrerId + " yet"));
     }

@@ -31,7 +31,7 @@ import java.util.Map;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({EmbeddedPostgresConfiguration.class, RelayTestData.class})
+@Import({EmbeddedPostgresConfiguration.class, RelayTestData.class, ApiClientAsAdministrator.class})
 public abstract class RelayIntegrationTest {
 
     private static final int SMTP_PORT = freePort();

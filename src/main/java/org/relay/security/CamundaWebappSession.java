@@ -1,0 +1,51 @@
+package org.relay.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+
+/**
+ * Lets a user signed into Cockpit or Tasklist read Relay's API with that session (the Cockpit dashboard fetches
+ * /api/reports). Only for reading: a session cookie rides along with cross-site requests, so anything that changes
+ * data still needs credentials of its own (HTTP Basic).
+ */
+class CamundaWebappSession extends OncePerRequestFilter {
+
+    private static final String ENGINE = "default";
+
+    private final RelayAuthorities authorities;
+
+    CamundaWebappSession(RelayAuthorities authorities) {
+        this.authorities = authorities;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        HttpSession session = request.getSession(false);
+        if (session != null && isSafe(request.getMethod())
+                && SecurityContextHolder.getContext().getAuthentication() == null) {
+            Authentications signedIn = AuthenticationUtil.getAuthsFromSession(session);
+            if (signedIn != null && signedIn.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user) {
+                var authentication = UsernamePasswordAuthenticationToken.authenticated(user.getIdentityId(), null,
+                        user.getGroupIds() != null ? authorities.of(user.getGroupIds()) : authorities.of(user.getIdentityId()));
+                SecurityContextHolder.getContext().setAuthentication(authentication);
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean isSafe(String method) {
+        return "GET".equals(method) || "HEAD".equals(method);
+    }
+}

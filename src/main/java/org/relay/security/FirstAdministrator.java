@@ -1,0 +1,73 @@
+package org.relay.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.relay.emailaction.ActionLinkProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Outside the demo there are no default users: the first administrator comes from configuration, and Relay refuses
+ * to start with a missing or weak administrator password or a missing or demo link-signing secret.
+ */
+@Component
+@ConditionalOnProperty(name = "relay.demo.enabled", havingValue = "false")
+class FirstAdministrator implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
+
+    private final SecurityProperties security;
+    private final ActionLinkProperties links;
+    private final IdentityService identityService;
+
+    FirstAdministrator(SecurityProperties security, ActionLinkProperties links, IdentityService identityService) {
+        this.security = security;
+        this.links = links;
+        this.identityService = identityService;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        List<String> problems = new ArrayList<>();
+        if (security.adminUser() == null || security.adminUser().isBlank()) {
+            problems.add("relay.security.admin-user (RELAY_ADMIN_USER) is missing");
+        }
+        StrongSecrets.passwordProblems(security.adminUser(), security.adminPassword())
+                .forEach(p -> problems.add("relay.security.admin-password (RELAY_ADMIN_PASSWORD) " + p));
+        StrongSecrets.linkSecretProblems(links.secret())
+                .forEach(p -> problems.add("relay.action-links.secret (RELAY_LINK_SECRET) " + p));
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Relay will not start insecurely: " + String.join("; ", problems));
+        }
+        ensureAdministrator();
+    }
+
+    private void ensureAdministrator() {
+        String userId = security.adminUser();
+        if (identityService.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0) {
+            Group admins = identityService.newGroup(Groups.CAMUNDA_ADMIN);
+            admins.setName("Camunda administrators");
+            admins.setType(Groups.GROUP_TYPE_SYSTEM);
+            identityService.saveGroup(admins);
+        }
+        if (identityService.createUserQuery().userId(userId).count() == 0) {
+            User admin = identityService.newUser(userId);
+            admin.setFirstName("Relay");
+            admin.setLastName("Administrator");
+            admin.setPassword(security.adminPassword());
+            identityService.saveUser(admin);
+            log.info("Created the first administrator {}", userId);
+        }
+        if (identityService.createUserQuery().userId(userId).memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+            identityService.createMembership(userId, Groups.CAMUNDA_ADMIN);
+        }
+    }
+}

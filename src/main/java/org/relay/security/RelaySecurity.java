@@ -1,0 +1,99 @@
+package org.relay.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+import java.io.IOException;
+
+/**
+ * Who may call what. Relay's API (/api/**) needs a Camunda user: HTTP Basic, or for reading a Tasklist/Cockpit
+ * session. Role gates are here; which referral a user may see is decided per record by {@link ReferralAccess}.
+ * The engine's REST API (/engine-rest) is guarded by Camunda's own Basic filter so its authorization checks apply;
+ * Tasklist, Cockpit and Admin log users in themselves; the web-to-lead page carries CSRF tokens; email action pages
+ * are protected by their signed links.
+ */
+@Configuration
+class RelaySecurity {
+
+    private static final String PAGE_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+            + " form-action 'self'; frame-ancestors 'self'; base-uri 'self'; object-src 'none'";
+
+    @Bean
+    SecurityFilterChain relayFilterChain(HttpSecurity http, CamundaPasswordAuthentication passwords,
+                                      RelayAuthorities authorities) throws Exception {
+        var matcher = PathPatternRequestMatcher.withDefaults();
+        return http
+                .authenticationProvider(passwords)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(matcher.matcher("/api/audit/**")).hasAnyRole("ADMIN", "COMPLIANCE")
+                        .requestMatchers(matcher.matcher(HttpMethod.POST, "/api/customers/*/erasure"))
+                        .hasAnyRole("ADMIN", "COMPLIANCE")
+                        .requestMatchers(matcher.matcher("/api/reports/**"), matcher.matcher("/api/referrers/top"),
+                                matcher.matcher(HttpMethod.GET, "/api/scoring/**"), matcher.matcher("/api/imports/**"),
+                                matcher.matcher(HttpMethod.PUT, "/api/recipients/**"))
+                        .hasAnyRole("MANAGER", "ADMIN")
+                        .requestMatchers(matcher.matcher(HttpMethod.POST, "/api/scoring/**"),
+                                matcher.matcher(HttpMethod.PUT, "/api/queues/**"),
+                                matcher.matcher(HttpMethod.PUT, "/api/advocates/**"),
+                                matcher.matcher(HttpMethod.PUT, "/api/customers/**"))
+                        .hasRole("ADMIN")
+                        .requestMatchers(matcher.matcher("/api/**")).authenticated()
+                        .requestMatchers(matcher.matcher("/actuator/health/**"), matcher.matcher("/actuator/health"))
+                        .permitAll()
+                        .requestMatchers(matcher.matcher("/actuator/**")).hasRole("ADMIN")
+                        .anyRequest().permitAll())
+                .httpBasic(basic -> basic.realmName("Relay").authenticationEntryPoint((request, response, e) ->
+                        problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+                                "Sign in: HTTP Basic with a Relay (Camunda) user and password")))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+                        problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                                "Your groups do not allow " + request.getMethod() + " " + request.getRequestURI())))
+                .addFilterAfter(new CamundaWebappSession(authorities), BasicAuthenticationFilter.class)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // the email action pages need none: their URL is the unguessable signed token itself
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(matcher.matcher(HttpMethod.POST, "/public/**")))
+                .headers(headers -> headers
+                        .frameOptions(frame -> frame.sameOrigin())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new OrRequestMatcher(matcher.matcher("/public/**"), matcher.matcher("/actions/**")),
+                                new StaticHeadersWriter("Content-Security-Policy", PAGE_POLICY))))
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    /** Camunda's own Basic authentication on the engine REST API, so engine authorizations apply per user. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.setName("camunda-engine-rest-authentication");
+        return registration;
+    }
+
+    private static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("{\"type\":\"about:blank\",\"status\":" + status + ",\"title\":\"" + title
+                + "\",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+    }
+}
