@@ -3,6 +3,8 @@ package org.relay.audit;
 import jakarta.servlet.http.HttpServletRequest;
 import org.relay.security.Callers;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -13,6 +15,7 @@ import java.time.Clock;
  * executor); the purpose is the caller's {@code Relay-Purpose} header unless the action states its own reason.
  */
 @Component
+@Transactional(propagation = Propagation.REQUIRES_NEW)   // own transaction: reads in read-only transactions are audited too
 public class AuditTrail {
 
     public static final String PURPOSE_HEADER = "Relay-Purpose";

@@ -3,6 +3,8 @@ package org.relay.common;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.relay.lifecycle.LifecycleInputException;
 import org.slf4j.Logger;
@@ -55,6 +57,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(LifecycleInputException.class)
     ProblemDetail lifecycleInput(LifecycleInputException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+    }
+
+    /** Two people changed the same referral at once: the other one won; reloading shows what happened. */
+    @ExceptionHandler(OptimisticLockingException.class)
+    ProblemDetail concurrentChange(OptimisticLockingException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict",
+                "Someone else changed this referral at the same moment; reload it and try again");
+    }
+
+    /** The engine's own authorization check refused the acting user. */
+    @ExceptionHandler(AuthorizationException.class)
+    ProblemDetail engineForbidden(AuthorizationException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
     /** The lifecycle could not run (e.g. a misconfigured routing table): nothing was written, say what broke. */

@@ -1,0 +1,106 @@
+package org.relay.review;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.relay.catalog.Catalog;
+import org.relay.common.ConflictException;
+import org.relay.common.FieldProblem;
+import org.relay.common.ForbiddenException;
+import org.relay.common.InvalidRequestException;
+import org.relay.lifecycle.LifecycleInputException;
+import org.relay.lifecycle.LifecycleVariables;
+import org.relay.referral.Referral;
+import org.relay.security.Caller;
+import org.relay.security.EngineActing;
+import org.springframework.stereotype.Service;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A recipient accepts, rejects or reassigns a referral through the API, exactly as the Review form would. When
+ * several try at once (two colleagues of a queue, a double-click, a retrying client), one wins and the others get
+ * 409: the engine's optimistic locking decides, and a lost race is reported as a conflict, never as a 500.
+ */
+@Service
+public class ReviewByApi {
+
+    public enum Decision { ACCEPT, REJECT, REASSIGN }
+
+    private final TaskService taskService;
+    private final EngineActing acting;
+    private final Catalog catalog;
+
+    ReviewByApi(TaskService taskService, EngineActing acting, Catalog catalog) {
+        this.taskService = taskService;
+        this.acting = acting;
+        this.catalog = catalog;
+    }
+
+    public void decide(Referral referral, Caller caller, ReviewController.ReviewRequest request) {
+        Decision decision = request.decision();
+        if (decision == Decision.REJECT && !Catalog.contains(catalog.rejectReasons(), request.rejectReason())) {
+            throw new InvalidRequestException(List.of(new FieldProblem("rejectReason", "must be one of "
+                    + catalog.rejectReasons().stream().map(e -> e.code()).toList())));
+        }
+        Task task = reviewTask(referral);
+        if (!mayDecide(task, caller)) {
+            throw new ForbiddenException(caller.userId() + " may not review referral " + referral.getReferenceNumber()
+                    + ": it is assigned to " + (task.getAssignee() != null ? task.getAssignee() : "another queue"));
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(LifecycleVariables.REVIEW_DECISION, decision.name().toLowerCase());
+        variables.put(LifecycleVariables.REJECT_REASON, request.rejectReason());
+        variables.put(LifecycleVariables.REVIEW_NOTE, request.note());
+        variables.put(LifecycleVariables.REASSIGN_TO_USER, request.toUser());
+        variables.put(LifecycleVariables.REASSIGN_TO_QUEUE, request.toQueue());
+        try {
+            acting.as(caller.userId(), () -> {
+                if (task.getAssignee() == null) {
+                    taskService.claim(task.getId(), caller.userId());
+                }
+                taskService.complete(task.getId(), variables);
+            });
+        } catch (LifecycleInputException refused) {
+            throw refused;
+        } catch (ProcessEngineException lost) {
+            if (taskService.createTaskQuery().taskId(task.getId()).count() == 0 || isConcurrency(lost)) {
+                throw new ConflictException("Referral " + referral.getReferenceNumber()
+                        + " was decided by someone else a moment ago; reload it");
+            }
+            throw lost;
+        }
+    }
+
+    private Task reviewTask(Referral referral) {
+        Task task = taskService.createTaskQuery().processInstanceId(referral.getProcessInstanceId())
+                .taskDefinitionKey(LifecycleVariables.REVIEW_TASK).singleResult();
+        if (task == null) {
+            throw new ConflictException("Referral " + referral.getReferenceNumber() + " is not waiting for review (it is "
+                    + referral.getStatus() + ")");
+        }
+        return task;
+    }
+
+    private boolean mayDecide(Task task, Caller caller) {
+        if (task.getAssignee() != null) {
+            return caller.is(task.getAssignee());
+        }
+        for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType())
+                    && (caller.inGroup(link.getGroupId()) || caller.is(link.getUserId()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isConcurrency(ProcessEngineException e) {
+        return e instanceof org.camunda.bpm.engine.OptimisticLockingException
+                || e instanceof org.camunda.bpm.engine.TaskAlreadyClaimedException;
+    }
+}
