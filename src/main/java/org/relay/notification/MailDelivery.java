@@ -31,11 +31,13 @@ class MailDelivery {
 
     void send(MailMessage message) {
         if (message.to().isEmpty()) {
-            log.warn("Mail \"{}\" has no recipient with an email address; not sent", message.subject());
+            log.warn("A mail has no recipient with an email address; not sent");
             return;
         }
         if (sender == null) {
-            log.info("Mail (no SMTP configured) to {}: {}\n{}", message.to(), message.subject(), message.text());
+            // subjects and bodies name customers: only the addresses (masked in the log) and, at DEBUG, the text
+            log.info("Mail not sent (no SMTP configured, set spring.mail.host) to {}", message.to());
+            log.debug("Unsent mail text:\n{}", message.text());
             return;
         }
         try {
@@ -47,7 +49,7 @@ class MailDelivery {
             helper.setText(message.text(), message.html());
             sender.send(mime);
         } catch (MessagingException e) {
-            throw new MailSendException("Could not build mail \"" + message.subject() + "\"", e);
+            throw new MailSendException("Could not build a mail to " + message.to().size() + " recipient(s)", e);
         }
     }
 }
