@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.relay.lifecycle.LifecycleInputException;
@@ -66,6 +70,28 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 "Someone else changed this referral at the same moment; reload it and try again");
     }
 
+    /** Two requests changed the same referral row at once (JPA version check): the other one won. */
+    @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+    ProblemDetail concurrentRowChange(ObjectOptimisticLockingFailureException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict",
+                "Someone else changed this record at the same moment; reload it and try again");
+    }
+
+    /** A last line of defence behind the field checks: the database refused the values (e.g. a duplicate key). */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail refusedByDatabase(DataIntegrityViolationException e) {
+        log.warn("Database refused a request's values: {}", e.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.CONFLICT, "Conflict",
+                "The values conflict with data Relay already holds or do not fit it; nothing was saved");
+    }
+
+    /** An upload that is not valid multipart/form-data. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> notMultipart(MultipartException e) {
+        return badRequest(List.of(new FieldProblem("file",
+                "the request is not valid multipart/form-data with a \"file\" part")));
+    }
+
     /** The engine's own authorization check refused the acting user. */
     @ExceptionHandler(AuthorizationException.class)
     ProblemDetail engineForbidden(AuthorizationException e) {
@@ -88,6 +114,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
                 .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
+        return badRequest(problems);
+    }
+
+    /** Constraints on path variables and request parameters (e.g. an id longer than Relay stores). */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(@NonNull HandlerMethodValidationException e,
+                                                                           @NonNull HttpHeaders headers,
+                                                                           @NonNull HttpStatusCode status,
+                                                                           @NonNull WebRequest request) {
+        List<FieldProblem> problems = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldProblem(
+                        result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return badRequest(problems);
     }
@@ -138,6 +177,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     private static String mappingMessage(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
+        }
+        if (e instanceof InvalidFormatException format && format.getTargetType() == String.class) {
+            return format.getOriginalMessage();
         }
         if (e instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {

@@ -155,13 +155,22 @@ class ImportStaging {
                 problems.add(new FieldProblem("product", "unknown product " + options.product()));
             }
         }
-        if (options.charset() != null && !options.charset().isBlank() && !Charset.isSupported(options.charset())) {
+        if (options.charset() != null && !options.charset().isBlank() && !isKnownCharset(options.charset())) {
             problems.add(new FieldProblem("charset", "unknown character set " + options.charset()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
         return product;
+    }
+
+    /** Charset.isSupported throws for names that are not even legal ("x y", "<script>"): those are unknown too. */
+    private static boolean isKnownCharset(String name) {
+        try {
+            return Charset.isSupported(name.trim());
+        } catch (IllegalArgumentException illegalName) {
+            return false;
+        }
     }
 
     /** A byte-order mark wins (and is skipped); otherwise the requested charset, else UTF-8. */

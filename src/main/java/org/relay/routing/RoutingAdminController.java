@@ -89,7 +89,7 @@ class RoutingAdminController {
 
     @PutMapping("/api/advocates/{code}")
     @Transactional
-    public Advocate updateAdvocate(@PathVariable String code, @Valid @RequestBody AdvocateSettings settings) {
+    public Advocate updateAdvocate(@PathVariable @Size(max = 64) String code, @Valid @RequestBody AdvocateSettings settings) {
         requireUser(settings.ownerUserId(), "ownerUserId");
         boolean active = settings.active() == null || settings.active();
         Advocate advocate = advocates.findById(code).orElseGet(() -> new Advocate(code, settings.name(),
@@ -100,14 +100,14 @@ class RoutingAdminController {
     }
 
     @GetMapping("/api/customers/{existingCustomerId}/advisors")
-    List<AdvisorView> advisors(@PathVariable String existingCustomerId) {
+    List<AdvisorView> advisors(@PathVariable @Size(max = 64) String existingCustomerId) {
         return advisors.findByKeyExistingCustomerId(existingCustomerId).stream()
                 .map(a -> new AdvisorView(a.getExistingCustomerId(), a.getQueueId(), a.getAdvisorUserId())).toList();
     }
 
     @PutMapping("/api/customers/{existingCustomerId}/advisors/{queueId}")
     @Transactional
-    public AdvisorView updateAdvisor(@PathVariable String existingCustomerId, @PathVariable String queueId,
+    public AdvisorView updateAdvisor(@PathVariable @Size(max = 64) String existingCustomerId, @PathVariable @Size(max = 64) String queueId,
                                      @Valid @RequestBody AdvisorSettings settings) {
         if (identityService.createGroupQuery().groupId(queueId).count() == 0) {
             throw new NotFoundException("No queue (group) " + queueId);

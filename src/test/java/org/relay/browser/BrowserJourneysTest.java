@@ -121,6 +121,26 @@ class BrowserJourneysTest extends RelayIntegrationTest {
     }
 
     @Test
+    void a_hostile_customer_name_runs_no_script_in_tasklist() {
+        Referral eve = intake.create(new CreateReferralRequest(ReferralKind.REFERRAL, "PERSON_REFERRAL",
+                new CreateReferralRequest.CustomerData(CustomerType.PERSON, "Eve <img src=x onerror=\"window.__xss=1\">",
+                        null, null, "eve@mail.example", "Springfield", "Central", null),
+                "MORTGAGE", new CreateReferralRequest.InterestValue(new BigDecimal("250000"), "USD"), "COLLEAGUE",
+                new CreateReferralRequest.ReferrerData(ReferrerType.INTERNAL_USER, "ryan", null),
+                "<script>window.__xss=2</script>{{7*7}} ${7*7}"));
+        Assertions.assertThat(data.reload(eve).getOwnerId()).isEqualTo("alice");
+
+        browser.logIn(url("/camunda/app/tasklist/"), "alice");
+        browser.click(browser.visible(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(., 'Eve')]"), 30));
+        WebElement form = browser.visible(By.cssSelector(".fjs-container"), 30);
+        browser.waitUpTo(20).until(d -> form.findElements(By.cssSelector("input, textarea")).stream()
+                .anyMatch(field -> String.valueOf(field.getDomProperty("value")).contains("onerror")));
+        Object executed = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("return window.__xss;");
+        Assertions.assertThat(executed).as("a script stored in the referral ran in Tasklist").isNull();
+        Assertions.assertThat(browser.driver.findElements(By.cssSelector(".fjs-container img[src='x']"))).isEmpty();
+    }
+
+    @Test
     void a_rejected_referral_reaches_the_next_recipient() {
         Referral kiara = intake.create(RelayTestData.kiarasMortgage());
         browser.logIn(url("/camunda/app/tasklist/"), "alice");
