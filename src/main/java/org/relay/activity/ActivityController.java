@@ -1,12 +1,12 @@
 package org.relay.activity;
 
+import org.relay.common.ReadOnly;
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
 import org.relay.security.ReferralAccess;
 import org.relay.security.Callers;
 import org.relay.referral.Referral;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,8 +40,11 @@ class ActivityController {
     private final Callers callers;
     private final AuditTrail audit;
 
+    private final ReadOnly readOnly;
+
     ActivityController(ActivityLog log, ActivityRepository activities, ReferralAccess access,
-                       Callers callers, AuditTrail audit) {
+                       Callers callers, AuditTrail audit, ReadOnly readOnly) {
+        this.readOnly = readOnly;
         this.access = access;
         this.callers = callers;
         this.audit = audit;
@@ -61,13 +64,14 @@ class ActivityController {
 
     /** All activities, or (with {@code sharedWith}) only those shared with that user or with "referrer". */
     @GetMapping("/api/referrals/{referenceNumber}/activities")
-    @Transactional(readOnly = true)
     List<ActivityView> list(@PathVariable String referenceNumber, @RequestParam(required = false) String sharedWith) {
         Referral referral = access.visible(referenceNumber);
-        audit.referral(AuditAction.VIEWED, referenceNumber, "activities");
-        return activities.findByReferralIdOrderByOccurredAtAscIdAsc(referral.getId()).stream()
+        List<ActivityView> listed = readOnly.read(() -> activities.findByReferralIdOrderByOccurredAtAscIdAsc(referral.getId())
+                .stream()
                 .filter(a -> sharedWith == null || a.sharedWith().contains(sharedWith))
                 .map(ActivityView::of)
-                .toList();
+                .toList());
+        audit.referral(AuditAction.VIEWED, referenceNumber, "activities");
+        return listed;
     }
 }

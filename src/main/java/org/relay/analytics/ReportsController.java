@@ -10,7 +10,6 @@ import org.relay.common.RelayProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -56,7 +55,6 @@ class ReportsController {
     }
 
     @GetMapping("/api/reports/{name}")
-    @Transactional(readOnly = true)
     ResponseEntity<?> report(@PathVariable String name,
                              @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                              @RequestParam(required = false) String queue, @RequestParam(required = false) String product,

@@ -3,7 +3,6 @@ package org.relay.audit;
 import jakarta.servlet.http.HttpServletRequest;
 import org.relay.security.Callers;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -15,7 +14,11 @@ import java.time.Clock;
  * executor); the purpose is the caller's {@code Relay-Purpose} header unless the action states its own reason.
  */
 @Component
-@Transactional(propagation = Propagation.REQUIRES_NEW)   // own transaction: reads in read-only transactions are audited too
+/*
+ * Joins the caller's transaction when there is one (an audited change and its entry commit or roll back together);
+ * reads are audited after their read-only transaction, so a request never needs a second connection for its entry.
+ */
+@Transactional
 public class AuditTrail {
 
     public static final String PURPOSE_HEADER = "Relay-Purpose";

@@ -77,12 +77,12 @@ class OpportunityController {
     }
 
     @GetMapping("/api/referrals/{referenceNumber}/opportunity")
-    @Transactional(readOnly = true)
     public Opportunity ofReferral(@PathVariable String referenceNumber) {
         Referral referral = access.visible(referenceNumber);
-        audit.referral(AuditAction.VIEWED, referenceNumber, "opportunity");
-        return opportunities.findByReferralId(referral.getId())
+        Opportunity opportunity = opportunities.findByReferralId(referral.getId())
                 .orElseThrow(() -> new NotFoundException("Referral " + referenceNumber + " has not converted"));
+        audit.referral(AuditAction.VIEWED, referenceNumber, "opportunity");
+        return opportunity;
     }
 
     @PostMapping("/api/opportunities/{id}/close")

@@ -1,5 +1,6 @@
 package org.relay.referral;
 
+import org.relay.common.ReadOnly;
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
 import org.relay.security.Caller;
@@ -8,7 +9,6 @@ import org.relay.security.ReferralAccess;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,8 +29,11 @@ class ReferralController {
     private final Callers callers;
     private final AuditTrail audit;
 
+    private final ReadOnly readOnly;
+
     ReferralController(ReferralRepository referrals, ReferralViews views, ReferralAccess access, Callers callers,
-                       AuditTrail audit) {
+                       AuditTrail audit, ReadOnly readOnly) {
+        this.readOnly = readOnly;
         this.referrals = referrals;
         this.views = views;
         this.access = access;
@@ -47,7 +50,6 @@ class ReferralController {
 
     /** Newest first; {@code status} may repeat (e.g. ?status=ASSIGNED&status=ACCEPTED). */
     @GetMapping
-    @Transactional(readOnly = true)
     List<ReferralView> list(@RequestParam(required = false) List<ReferralStatus> status,
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "50") int size) {
@@ -55,10 +57,12 @@ class ReferralController {
                 Sort.by(Sort.Direction.DESC, "createdAt", "id"));
         Collection<ReferralStatus> statuses = status == null || status.isEmpty() ? EnumSet.allOf(ReferralStatus.class) : status;
         Caller caller = callers.current();
-        Page<Referral> found = access.seesEverything(caller)
-                ? referrals.findByStatusIn(statuses, pageRequest)
-                : referrals.findVisible(statuses, access.visibleQueues(caller), caller.userId(), pageRequest);
-        List<ReferralView> listed = found.map(views::summary).getContent();
+        List<ReferralView> listed = readOnly.read(() -> {
+            Page<Referral> found = access.seesEverything(caller)
+                    ? referrals.findByStatusIn(statuses, pageRequest)
+                    : referrals.findVisible(statuses, access.visibleQueues(caller), caller.userId(), pageRequest);
+            return found.map(views::summary).getContent();
+        });
         audit.write(AuditAction.LISTED, null, "referral list", listed.size() + " referrals, page " + pageRequest.getPageNumber()
                 + ", status " + statuses, null);
         return listed;

@@ -2,6 +2,7 @@ package org.relay.security;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -56,6 +57,14 @@ public class EngineAuthorizations {
         staff.addAll(managers);
         staff.forEach(this::staff);
         managers.forEach(this::manager);
+        administrators();
+    }
+
+    /** camunda-admin may do everything, as Camunda's own admin setup grants (the engine does not assume it). */
+    private void administrators() {
+        for (Resources resource : Resources.values()) {
+            grant(Groups.CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
+        }
     }
 
     private void staff(String group) {
