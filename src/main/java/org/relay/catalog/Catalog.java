@@ -15,7 +15,8 @@ public record Catalog(List<CatalogEntry> recordTypes,
                       List<CatalogEntry> sourceChannels,
                       List<CatalogEntry> rejectReasons,
                       List<CatalogEntry> closeReasons,
-                      List<String> currencies) {
+                      List<String> currencies,
+                      List<CatalogEntry> lawfulBases) {
 
     public Catalog {
         recordTypes = List.copyOf(recordTypes == null ? List.of() : recordTypes);
@@ -24,6 +25,13 @@ public record Catalog(List<CatalogEntry> recordTypes,
         rejectReasons = List.copyOf(rejectReasons == null ? List.of() : rejectReasons);
         closeReasons = List.copyOf(closeReasons == null ? List.of() : closeReasons);
         currencies = List.copyOf(currencies == null ? List.of() : currencies);
+        lawfulBases = List.copyOf(lawfulBases == null || lawfulBases.isEmpty()
+                ? List.of(new CatalogEntry("LEGITIMATE_INTEREST", "Legitimate interest")) : lawfulBases);
+    }
+
+    /** The lawful basis a referral gets when its maker names none: the first configured. */
+    public String defaultLawfulBasis() {
+        return lawfulBases.get(0).code();
     }
 
     public static boolean contains(List<CatalogEntry> list, String code) {

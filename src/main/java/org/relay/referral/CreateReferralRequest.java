@@ -23,12 +23,25 @@ public record CreateReferralRequest(
         @NotBlank @Size(max = 40) String sourceChannel,
         @NotNull @Valid ReferrerData referrer,
         @Size(max = 4000) String notes,
-        @Size(max = 80) @Pattern(regexp = "^[^\\p{Cntrl}]*$", message = "must not contain control characters") String campaign) {
+        @Size(max = 80) @Pattern(regexp = "^[^\\p{Cntrl}]*$", message = "must not contain control characters") String campaign,
+        @Size(max = 40) String lawfulBasis) {
 
-    /** Without a campaign: colleagues' referrals and most leads. */
+    /** Without a campaign: colleagues' referrals and most leads; the configured default lawful basis. */
     public CreateReferralRequest(ReferralKind kind, String recordType, CustomerData customer, String expressedInterest,
                                  InterestValue interestValue, String sourceChannel, ReferrerData referrer, String notes) {
-        this(kind, recordType, customer, expressedInterest, interestValue, sourceChannel, referrer, notes, null);
+        this(kind, recordType, customer, expressedInterest, interestValue, sourceChannel, referrer, notes, null, null);
+    }
+
+    /** From a campaign (imports), with the configured default lawful basis. */
+    public CreateReferralRequest(ReferralKind kind, String recordType, CustomerData customer, String expressedInterest,
+                                 InterestValue interestValue, String sourceChannel, ReferrerData referrer, String notes,
+                                 String campaign) {
+        this(kind, recordType, customer, expressedInterest, interestValue, sourceChannel, referrer, notes, campaign, null);
+    }
+
+    public CreateReferralRequest withLawfulBasis(String basis) {
+        return new CreateReferralRequest(kind, recordType, customer, expressedInterest, interestValue, sourceChannel,
+                referrer, notes, campaign, basis);
     }
 
     public record CustomerData(

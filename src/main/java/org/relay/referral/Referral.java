@@ -106,6 +106,14 @@ public class Referral {
     /** The customer account this referral became (or was matched to) on conversion. */
     private Long accountId;
 
+    /** Why Relay may hold the customer's data (relay.data-protection.lawful-bases); CONSENT with its text version. */
+    private String lawfulBasis;
+    private String consentVersion;
+    private Instant consentGivenAt;
+
+    /** When its customer data was erased on request or anonymised after retention; null while held. */
+    private Instant erasedAt;
+
     /** The Camunda user who created it (API or Tasklist); null for the web form and imports. */
     private String createdBy;
 
@@ -219,6 +227,21 @@ public class Referral {
     }
 
     public String getCreatedBy() { return createdBy; }
+    public String getLawfulBasis() { return lawfulBasis; }
+    public String getConsentVersion() { return consentVersion; }
+    public Instant getConsentGivenAt() { return consentGivenAt; }
+    public Instant getErasedAt() { return erasedAt; }
+
+    public void heldOn(String lawfulBasis) {
+        this.lawfulBasis = lawfulBasis;
+    }
+
+    /** The customer agreed to the consent text of this version at this time (the web form). */
+    public void consented(String version, Instant at) {
+        this.lawfulBasis = "CONSENT";
+        this.consentVersion = version;
+        this.consentGivenAt = at;
+    }
 
     public void createdBy(String userId) {
         this.createdBy = userId;

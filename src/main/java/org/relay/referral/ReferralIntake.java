@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.relay.catalog.Catalog;
 import org.relay.security.Callers;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.lifecycle.ReferralFormVariables;
@@ -31,12 +32,14 @@ public class ReferralIntake {
     private final RelatedReferrals relatedReferrals;
     private final IntakeProperties intakeProperties;
     private final Callers callers;
+    private final Catalog catalog;
 
     ReferralIntake(RelatedReferrals relatedReferrals, IntakeProperties intakeProperties, ReferralNumbers numbers,
                    ReferralRequestRules rules, ReferralRepository referrals, ReferralTimeline timeline,
                    ReferralFormVariables formVariables, RuntimeService runtimeService,
-                   IdentityService identityService, Clock clock, Callers callers) {
+                   IdentityService identityService, Clock clock, Callers callers, Catalog catalog) {
         this.callers = callers;
+        this.catalog = catalog;
         this.numbers = numbers;
         this.relatedReferrals = relatedReferrals;
         this.intakeProperties = intakeProperties;
@@ -108,6 +111,7 @@ public class ReferralIntake {
                 request.sourceChannel(), referrerOf(request.referrer()), trim(request.notes()), clock.instant());
         referral.fromCampaign(trim(request.campaign()));
         referral.createdBy(callers.currentUserIdOrNull());
+        referral.heldOn(request.lawfulBasis() != null ? request.lawfulBasis() : catalog.defaultLawfulBasis());
         return referral;
     }
 

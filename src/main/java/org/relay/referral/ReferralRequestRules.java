@@ -59,6 +59,9 @@ class ReferralRequestRules {
         if (request.sourceChannel() != null && !Catalog.contains(catalog.sourceChannels(), request.sourceChannel())) {
             problems.add(unknown("sourceChannel", catalog.sourceChannels().stream().map(e -> e.code()).toList()));
         }
+        if (request.lawfulBasis() != null && !Catalog.contains(catalog.lawfulBases(), request.lawfulBasis())) {
+            problems.add(unknown("lawfulBasis", catalog.lawfulBases().stream().map(e -> e.code()).toList()));
+        }
         if (request.interestValue() != null && request.interestValue().currency() != null
                 && !catalog.currencies().contains(request.interestValue().currency())) {
             problems.add(unknown("interestValue.currency", catalog.currencies()));

@@ -32,7 +32,12 @@ public record ReferralView(
         Stages stages,
         List<OpenTask> openTasks,
         List<RelatedReferral> relatedOpenReferrals,
-        List<TimelineEntry> timeline) {
+        List<TimelineEntry> timeline,
+        DataProtectionView dataProtection) {
+
+    /** Why the bank holds the customer's data, the consent text version they agreed to, and when it was erased. */
+    public record DataProtectionView(String lawfulBasis, String consentVersion, Instant consentGivenAt, Instant erasedAt) {
+    }
 
     public record CustomerView(CustomerType type, String name, String employer, String phone, String email,
                                String city, String region, String postcode, java.time.LocalDate dateOfBirth,

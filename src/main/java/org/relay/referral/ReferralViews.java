@@ -88,6 +88,8 @@ public class ReferralViews {
                 r.getCloseReason(), r.getCloseNote(), r.getProcessInstanceId(),
                 new ReferralView.Stages(r.getCreatedAt(), r.getAssignedAt(), r.getAcceptedAt(), r.getInProgressAt(),
                         r.getConvertedAt(), r.getClosedAt(), r.getReopenedAt(), r.getLastActivityAt()),
-                tasks, related, entries);
+                tasks, related, entries,
+                new ReferralView.DataProtectionView(r.getLawfulBasis(), r.getConsentVersion(), r.getConsentGivenAt(),
+                        r.getErasedAt()));
     }
 }

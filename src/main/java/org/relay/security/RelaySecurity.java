@@ -41,7 +41,8 @@ class RelaySecurity {
         return http
                 .authenticationProvider(passwords)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(matcher.matcher("/api/audit/**")).hasAnyRole("ADMIN", "COMPLIANCE")
+                        .requestMatchers(matcher.matcher("/api/audit/**"), matcher.matcher("/api/data-protection/**"))
+                        .hasAnyRole("ADMIN", "COMPLIANCE")
                         .requestMatchers(matcher.matcher(HttpMethod.POST, "/api/customers/*/erasure"))
                         .hasAnyRole("ADMIN", "COMPLIANCE")
                         .requestMatchers(matcher.matcher("/api/reports/**"), matcher.matcher("/api/referrers/top"),

@@ -12,6 +12,7 @@ import java.util.List;
  * @param intro           text above the form
  * @param products        product codes offered (a subset of relay.catalog.products); empty = all
  * @param consentText     what the customer agrees to (stored with the lead)
+ * @param consentVersion  the text's version: give a changed text a new version (Relay refuses to start otherwise)
  * @param perIpPerMinute  submissions one address may make per minute
  * @param globalPerMinute submissions all addresses together may make per minute
  * @param maxBodyBytes    larger submissions are refused with 413
@@ -19,7 +20,7 @@ import java.util.List;
 @ConfigurationProperties("relay.web-form")
 public record WebFormProperties(String brandName, String accentColor, String intro, List<String> products,
                                 String consentText, Integer perIpPerMinute, Integer globalPerMinute,
-                                Integer maxBodyBytes) {
+                                Integer maxBodyBytes, String consentVersion) {
 
     public WebFormProperties {
         brandName = brandName == null ? "Relay Bank" : brandName;
@@ -32,5 +33,6 @@ public record WebFormProperties(String brandName, String accentColor, String int
         perIpPerMinute = perIpPerMinute == null ? 5 : perIpPerMinute;
         globalPerMinute = globalPerMinute == null ? 300 : globalPerMinute;
         maxBodyBytes = maxBodyBytes == null ? 16 * 1024 : maxBodyBytes;
+        consentVersion = consentVersion == null || consentVersion.isBlank() ? "1" : consentVersion.trim();
     }
 }

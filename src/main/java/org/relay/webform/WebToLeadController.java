@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -54,10 +56,12 @@ class WebToLeadController {
     private final WebFormProperties properties;
     private final Catalog catalog;
     private final TransactionTemplate transactions;
+    private final Clock clock;
 
     WebToLeadController(ReferralIntake intake, ReferralTimeline timeline, AdvocateRepository advocates,
                         SubmissionRateLimit rateLimit, WebFormProperties properties, Catalog catalog,
-                        TransactionTemplate transactions) {
+                        TransactionTemplate transactions, Clock clock) {
+        this.clock = clock;
         this.intake = intake;
         this.timeline = timeline;
         this.advocates = advocates;
@@ -111,8 +115,10 @@ class WebToLeadController {
             return page(model, errors);
         }
         Referral referral = transactions.execute(status -> {
-            Referral created = intake.create(lead);
-            timeline.record(created, ReferralEventType.CONSENT, null, "web-form", properties.consentText());
+            Referral created = intake.create(lead.withLawfulBasis("CONSENT"));
+            created.consented(properties.consentVersion(), clock.instant());
+            timeline.record(created, ReferralEventType.CONSENT, null, "web-form",
+                    "version " + properties.consentVersion() + ": " + properties.consentText());
             return created;
         });
         // post/redirect/get: reloading the thank-you page does not send the request again

@@ -13,6 +13,6 @@ public final class CatalogFixtures {
                 List.of(new CatalogEntry("PERSON_REFERRAL", "Person Referral"), new CatalogEntry("GENERAL", "General")),
                 List.of(new CatalogEntry("MORTGAGE", "Mortgage"), new CatalogEntry("CREDIT_CARD", "Credit card")),
                 List.of(new CatalogEntry("PURCHASED_LIST", "Purchased list"), new CatalogEntry("WALK_IN", "Walk-in")),
-                List.of(), List.of(), List.of("USD"));
+                List.of(), List.of(), List.of("USD"), List.of());
     }
 }

@@ -55,7 +55,9 @@ class ClusterResilienceTest {
     private static final Path WORK = Path.of(System.getProperty("java.io.tmpdir"), "cluster-test");
     /** The warning timer comes due 15 s after assignment; escalation is far away so the test sees one timer per referral. */
     private static final List<String> FAST_SLA = List.of("--relay.sla.review-reminder=PT15S",
-            "--relay.sla.review-escalation=PT2H", "--relay.sla.no-activity-escalation=PT2H");
+            "--relay.sla.review-escalation=PT2H", "--relay.sla.no-activity-escalation=PT2H",
+            // a dead node's jobs stay locked until their lock expires (5 min by default); 30 s keeps the test short
+            "--camunda.bpm.job-execution.lock-time-in-millis=30000");
 
     private static final int DB_PORT = freePort();
     private static final int SMTP_PORT = freePort();
@@ -63,8 +65,8 @@ class ClusterResilienceTest {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger customers = new AtomicInteger();
-    /** Every mail received across SMTP restarts: recipient + subject. */
-    private final List<String> mails = new CopyOnWriteArrayList<>();
+    /** Every mail received, across SMTP restarts, by Message-ID: recipient + subject. */
+    private final Map<String, String> mails = new ConcurrentHashMap<>();
 
     private EmbeddedPostgres postgres;
     private GreenMail smtp;
@@ -329,27 +331,21 @@ class ClusterResilienceTest {
         return mails.stream().filter(mail -> mail.contains(subjectPart)).count();
     }
 
+    /** What the SMTP server has received so far, each message once however often it is read. */
     private List<String> allMails() {
-        List<String> all = new ArrayList<>(mails);
-        all.addAll(received());
-        return all;
+        snapshotMails();
+        return new ArrayList<>(mails.values());
     }
 
     private void snapshotMails() {
-        mails.addAll(received());
-    }
-
-    private List<String> received() {
-        List<String> list = new ArrayList<>();
         for (MimeMessage message : smtp.getReceivedMessages()) {
             try {
-                list.add(String.join(",", java.util.Arrays.stream(message.getAllRecipients()).map(Object::toString).toList())
-                        + " | " + message.getSubject());
+                mails.putIfAbsent(message.getMessageID(), String.join(",", java.util.Arrays.stream(
+                        message.getAllRecipients()).map(Object::toString).toList()) + " | " + message.getSubject());
             } catch (jakarta.mail.MessagingException e) {
                 throw new IllegalStateException(e);
             }
         }
-        return list;
     }
 
     // --- plumbing ------------------------------------------------------------------------------------------------
@@ -360,9 +356,16 @@ class ClusterResilienceTest {
         return node;
     }
 
+    /** Kept data directory: closing the server must not delete it, or the restart would be a new empty database. */
     private void startPostgres(boolean fresh) throws IOException {
-        postgres = EmbeddedPostgres.builder().setPort(DB_PORT).setDataDirectory(WORK.resolve("pgdata"))
-                .setCleanDataDirectory(fresh).setRegisterShutdownHook(false).start();
+        Path data = WORK.resolve("pgdata");
+        if (fresh && Files.exists(data)) {
+            try (var files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        postgres = EmbeddedPostgres.builder().setPort(DB_PORT).setDataDirectory(data)
+                .setCleanDataDirectory(false).setRegisterShutdownHook(false).start();
     }
 
     private void startSmtp() {

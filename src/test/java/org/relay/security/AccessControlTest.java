@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.junit.jupiter.api.Test;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralIntake;
+import org.relay.support.ComplianceOfficer;
 import org.relay.support.RelayIntegrationTest;
 import org.relay.support.RelayTestData;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,23 +145,23 @@ class AccessControlTest extends RelayIntegrationTest {
         as("alice").exchange("/api/referrals/" + reference, HttpMethod.GET, new HttpEntity<>(purpose), String.class);
         as("jackie").getForEntity("/api/reports/funnel?format=csv", String.class);
 
-        ensureComplianceOfficer();
-        JsonNode trail = json.readTree(as("cora", "Compliance-Officer-7").getForEntity("/api/audit?referral=" + reference,
+        ComplianceOfficer.ensure(identityService);
+        JsonNode trail = json.readTree(as(ComplianceOfficer.USER, ComplianceOfficer.PASSWORD).getForEntity("/api/audit?referral=" + reference,
                 String.class).getBody());
         Assertions.assertThat(trail).anySatisfy(entry -> {
             Assertions.assertThat(entry.get("actor").asText()).isEqualTo("alice");
             Assertions.assertThat(entry.get("action").asText()).isEqualTo("VIEWED");
             Assertions.assertThat(entry.get("purpose").asText()).isEqualTo("customer called about her mortgage");
         });
-        JsonNode exports = json.readTree(as("cora", "Compliance-Officer-7").getForEntity("/api/audit?action=EXPORTED",
+        JsonNode exports = json.readTree(as(ComplianceOfficer.USER, ComplianceOfficer.PASSWORD).getForEntity("/api/audit?action=EXPORTED",
                 String.class).getBody());
         Assertions.assertThat(exports).anySatisfy(entry -> {
             Assertions.assertThat(entry.get("actor").asText()).isEqualTo("jackie");
             Assertions.assertThat(entry.get("subject").asText()).isEqualTo("report funnel");
         });
-        ResponseEntity<String> csv = as("cora", "Compliance-Officer-7").getForEntity("/api/audit?format=csv", String.class);
+        ResponseEntity<String> csv = as(ComplianceOfficer.USER, ComplianceOfficer.PASSWORD).getForEntity("/api/audit?format=csv", String.class);
         Assertions.assertThat(csv.getBody()).startsWith("occurredAt,actor,action,referralNumber,subject,detail,purpose");
-        Assertions.assertThat(as("cora", "Compliance-Officer-7").getForEntity("/api/audit?action=PEEKED", String.class)
+        Assertions.assertThat(as(ComplianceOfficer.USER, ComplianceOfficer.PASSWORD).getForEntity("/api/audit?action=PEEKED", String.class)
                 .getBody()).contains("action");
     }
 
@@ -182,23 +183,6 @@ class AccessControlTest extends RelayIntegrationTest {
         Assertions.assertThat(StrongSecrets.linkSecretProblems("k9Qz2vX7pL4mT8wR1sB6nY3cF5hJ0dGe")).isEmpty();
     }
 
-    private void ensureComplianceOfficer() {
-        if (identityService.createUserQuery().userId("cora").count() == 0) {
-            var cora = identityService.newUser("cora");
-            cora.setFirstName("Cora");
-            cora.setLastName("Lindqvist");
-            cora.setPassword("Compliance-Officer-7");
-            identityService.saveUser(cora);
-        }
-        if (identityService.createGroupQuery().groupId(Caller.COMPLIANCE_GROUP).count() == 0) {
-            var group = identityService.newGroup(Caller.COMPLIANCE_GROUP);
-            group.setName("Compliance");
-            identityService.saveGroup(group);
-        }
-        if (identityService.createUserQuery().userId("cora").memberOfGroup(Caller.COMPLIANCE_GROUP).count() == 0) {
-            identityService.createMembership("cora", Caller.COMPLIANCE_GROUP);
-        }
-    }
 
     private TestRestTemplate as(String user) {
         return as(user, user);   // demo users' passwords are their ids
