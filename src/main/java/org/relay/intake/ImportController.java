@@ -3,6 +3,7 @@ package org.relay.intake;
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
 import org.relay.security.Callers;
+import org.relay.security.PiiMasking;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -98,7 +99,7 @@ class ImportController {
             jdbc.query("select row_number, field, message from import_row_error where import_id = ? order by row_number, id",
                     rs -> {
                         try {
-                            printer.printRecord(rs.getInt(1), rs.getString(2), rs.getString(3));
+                            printer.printRecord(rs.getInt(1), rs.getString(2), PiiMasking.mask(rs.getString(3)));
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }

@@ -30,16 +30,39 @@ public final class PiiMasking {
         return out.toString();
     }
 
-    /** A run of 9+ digits starting with + or (, or of 10+ digits, is a phone number; shorter runs are ids and amounts. */
-    private static String maskPhone(String candidate) {
-        long digits = candidate.chars().filter(Character::isDigit).count();
-        boolean international = candidate.startsWith("+") || candidate.startsWith("(");
-        if (digits < (international ? 9 : 10)) {
-            return candidate;
+    /** "Kiara Thompson" → "K. T." */
+    public static String initials(String name) {
+        if (name == null || name.isBlank()) {
+            return name;
         }
-        StringBuilder masked = new StringBuilder(candidate.length());
+        StringBuilder initials = new StringBuilder();
+        for (String part : name.trim().split("\\s+")) {
+            int first = part.codePointAt(0);
+            if (Character.isLetter(first)) {
+                initials.append(initials.isEmpty() ? "" : " ").appendCodePoint(Character.toUpperCase(first)).append('.');
+            }
+        }
+        return initials.toString();
+    }
+
+    /** "kiara@mail.example" → "k***@mail.example" */
+    public static String email(String email) {
+        if (email == null || email.isBlank()) {
+            return email;
+        }
+        int at = email.indexOf('@');
+        return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
+    }
+
+    /** Every digit but the last two hidden: "+1 555 0101" → "+* *** **01". */
+    public static String phone(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return phone;
+        }
+        long digits = phone.chars().filter(Character::isDigit).count();
+        StringBuilder masked = new StringBuilder(phone.length());
         long seen = 0;
-        for (char c : candidate.toCharArray()) {
+        for (char c : phone.toCharArray()) {
             if (Character.isDigit(c)) {
                 seen++;
                 masked.append(seen > digits - 2 ? c : '*');
@@ -48,5 +71,12 @@ public final class PiiMasking {
             }
         }
         return masked.toString();
+    }
+
+    /** A run of 9+ digits starting with + or (, or of 10+ digits, is a phone number; shorter runs are ids and amounts. */
+    private static String maskPhone(String candidate) {
+        long digits = candidate.chars().filter(Character::isDigit).count();
+        boolean international = candidate.startsWith("+") || candidate.startsWith("(");
+        return digits < (international ? 9 : 10) ? candidate : phone(candidate);
     }
 }

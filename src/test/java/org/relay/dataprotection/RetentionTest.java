@@ -68,8 +68,8 @@ class RetentionTest extends RelayIntegrationTest {
 
     private void backdate(Referral referral, int years) {
         Timestamp then = Timestamp.from(Instant.now().atOffset(ZoneOffset.UTC).minusYears(years).toInstant());
-        jdbc.update("update referral set created_at = ?, closed_at = case when closed_at is null then null else ? end"
-                + " where id = ?", then, then, referral.getId());
+        jdbc.update("update referral set created_at = ? where id = ?", then, referral.getId());
+        jdbc.update("update referral set closed_at = ? where id = ? and closed_at is not null", then, referral.getId());
     }
 
     private String name(Referral referral) {

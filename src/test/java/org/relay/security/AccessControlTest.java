@@ -166,6 +166,24 @@ class AccessControlTest extends RelayIntegrationTest {
     }
 
     @Test
+    void exports_mask_personal_data_unless_compliance_asks_for_it_in_full() {
+        Referral kiara = intake.create(RelayTestData.kiarasMortgage());
+        String masked = as("alice").getForEntity("/api/referrals/export.csv", String.class).getBody();
+        Assertions.assertThat(masked).contains(kiara.getReferenceNumber()).contains("K. T.").contains("c***@mail.example")
+                .contains("+* *** **01").doesNotContain("Kiara").doesNotContain("customer@mail.example");
+        Assertions.assertThat(as("alice").getForEntity("/api/referrals/export.csv?full=true", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        ComplianceOfficer.ensure(identityService);
+        String full = as(ComplianceOfficer.USER, ComplianceOfficer.PASSWORD)
+                .getForEntity("/api/referrals/export.csv?full=true", String.class).getBody();
+        Assertions.assertThat(full).contains("Kiara Thompson").contains("customer@mail.example");
+        var exports = as(ComplianceOfficer.USER, ComplianceOfficer.PASSWORD)
+                .getForEntity("/api/audit?action=EXPORTED", String.class).getBody();
+        Assertions.assertThat(exports).contains("personal data masked").contains("FULL personal data");
+    }
+
+    @Test
     void the_first_administrator_comes_from_configuration_and_weak_secrets_are_refused() {
         Assertions.assertThat(identityService.createUserQuery().userId("relay-admin").memberOfGroup(Groups.CAMUNDA_ADMIN)
                 .count()).isEqualTo(1);

@@ -56,6 +56,9 @@ class WebToLeadTest extends RelayIntegrationTest {
         browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
+    @Autowired
+    org.relay.dataprotection.ConsentTexts consentTexts;
+
     @Test
     void a_customer_fills_the_form_and_a_lead_is_created_with_the_consent() throws Exception {
         HttpResponse<String> page = get("/public/lead");
@@ -73,7 +76,15 @@ class WebToLeadTest extends RelayIntegrationTest {
         Assertions.assertThat(lead.getReferrer().getType()).isEqualTo(ReferrerType.CUSTOMER);
         Assertions.assertThat(lead.getOwnerId()).isEqualTo("alice");
         Assertions.assertThat(timeline.of(lead)).anyMatch(e -> e.getType() == ReferralEventType.CONSENT
-                && e.getDetail().startsWith("I agree that the bank may contact me"));
+                && e.getDetail().startsWith("version 2026-11: I agree that Relay Bank may contact me"));
+        // the consent is on the record with its text's version, and that text is kept by version
+        Assertions.assertThat(lead.getLawfulBasis()).isEqualTo("CONSENT");
+        Assertions.assertThat(lead.getConsentVersion()).isEqualTo("2026-11");
+        Assertions.assertThat(lead.getConsentGivenAt()).isNotNull();
+        Assertions.assertThat(consentTexts.all()).anySatisfy(text -> {
+            Assertions.assertThat(text.get("version")).isEqualTo("2026-11");
+            Assertions.assertThat((String) text.get("text")).startsWith("I agree that Relay Bank may contact me");
+        });
     }
 
     @Test
