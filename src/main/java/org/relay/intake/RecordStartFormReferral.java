@@ -53,7 +53,7 @@ class RecordStartFormReferral implements ExecutionListener {
                 amount(execution),
                 text(execution, "sourceChannel"),
                 new CreateReferralRequest.ReferrerData(ReferrerType.INTERNAL_USER, authentication.getUserId(), null),
-                text(execution, "notes"));
+                text(execution, "notes"), null, text(execution, "lawfulBasis"));
         try {
             intake.createForStartedProcess(request, execution);
         } catch (InvalidRequestException e) {

@@ -114,8 +114,9 @@ class IntakeChannelsTest extends RelayIntegrationTest {
         form.put("interestAmount", 380000L);
         form.put("interestCurrency", "USD");
         form.put("sourceChannel", "COLLEAGUE");
+        form.put("lawfulBasis", "CONTRACT");
 
-        identityService.setAuthenticatedUserId("ryan");
+        identityService.setAuthentication("ryan", java.util.List.of("wealth-management"));   // as Tasklist does
         ProcessInstance instance;
         try {
             instance = formService.submitStartForm(definition, form);
@@ -132,6 +133,8 @@ class IntakeChannelsTest extends RelayIntegrationTest {
         Assertions.assertThat(referral.getProcessInstanceId()).isEqualTo(instance.getId());
         Assertions.assertThat(referral.getOwnerId()).isEqualTo("alice");
         Assertions.assertThat(runtimeService.getVariable(instance.getId(), "customerPhone")).isEqualTo("+1 555 0123");
+        Assertions.assertThat(referral.getLawfulBasis()).isEqualTo("CONTRACT");
+        Assertions.assertThat(referral.getCreatedBy()).isEqualTo("ryan");
     }
 
     @Test
@@ -141,7 +144,7 @@ class IntakeChannelsTest extends RelayIntegrationTest {
         Map<String, Object> form = Map.of("kind", "LEAD", "recordType", "GENERAL", "customerType", "PERSON",
                 "customerName", "Nobody Reachable", "expressedInterest", "MORTGAGE", "sourceChannel", "COLLEAGUE");
 
-        identityService.setAuthenticatedUserId("ryan");
+        identityService.setAuthentication("ryan", java.util.List.of("wealth-management"));
         try {
             Assertions.assertThatThrownBy(() -> formService.submitStartForm(definition, form))
                     .hasMessageContaining("customer: needs a phone or an email");

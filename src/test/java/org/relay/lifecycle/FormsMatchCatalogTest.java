@@ -49,6 +49,7 @@ class FormsMatchCatalogTest extends RelayIntegrationTest {
         Assertions.assertThat(selectValues(form, "expressedInterest")).containsExactlyElementsOf(codes(catalog.products()));
         Assertions.assertThat(selectValues(form, "sourceChannel")).containsExactlyElementsOf(codes(catalog.sourceChannels()));
         Assertions.assertThat(selectValues(form, "interestCurrency")).containsExactlyElementsOf(catalog.currencies());
+        Assertions.assertThat(selectValues(form, "lawfulBasis")).containsExactlyElementsOf(codes(catalog.lawfulBases()));
     }
 
     @Test
