@@ -19,6 +19,13 @@ import java.util.Map;
 @Component
 class RequestParameterGuard extends OncePerRequestFilter {
 
+    /** Camunda's webapps and REST API read their own form bodies (reading the parameters here would consume them). */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/camunda/") || path.startsWith("/engine-rest/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -45,6 +45,12 @@ class CamundaWebappSession extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /** Only Relay's API: Camunda's own webapp requests are authenticated by Camunda. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
     private static boolean isSafe(String method) {
         return "GET".equals(method) || "HEAD".equals(method);
     }

@@ -66,7 +66,10 @@ class RelaySecurity {
                         problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
                                 "Your groups do not allow " + request.getMethod() + " " + request.getRequestURI())))
                 .addFilterAfter(new CamundaWebappSession(authorities), BasicAuthenticationFilter.class)
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Relay keeps no session of its own and must never rotate the Tasklist/Cockpit session id (a Cockpit page whose
+                // plugin reads /api/reports would lose its login mid-flight)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 // the email action pages need none: their URL is the unguessable signed token itself
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(matcher.matcher(HttpMethod.POST, "/public/**")))
                 .headers(headers -> headers

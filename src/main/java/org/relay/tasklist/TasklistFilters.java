@@ -22,6 +22,9 @@ public class TasklistFilters {
 
     public static final String MY_REFERRALS = "My referrals";
 
+    /** The task-local list columns {@link ShowInTaskList} copies, and the process variable each comes from. */
+    static final Map<String, String> COLUMNS = columns();
+
     private final FilterService filterService;
     private final TaskService taskService;
 
@@ -51,7 +54,12 @@ public class TasklistFilters {
     }
 
     private void ensure(String name, String description, int displayOrder, TaskQuery query) {
-        if (filterService.createFilterQuery().filterName(name).count() > 0) {
+        Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
+        if (existing != null) {
+            if (!properties(description, displayOrder).equals(existing.getProperties())) {
+                existing.setProperties(properties(description, displayOrder));   // e.g. the list columns moved
+                filterService.saveFilter(existing);
+            }
             return;
         }
         Filter filter = filterService.newTaskFilter(name);
@@ -66,13 +74,24 @@ public class TasklistFilters {
         properties.put("priority", displayOrder);
         properties.put("refresh", true);
         properties.put("variables", List.of(
-                variable("referenceNumber", "Reference"),
-                variable("customerName", "Customer"),
-                variable("productLabel", "Interest"),
-                variable("interestValue", "Value"),
-                variable("leadScore", "Lead score"),
-                variable("lastActivity", "Last activity")));
+                variable("listReference", "Reference"),
+                variable("listCustomer", "Customer"),
+                variable("listInterest", "Interest"),
+                variable("listValue", "Value"),
+                variable("listLeadScore", "Lead score"),
+                variable("listLastActivity", "Last activity")));
         return properties;
+    }
+
+    private static Map<String, String> columns() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        columns.put("listReference", "referenceNumber");
+        columns.put("listCustomer", "customerName");
+        columns.put("listInterest", "productLabel");
+        columns.put("listValue", "interestValue");
+        columns.put("listLeadScore", "leadScore");
+        columns.put("listLastActivity", "lastActivity");
+        return columns;
     }
 
     private static Map<String, String> variable(String name, String label) {
