@@ -1,11 +1,14 @@
 package org.relay.review;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.relay.catalog.Catalog;
+import org.relay.catalog.CatalogEntry;
 import org.relay.common.ConflictException;
 import org.relay.common.FieldProblem;
 import org.relay.common.ForbiddenException;
@@ -45,7 +48,7 @@ public class ReviewByApi {
         Decision decision = request.decision();
         if (decision == Decision.REJECT && !Catalog.contains(catalog.rejectReasons(), request.rejectReason())) {
             throw new InvalidRequestException(List.of(new FieldProblem("rejectReason", "must be one of "
-                    + catalog.rejectReasons().stream().map(e -> e.code()).toList())));
+                    + catalog.rejectReasons().stream().map(CatalogEntry::code).toList())));
         }
         Task task = reviewTask(referral);
         if (!mayDecide(task, caller)) {
@@ -100,7 +103,6 @@ public class ReviewByApi {
     }
 
     private static boolean isConcurrency(ProcessEngineException e) {
-        return e instanceof org.camunda.bpm.engine.OptimisticLockingException
-                || e instanceof org.camunda.bpm.engine.TaskAlreadyClaimedException;
+        return e instanceof OptimisticLockingException || e instanceof TaskAlreadyClaimedException;
     }
 }
