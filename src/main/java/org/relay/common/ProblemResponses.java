@@ -10,6 +10,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.multipart.MultipartException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.relay.lifecycle.LifecycleInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +91,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> notMultipart(MultipartException e) {
         return badRequest(List.of(new FieldProblem("file",
                 "the request is not valid multipart/form-data with a \"file\" part")));
+    }
+
+    /**
+     * The task or execution a request acted on was gone by the time the engine reached it: someone else completed or
+     * moved the referral a moment before (Relay checks its own inputs before it calls the engine).
+     */
+    @ExceptionHandler({NullValueException.class, org.camunda.bpm.engine.exception.NotFoundException.class})
+    ProblemDetail goneMeanwhile(ProcessEngineException e) {
+        log.info("Engine object gone while a request acted on it: {}", e.getMessage());
+        return problem(HttpStatus.CONFLICT, "Conflict",
+                "The referral changed while you were acting on it (its task is gone); reload it and try again");
     }
 
     /** The engine's own authorization check refused the acting user. */

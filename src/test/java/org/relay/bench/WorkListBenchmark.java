@@ -1,0 +1,161 @@
+package org.relay.bench;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.relay.support.RelayIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+
+/**
+ * The work list at scale (mvn -Pbench verify -Dtest=WorkListBenchmark): 100 000 open referrals over 50 users and 10
+ * queues — Relay's referral rows, and as many open user tasks in the engine with assignee, candidate queue and
+ * priority. Measured, p50/p99 over 200 calls each: a user's tasks by priority (Camunda's task query, what Tasklist's
+ * "My referrals" runs), a queue's tasks by priority (the queue filter), and Relay's "my open referrals"
+ * (GET /api/users/{id}/open-referrals), each against the same question asked of PostgreSQL directly as the baseline;
+ * then the heap after a full GC. Results: target/benchmarks/work-list.md.
+ */
+@Tag("benchmark")
+class WorkListBenchmark extends RelayIntegrationTest {
+
+    static final int OPEN = Integer.getInteger("relay.bench.open", 100_000);
+    static final int USERS = 50;
+    static final int QUEUES = 10;
+    static final int SAMPLES = 200;
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void the_work_list_with_a_hundred_thousand_open_referrals() throws Exception {
+        repository.createDeployment().addModelInstance("bench-work-list.bpmn", Bpmn.createExecutableProcess("BenchWorkList")
+                .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Bench").camundaAssignee("${owner}")
+                .camundaCandidateGroups("${queue}").camundaPriority("${priority}").endEvent().done()).deploy();
+        long started = System.nanoTime();
+        parallel(OPEN, 4, g -> runtime.startProcessInstanceByKey("BenchWorkList", "W-" + g, Map.of(
+                "owner", "user-" + (g % USERS), "queue", "queue-" + (g % QUEUES), "priority", (g * 37) % 100)));
+        double startSeconds = (System.nanoTime() - started) / 1e9;
+        insertOpenReferrals();
+        jdbc.execute("analyze act_ru_task");
+        jdbc.execute("analyze act_ru_identitylink");
+        jdbc.execute("analyze referral");
+
+        double[] mine = sample(i -> tasks.createTaskQuery().taskAssignee("user-" + (i % USERS))
+                .orderByTaskPriority().desc().orderByDueDate().asc().listPage(0, 50));
+        double[] mineSql = sample(i -> jdbc.queryForList("select id_, name_, priority_ from act_ru_task where assignee_ = ?"
+                + " order by priority_ desc, due_date_ asc limit 50", "user-" + (i % USERS)));
+        double[] queue = sample(i -> tasks.createTaskQuery().taskCandidateGroup("queue-" + (i % QUEUES)).includeAssignedTasks()
+                .orderByTaskPriority().desc().orderByDueDate().asc().listPage(0, 50));
+        double[] queueSql = sample(i -> jdbc.queryForList("select t.id_, t.name_, t.priority_ from act_ru_task t"
+                + " join act_ru_identitylink l on l.task_id_ = t.id_ where l.group_id_ = ? and l.type_ = 'candidate'"
+                + " order by t.priority_ desc, t.due_date_ asc limit 50", "queue-" + (i % QUEUES)));
+        double[] relay = sample(i -> {
+            var response = rest.getForEntity("/api/users/user-" + (i % USERS) + "/open-referrals", String.class);
+            if (response.getStatusCode() != HttpStatus.OK) {
+                throw new IllegalStateException(response.getStatusCode() + ": " + response.getBody());
+            }
+        });
+        double[] relaySql = sample(i -> jdbc.queryForList("select reference_number, customer_name, status, lead_score,"
+                + " accepted_at, last_activity_at from referral where owner_id = ? and status in"
+                + " ('NEW','ASSIGNED','ACCEPTED','IN_PROGRESS')", "user-" + (i % USERS)));
+        System.gc();
+        Thread.sleep(500);
+        System.gc();
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+
+        String result = String.format("""
+                %d open referrals (referral rows) and %d open user tasks over %d users and %d queues; %s; %d cores.
+                Engine instances started at %.0f/s (4 threads).
+
+                | question (p50 / p99, ms, %d calls) | Relay or Camunda | PostgreSQL directly | ratio at p50 |
+                | --- | ---: | ---: | ---: |
+                | a user's 50 best tasks (Camunda task query, "My referrals") | %.1f / %.1f | %.1f / %.1f | %.1f× |
+                | a queue's 50 best tasks (Camunda candidate-group query) | %.1f / %.1f | %.1f / %.1f | %.1f× |
+                | a user's open referrals (GET /api/users/{id}/open-referrals, %d each) | %.1f / %.1f | %.1f / %.1f | %.1f× |
+
+                Heap used after a full GC, with everything above open: %d MiB (max %d MiB).
+                """, OPEN, OPEN, USERS, QUEUES, jdbc.queryForObject("select version()", String.class),
+                Runtime.getRuntime().availableProcessors(), OPEN / startSeconds, SAMPLES,
+                mine[0], mine[1], mineSql[0], mineSql[1], mine[0] / mineSql[0],
+                queue[0], queue[1], queueSql[0], queueSql[1], queue[0] / queueSql[0],
+                OPEN / USERS, relay[0], relay[1], relaySql[0], relaySql[1], relay[0] / relaySql[0],
+                heap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.println(result);
+        Path out = Path.of("target", "benchmarks", "work-list.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, result);
+    }
+
+    /** Open referral rows owned round-robin by the 50 users, in the 10 queues (one INSERT … SELECT). */
+    private void insertOpenReferrals() {
+        jdbc.update("""
+                insert into referral (id, reference_number, kind, record_type, status, customer_type, customer_name,
+                    expressed_interest, source_channel, referrer_type, referrer_id, referrer_name, owner_id, queue_id,
+                    lead_score, task_priority, created_at, assigned_at, accepted_at, last_activity_at, version)
+                select 800000000 + g, 'W-' || g, 'REFERRAL', 'PERSON_REFERRAL',
+                    (array['ASSIGNED','ACCEPTED','IN_PROGRESS'])[1 + g % 3], 'PERSON', 'Work-list customer ' || g,
+                    'MORTGAGE', 'COLLEAGUE', 'INTERNAL_USER', 'ryan', 'Ryan Walsh', 'user-' || (g % ?), 'queue-' || (g % ?),
+                    (g * 37) % 100, (g * 37) % 100, now() - (g % 30) * interval '1 day', now() - (g % 30) * interval '1 day',
+                    case when g % 3 > 0 then now() - (g % 20) * interval '1 day' end,
+                    case when g % 3 = 2 then now() - (g % 10) * interval '1 day' end, 0
+                from generate_series(1, ?) g
+                """, USERS, QUEUES, OPEN);
+    }
+
+    private double[] sample(IntConsumer call) {
+        for (int i = 0; i < 20; i++) {
+            call.accept(i);   // warm-up
+        }
+        double[] ms = new double[SAMPLES];
+        for (int i = 0; i < SAMPLES; i++) {
+            long t = System.nanoTime();
+            call.accept(i);
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(ms);
+        return new double[]{ms[SAMPLES / 2], ms[(int) Math.ceil(SAMPLES * 0.99) - 1]};
+    }
+
+    private static void parallel(int count, int threads, IntConsumer step) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int first = t;
+            futures.add(pool.submit(() -> {
+                for (int g = first; g < count; g += threads) {
+                    step.accept(g);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+    }
+}
