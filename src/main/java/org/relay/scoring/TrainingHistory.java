@@ -15,6 +15,7 @@ class TrainingHistory {
         this.entityManager = entityManager;
     }
 
+    /** Erased referrals are left out: their contact fields are gone (the model would learn "no phone" from them). */
     List<LeadFacts> decidedReferrals() {
         return entityManager.createQuery("""
                         select new org.relay.scoring.LeadFacts(r.kind, r.recordType, r.expressedInterest, r.sourceChannel,
@@ -22,6 +23,7 @@ class TrainingHistory {
                             r.interestAmount, r.referrerScoreAtIntake, r.queueId, r.status, r.convertedAt, r.closedAt)
                         from Referral r
                         where r.status in (org.relay.referral.ReferralStatus.CONVERTED, org.relay.referral.ReferralStatus.CLOSED_LOST)
+                          and r.erasedAt is null
                         order by coalesce(r.convertedAt, r.closedAt), r.id""", LeadFacts.class)
                 .getResultList();
     }

@@ -1,5 +1,6 @@
 package org.relay.bench;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -50,12 +51,21 @@ class WorkListBenchmark extends RelayIntegrationTest {
     RepositoryService repository;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    IdentityService identity;
 
     @Test
     void the_work_list_with_a_hundred_thousand_open_referrals() throws Exception {
         repository.createDeployment().addModelInstance("bench-work-list.bpmn", Bpmn.createExecutableProcess("BenchWorkList")
                 .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Bench").camundaAssignee("${owner}")
                 .camundaCandidateGroups("${queue}").camundaPriority("${priority}").endEvent().done()).deploy();
+        for (int u = 0; u < USERS; u++) {
+            if (identity.createUserQuery().userId("user-" + u).count() == 0) {
+                var user = identity.newUser("user-" + u);
+                user.setPassword("user-" + u);
+                identity.saveUser(user);
+            }
+        }
         long started = System.nanoTime();
         parallel(OPEN, 4, g -> runtime.startProcessInstanceByKey("BenchWorkList", "W-" + g, Map.of(
                 "owner", "user-" + (g % USERS), "queue", "queue-" + (g % QUEUES), "priority", (g * 37) % 100)));
