@@ -47,6 +47,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 class HostileInputTest extends RelayIntegrationTest {
 
     private static final int REQUESTS = 10_000;
+    private static final int MAX_REQUEST_LINE = 8 * 1024;
     private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes());
 
     /** Values that have broken web applications before: injections, scripts, templates, odd numbers and text. */
@@ -82,6 +83,7 @@ class HostileInputTest extends RelayIntegrationTest {
         ExecutorService clients = Executors.newFixedThreadPool(4);
         List<Outcome> serverErrors = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger answered = new AtomicInteger();
+        AtomicInteger refusedOversized = new AtomicInteger();
         List<Future<?>> running = new ArrayList<>();
         for (HttpRequest request : requests) {
             running.add(clients.submit(() -> {
@@ -91,6 +93,14 @@ class HostileInputTest extends RelayIntegrationTest {
                     if (response.statusCode() >= 500) {
                         serverErrors.add(new Outcome(request.method() + " " + request.uri(), response.statusCode(),
                                 abbreviate(response.body())));
+                    }
+                } catch (java.io.IOException e) {
+                    if (request.uri().toString().length() > MAX_REQUEST_LINE) {
+                        // Tomcat refuses a request line over its 8 KB header limit with a 400 and closes the connection;
+                        // the client may see the close before the answer: refused at the HTTP layer, not a server error
+                        refusedOversized.incrementAndGet();
+                    } else {
+                        serverErrors.add(new Outcome(request.method() + " " + request.uri(), -1, e.toString()));
                     }
                 } catch (Exception e) {
                     serverErrors.add(new Outcome(request.method() + " " + request.uri(), -1, e.toString()));
@@ -103,8 +113,8 @@ class HostileInputTest extends RelayIntegrationTest {
         }
         clients.shutdown();
 
-        Assertions.assertThat(answered.get()).isEqualTo(REQUESTS);
         Assertions.assertThat(serverErrors).as("requests answered with 5xx (or not at all)").isEmpty();
+        Assertions.assertThat(answered.get() + refusedOversized.get()).isEqualTo(REQUESTS);
     }
 
     @Test
