@@ -6,7 +6,6 @@ import org.relay.audit.AuditTrail;
 import org.relay.security.Caller;
 import org.relay.security.Callers;
 import org.relay.security.ReferralAccess;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +22,6 @@ import java.util.List;
 @RequestMapping("/api/referrals")
 class ReferralController {
 
-    private final ReferralRepository referrals;
     private final ReferralViews views;
     private final ReferralAccess access;
     private final Callers callers;
@@ -31,10 +29,9 @@ class ReferralController {
 
     private final ReadOnly readOnly;
 
-    ReferralController(ReferralRepository referrals, ReferralViews views, ReferralAccess access, Callers callers,
+    ReferralController(ReferralViews views, ReferralAccess access, Callers callers,
                        AuditTrail audit, ReadOnly readOnly) {
         this.readOnly = readOnly;
-        this.referrals = referrals;
         this.views = views;
         this.access = access;
         this.callers = callers;
@@ -57,12 +54,8 @@ class ReferralController {
                 Sort.by(Sort.Direction.DESC, "createdAt", "id"));
         Collection<ReferralStatus> statuses = status == null || status.isEmpty() ? EnumSet.allOf(ReferralStatus.class) : status;
         Caller caller = callers.current();
-        List<ReferralView> listed = readOnly.read(() -> {
-            Page<Referral> found = access.seesEverything(caller)
-                    ? referrals.findByStatusIn(statuses, pageRequest)
-                    : referrals.findVisible(statuses, access.visibleQueues(caller), caller.userId(), pageRequest);
-            return found.map(views::summary).getContent();
-        });
+        List<ReferralView> listed = readOnly.read(() ->
+                access.page(caller, statuses, pageRequest).map(views::summary).getContent());
         audit.write(AuditAction.LISTED, null, "referral list", listed.size() + " referrals, page " + pageRequest.getPageNumber()
                 + ", status " + statuses, null);
         return listed;

@@ -37,15 +37,13 @@ class ReferralExportController {
             "email", "phone", "owner", "queue", "sourceChannel", "leadScore", "createdAt", "closedAt", "convertedAt");
     private static final int MAX_ROWS = 10_000;
 
-    private final ReferralRepository referrals;
     private final ReferralAccess access;
     private final Callers callers;
     private final ReadOnly readOnly;
     private final AuditTrail audit;
 
-    ReferralExportController(ReferralRepository referrals, ReferralAccess access, Callers callers, ReadOnly readOnly,
+    ReferralExportController(ReferralAccess access, Callers callers, ReadOnly readOnly,
                              AuditTrail audit) {
-        this.referrals = referrals;
         this.access = access;
         this.callers = callers;
         this.readOnly = readOnly;
@@ -62,10 +60,8 @@ class ReferralExportController {
         }
         Collection<ReferralStatus> statuses = status == null || status.isEmpty() ? EnumSet.allOf(ReferralStatus.class) : status;
         PageRequest first = PageRequest.of(0, MAX_ROWS, Sort.by(Sort.Direction.DESC, "createdAt", "id"));
-        List<Map<String, Object>> rows = readOnly.read(() -> (access.seesEverything(caller)
-                ? referrals.findByStatusIn(statuses, first)
-                : referrals.findVisible(statuses, access.visibleQueues(caller), caller.userId(), first))
-                .map(r -> row(r, full)).getContent());
+        List<Map<String, Object>> rows = readOnly.read(() ->
+                access.page(caller, statuses, first).map(r -> row(r, full)).getContent());
         audit.write(AuditAction.EXPORTED, null, "referrals CSV", rows.size() + " referrals, status " + statuses
                 + (full ? ", FULL personal data" : ", personal data masked"), null);
         return ResponseEntity.ok()

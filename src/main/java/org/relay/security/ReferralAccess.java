@@ -4,11 +4,16 @@ import org.relay.common.ForbiddenException;
 import org.relay.common.NotFoundException;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralLookup;
+import org.relay.referral.ReferralRepository;
+import org.relay.referral.ReferralStatus;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.relay.routing.RoutingProperties;
 import org.relay.routing.RoutingQueue;
 import org.relay.routing.RoutingQueueRepository;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -24,8 +29,11 @@ public class ReferralAccess {
     private final ReferralLookup lookup;
     private final RoutingQueueRepository queues;
     private final RoutingProperties routing;
+    private final ReferralRepository referrals;
 
-    ReferralAccess(Callers callers, ReferralLookup lookup, RoutingQueueRepository queues, RoutingProperties routing) {
+    ReferralAccess(Callers callers, ReferralLookup lookup, RoutingQueueRepository queues, RoutingProperties routing,
+                   ReferralRepository referrals) {
+        this.referrals = referrals;
         this.callers = callers;
         this.lookup = lookup;
         this.queues = queues;
@@ -69,8 +77,15 @@ public class ReferralAccess {
         return caller.inGroup(managerGroup != null ? managerGroup : routing.fallbackManagerQueue());
     }
 
+    /** One page of the referrals in these statuses that the caller may see (lists and exports). */
+    public Page<Referral> page(Caller caller, Collection<ReferralStatus> statuses, Pageable pageable) {
+        return seesEverything(caller)
+                ? referrals.findByStatusIn(statuses, pageable)
+                : referrals.findVisible(statuses, visibleQueues(caller), caller.userId(), pageable);
+    }
+
     /** Queues whose referrals the caller sees without being named on them: their own and those they manage. */
-    public Set<String> visibleQueues(Caller caller) {
+    private Set<String> visibleQueues(Caller caller) {
         Set<String> visible = new HashSet<>(caller.groups());
         for (RoutingQueue queue : queues.findAll()) {
             if (caller.inGroup(queue.getManagerGroupId())) {
@@ -80,7 +95,7 @@ public class ReferralAccess {
         return visible;
     }
 
-    public boolean seesEverything(Caller caller) {
+    private boolean seesEverything(Caller caller) {
         return caller.isAdmin() || caller.isCompliance();
     }
 }
