@@ -39,6 +39,22 @@ public interface ReferralRepository extends JpaRepository<Referral, Long> {
 
     java.util.List<Referral> findByOwnerIdAndStatusIn(String ownerId, Collection<ReferralStatus> statuses);
 
+    long countByOwnerIdAndStatusIn(String ownerId, Collection<ReferralStatus> statuses);
+
+    /** A user's open referrals, longest idle first: since the last activity, else acceptance, assignment, creation. */
+    @Query("""
+            select r from Referral r where r.ownerId = :owner and r.status in :open
+            order by coalesce(r.lastActivityAt, r.acceptedAt, r.assignedAt, r.createdAt) asc, r.referenceNumber asc""")
+    java.util.List<Referral> findOpenLongestIdleFirst(@Param("owner") String ownerId,
+                                                      @Param("open") Collection<ReferralStatus> open, Pageable page);
+
+    /** A user's open referrals in Tasklist's order: task priority, then lead score, highest first. */
+    @Query("""
+            select r from Referral r where r.ownerId = :owner and r.status in :open
+            order by r.taskPriority desc nulls last, r.leadScore desc nulls last, r.referenceNumber asc""")
+    java.util.List<Referral> findOpenByPriority(@Param("owner") String ownerId,
+                                                @Param("open") Collection<ReferralStatus> open, Pageable page);
+
     @Query("select count(r) from Referral r where r.referrer.id = :referrerId and r.status = org.relay.referral.ReferralStatus.CONVERTED")
     long countConvertedByReferrerId(@Param("referrerId") String referrerId);
 

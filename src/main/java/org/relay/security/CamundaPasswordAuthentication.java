@@ -1,6 +1,5 @@
 package org.relay.security;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -14,11 +13,11 @@ import org.springframework.stereotype.Component;
 @Component
 class CamundaPasswordAuthentication implements AuthenticationProvider {
 
-    private final IdentityService identityService;
+    private final VerifiedCredentials credentials;
     private final RelayAuthorities authorities;
 
-    CamundaPasswordAuthentication(IdentityService identityService, RelayAuthorities authorities) {
-        this.identityService = identityService;
+    CamundaPasswordAuthentication(VerifiedCredentials credentials, RelayAuthorities authorities) {
+        this.credentials = credentials;
         this.authorities = authorities;
     }
 
@@ -27,7 +26,7 @@ class CamundaPasswordAuthentication implements AuthenticationProvider {
         String userId = request.getName();
         Object password = request.getCredentials();
         if (userId == null || userId.isBlank() || !(password instanceof String secret)
-                || !identityService.checkPassword(userId, secret)) {
+                || !credentials.check(userId, secret)) {
             throw new BadCredentialsException("Wrong user or password");
         }
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities.of(userId));

@@ -9,11 +9,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.relay.support.RelayIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
+import org.relay.tasklist.EngineIndexes;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,8 +45,12 @@ class WorkListBenchmark extends RelayIntegrationTest {
     static final int QUEUES = 10;
     static final int SAMPLES = 200;
 
+    @LocalServerPort
+    int port;
     @Autowired
-    TestRestTemplate rest;
+    EngineIndexes engineIndexes;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -79,20 +87,30 @@ class WorkListBenchmark extends RelayIntegrationTest {
                 .orderByTaskPriority().desc().orderByDueDate().asc().listPage(0, 50));
         double[] mineSql = sample(i -> jdbc.queryForList("select id_, name_, priority_ from act_ru_task where assignee_ = ?"
                 + " order by priority_ desc, due_date_ asc limit 50", "user-" + (i % USERS)));
-        double[] queue = sample(i -> tasks.createTaskQuery().taskCandidateGroup("queue-" + (i % QUEUES)).includeAssignedTasks()
-                .orderByTaskPriority().desc().orderByDueDate().asc().listPage(0, 50));
-        double[] queueSql = sample(i -> jdbc.queryForList("select t.id_, t.name_, t.priority_ from act_ru_task t"
-                + " join act_ru_identitylink l on l.task_id_ = t.id_ where l.group_id_ = ? and l.type_ = 'candidate'"
-                + " order by t.priority_ desc, t.due_date_ asc limit 50", "queue-" + (i % QUEUES)));
-        double[] relay = sample(i -> {
-            var response = rest.getForEntity("/api/users/user-" + (i % USERS) + "/open-referrals", String.class);
-            if (response.getStatusCode() != HttpStatus.OK) {
-                throw new IllegalStateException(response.getStatusCode() + ": " + response.getBody());
-            }
-        });
+
+        // the queue view, without and with Relay's index on the engine's task priority (EngineIndexes)
+        jdbc.execute("drop index if exists " + EngineIndexes.TASK_PRIORITY);
+        explain(QUEUE_SQL, "queue-3");
+        double[] queueBare = sample(i -> queueTasks("queue-" + (i % QUEUES)));
+        double[] queueSqlBare = sample(i -> jdbc.queryForList(QUEUE_SQL, "queue-" + (i % QUEUES)));
+        engineIndexes.create();
+        jdbc.execute("analyze act_ru_task");
+        explain(QUEUE_SQL, "queue-3");
+        double[] queue = sample(i -> queueTasks("queue-" + (i % QUEUES)));
+        double[] queueSql = sample(i -> jdbc.queryForList(QUEUE_SQL, "queue-" + (i % QUEUES)));
+
+        double[] relay = sample(i -> get("/api/users/user-" + (i % USERS) + "/open-referrals?sort=priority"));
         double[] relaySql = sample(i -> jdbc.queryForList("select reference_number, customer_name, status, lead_score,"
                 + " accepted_at, last_activity_at from referral where owner_id = ? and status in"
-                + " ('NEW','ASSIGNED','ACCEPTED','IN_PROGRESS')", "user-" + (i % USERS)));
+                + " ('NEW','ASSIGNED','ACCEPTED','IN_PROGRESS')"
+                + " order by task_priority desc nulls last, lead_score desc nulls last, reference_number limit 50",
+                "user-" + (i % USERS)));
+        double[] idle = sample(i -> get("/api/users/user-" + (i % USERS) + "/open-referrals"));
+        double[] idleSql = sample(i -> jdbc.queryForList("select reference_number, customer_name, status, lead_score,"
+                + " accepted_at, last_activity_at from referral where owner_id = ? and status in"
+                + " ('NEW','ASSIGNED','ACCEPTED','IN_PROGRESS')"
+                + " order by coalesce(last_activity_at, accepted_at, assigned_at, created_at), reference_number limit 50",
+                "user-" + (i % USERS)));
         System.gc();
         Thread.sleep(500);
         System.gc();
@@ -105,15 +123,19 @@ class WorkListBenchmark extends RelayIntegrationTest {
                 | question (p50 / p99, ms, %d calls) | Relay or Camunda | PostgreSQL directly | ratio at p50 |
                 | --- | ---: | ---: | ---: |
                 | a user's 50 best tasks (Camunda task query, "My referrals") | %.1f / %.1f | %.1f / %.1f | %.1f× |
-                | a queue's 50 best tasks (Camunda candidate-group query) | %.1f / %.1f | %.1f / %.1f | %.1f× |
-                | a user's open referrals (GET /api/users/{id}/open-referrals, %d each) | %.1f / %.1f | %.1f / %.1f | %.1f× |
+                | a queue's 50 best tasks (Camunda candidate-group query), engine indexes only | %.1f / %.1f | %.1f / %.1f | %.1f× |
+                | the same with Relay's index on task priority | %.1f / %.1f | %.1f / %.1f | %.1f× |
+                | a user's open referrals by priority (GET …/open-referrals?sort=priority, first 50 of %d) | %.1f / %.1f | %.1f / %.1f | %.1f× |
+                | a user's open referrals longest idle first (GET …/open-referrals, first 50 of %d) | %.1f / %.1f | %.1f / %.1f | %.1f× |
 
                 Heap used after a full GC, with everything above open: %d MiB (max %d MiB).
                 """, OPEN, OPEN, USERS, QUEUES, jdbc.queryForObject("select version()", String.class),
                 Runtime.getRuntime().availableProcessors(), OPEN / startSeconds, SAMPLES,
                 mine[0], mine[1], mineSql[0], mineSql[1], mine[0] / mineSql[0],
+                queueBare[0], queueBare[1], queueSqlBare[0], queueSqlBare[1], queueBare[0] / queueSqlBare[0],
                 queue[0], queue[1], queueSql[0], queueSql[1], queue[0] / queueSql[0],
                 OPEN / USERS, relay[0], relay[1], relaySql[0], relaySql[1], relay[0] / relaySql[0],
+                OPEN / USERS, idle[0], idle[1], idleSql[0], idleSql[1], idle[0] / idleSql[0],
                 heap >> 20, Runtime.getRuntime().maxMemory() >> 20);
         System.out.println(result);
         Path out = Path.of("target", "benchmarks", "work-list.md");
@@ -135,6 +157,34 @@ class WorkListBenchmark extends RelayIntegrationTest {
                     case when g % 3 = 2 then now() - (g % 10) * interval '1 day' end, 0
                 from generate_series(1, ?) g
                 """, USERS, QUEUES, OPEN);
+    }
+
+    /** Camunda's SQL for a candidate-group task query by priority (Task.xml, PostgreSQL dialect), as Tasklist runs it. */
+    static final String QUEUE_SQL = "select distinct t.rev_, t.id_, t.name_, t.priority_, t.create_time_, t.assignee_,"
+            + " t.execution_id_, t.proc_inst_id_, t.proc_def_id_, t.task_def_key_, t.due_date_, t.follow_up_date_,"
+            + " t.suspension_state_ from act_ru_task t inner join act_ru_identitylink i on i.task_id_ = t.id_"
+            + " where i.type_ = 'candidate' and i.group_id_ in (?) order by t.priority_ desc, t.due_date_ asc limit 50";
+
+    private void queueTasks(String queue) {
+        tasks.createTaskQuery().taskCandidateGroup(queue).includeAssignedTasks()
+                .orderByTaskPriority().desc().orderByDueDate().asc().listPage(0, 50);
+    }
+
+    private void explain(String sql, String parameter) {
+        jdbc.queryForList("explain (analyze, costs off) " + sql, parameter)
+                .forEach(row -> System.out.println("PLAN " + row.values()));
+    }
+
+    private void get(String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", IntakeBenchmark.BASIC).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+            }
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(path, e);
+        }
     }
 
     private double[] sample(IntConsumer call) {

@@ -14,9 +14,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +23,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,7 +59,7 @@ class ClusterResilienceTest {
     private static final int SMTP_PORT = freePort();
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ClusterBank bank = new ClusterBank();
     private final AtomicInteger customers = new AtomicInteger();
     /** Every mail received, across SMTP restarts, by Message-ID: recipient + subject. */
     private final Map<String, String> mails = new ConcurrentHashMap<>();
@@ -82,7 +78,7 @@ class ClusterResilienceTest {
         startSmtp();
         RelayNode a = node("node-a");
         a.start();
-        openBank(a);
+        bank.open(a, 1000);
         RelayNode b = node("node-b");
         b.start();
 
@@ -128,7 +124,7 @@ class ClusterResilienceTest {
                             if (thread % 2 == 0) {
                                 String owner = json.readTree(response.body()).get("owner").asText();
                                 HttpResponse<String> review = post(b, "/api/referrals/" + ref + "/review",
-                                        "{\"decision\":\"ACCEPT\"}", owner, password(owner));
+                                        "{\"decision\":\"ACCEPT\"}", owner, ClusterBank.password(owner));
                                 if (review.statusCode() == 200) {
                                     accepted.add(ref);
                                 }
@@ -213,47 +209,8 @@ class ClusterResilienceTest {
         }
     }
 
-    // --- the bank: one retail-lending queue with two recipients, a manager and a referrer -----------------------
-
-    private void openBank(RelayNode node) throws Exception {
-        for (String group : List.of("retail-lending", "referral-managers")) {
-            expect(post(node, "/engine-rest/group/create", "{\"id\":\"" + group + "\",\"name\":\"" + group
-                    + "\",\"type\":\"WORKFLOW\"}", RelayNode.ADMIN, RelayNode.ADMIN_PASSWORD), 204);
-        }
-        for (String user : List.of("alice", "bob", "jackie", "ryan")) {
-            expect(post(node, "/engine-rest/user/create", "{\"profile\":{\"id\":\"" + user + "\",\"firstName\":\"" + user
-                    + "\",\"lastName\":\"Test\",\"email\":\"" + user + "@relay.example\"},\"credentials\":{\"password\":\""
-                    + password(user) + "\"}}", RelayNode.ADMIN, RelayNode.ADMIN_PASSWORD), 204);
-        }
-        for (String[] membership : new String[][]{{"retail-lending", "alice"}, {"retail-lending", "bob"},
-                {"referral-managers", "jackie"}}) {
-            expect(send(node, "PUT", "/engine-rest/group/" + membership[0] + "/members/" + membership[1], "",
-                    RelayNode.ADMIN, RelayNode.ADMIN_PASSWORD), 204);
-        }
-        expect(send(node, "PUT", "/api/queues/retail-lending",
-                "{\"managerGroupId\":\"referral-managers\",\"lineOfBusiness\":\"retail-banking\"}",
-                RelayNode.ADMIN, RelayNode.ADMIN_PASSWORD), 200);
-        for (String recipient : List.of("alice", "bob")) {
-            expect(send(node, "PUT", "/api/recipients/" + recipient, "{\"capacity\":1000,\"absent\":false,\"active\":true}",
-                    RelayNode.ADMIN, RelayNode.ADMIN_PASSWORD), 200);
-        }
-    }
-
-    /** Camunda's password policy (on in production) also refuses passwords containing the user's id or names. */
-    private static String password(String user) {
-        return "Relay#2026-" + Integer.toHexString(user.hashCode());
-    }
-
     private HttpResponse<String> createReferral(RelayNode node) throws IOException, InterruptedException {
-        int n = customers.incrementAndGet();
-        String body = """
-                {"kind": "REFERRAL", "recordType": "PERSON_REFERRAL",
-                 "customer": {"type": "PERSON", "name": "Cluster Customer %d", "email": "cluster%d@mail.example",
-                              "city": "Springfield", "region": "Central"},
-                 "expressedInterest": "MORTGAGE", "interestValue": {"amount": 250000, "currency": "USD"},
-                 "sourceChannel": "COLLEAGUE", "referrer": {"type": "INTERNAL_USER", "id": "ryan"}}
-                """.formatted(n, n);
-        return post(node, "/api/referrals", body, "ryan", password("ryan"));
+        return bank.createReferral(node, customers.incrementAndGet());
     }
 
     // --- what the test checks ------------------------------------------------------------------------------------
@@ -392,19 +349,7 @@ class ClusterResilienceTest {
 
     private HttpResponse<String> post(RelayNode node, String path, String body, String user, String password)
             throws IOException, InterruptedException {
-        return send(node, "POST", path, body, user, password);
-    }
-
-    private HttpResponse<String> send(RelayNode node, String method, String path, String body, String user, String password)
-            throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(node.url(path))).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes()))
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void expect(HttpResponse<String> response, int status) {
-        Assertions.assertThat(response.statusCode()).as(response.uri() + ": " + response.body()).isEqualTo(status);
+        return bank.send(node, "POST", path, body, user, password);
     }
 
     private String reference(HttpResponse<String> response) throws IOException {

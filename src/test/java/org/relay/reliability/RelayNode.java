@@ -54,7 +54,13 @@ final class RelayNode {
                 .collect(Collectors.joining(File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx400m",
-                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", classpath, "org.relay.RelayApplication",
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
+        if (Boolean.getBoolean("relay.bench.node-jfr")) {
+            // a benchmark's profile of this node: JDK Flight Recorder, written when the node stops
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + log.resolveSibling("node-" + name + "-" + System.currentTimeMillis() + ".jfr"));
+        }
+        command.addAll(List.of("-cp", classpath, "org.relay.RelayApplication",
                 "--spring.profiles.active=postgres", "--server.port=" + port,
                 // this node's name in the engine's job log, so a test can see both nodes did work
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,

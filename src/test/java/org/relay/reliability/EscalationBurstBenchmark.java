@@ -1,0 +1,332 @@
+package org.relay.reliability;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+
+/**
+ * Escalation burst (mvn -Pbench verify -Dtest=EscalationBurstBenchmark): N referrals (10 000 by default,
+ * -Drelay.bench.burst) wait in review, their escalation timers far away. Then every escalation timer comes due at
+ * once, and the harness measures, from that instant, until every referral has escalated to the manager queue
+ * (timeline ESCALATED) and until the follow-up work (the manager queue's "new referral" mail) is done — with one node
+ * and with two, each time from the same database snapshot. The baseline, measured on the same nodes just before: as
+ * many bare-engine timers (timer → user task) coming due at once. Nodes are separate JVMs in the production profile
+ * (job executor on, like ClusterResilienceTest); results go to target/benchmarks/escalation-burst.md.
+ */
+@Tag("benchmark")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EscalationBurstBenchmark {
+
+    static final int N = Integer.getInteger("relay.bench.burst", 10_000);
+    private static final Path WORK = Path.of(System.getProperty("java.io.tmpdir"), "escalation-burst");
+    /** Both timers an hour away while seeding; the harness moves the escalations to "now". */
+    private static final List<String> SLOW_SLA = List.of("--relay.sla.review-reminder=PT50M",
+            "--relay.sla.review-escalation=PT1H", "--relay.sla.no-activity-escalation=PT2H");
+    /** Job executor sized for bursts (docs/benchmarks.md); the defaults are 3 jobs per acquisition, 3–10 threads. */
+    static final List<String> TUNED = List.of("--camunda.bpm.job-execution.max-jobs-per-acquisition=30",
+            "--camunda.bpm.job-execution.core-pool-size=6", "--camunda.bpm.job-execution.max-pool-size=6",
+            "--camunda.bpm.job-execution.queue-capacity=30");
+
+    private static final String BARE_TIMER_BPMN = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                              xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_BenchTimer"
+                              targetNamespace="http://relay.example/bench">
+              <bpmn:process id="BenchTimerProcess" isExecutable="true" camunda:historyTimeToLive="P1D">
+                <bpmn:startEvent id="Start_Bench"/>
+                <bpmn:intermediateCatchEvent id="Timer_BenchWait">
+                  <bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
+                </bpmn:intermediateCatchEvent>
+                <bpmn:userTask id="Task_BenchAfterTimer" camunda:candidateGroups="referral-managers"/>
+                <bpmn:endEvent id="End_Bench"/>
+                <bpmn:sequenceFlow id="Flow_1" sourceRef="Start_Bench" targetRef="Timer_BenchWait"/>
+                <bpmn:sequenceFlow id="Flow_2" sourceRef="Timer_BenchWait" targetRef="Task_BenchAfterTimer"/>
+                <bpmn:sequenceFlow id="Flow_3" sourceRef="Task_BenchAfterTimer" targetRef="End_Bench"/>
+              </bpmn:process>
+            </bpmn:definitions>
+            """;
+
+    private final int dbPort = freePort();
+    private final int smtpPort = freePort();
+    private final ClusterBank bank = new ClusterBank();
+    private final List<RelayNode> running = new ArrayList<>();
+    private EmbeddedPostgres postgres;
+    private GreenMail smtp;
+
+    record Run(String name, int nodes, List<String> arguments) {
+    }
+
+    record Burst(double bareSeconds, double escalatedSeconds, double doneSeconds, long mails, long incidents,
+                 Map<String, Long> jobsByNode) {
+    }
+
+    @Test
+    void ten_thousand_escalations_at_once_on_one_and_two_nodes() throws Exception {
+        Files.createDirectories(WORK);
+        Path data = WORK.resolve("pgdata");
+        Path snapshot = WORK.resolve("pgdata-seeded");
+        delete(data);
+        delete(snapshot);
+        startSmtp();
+
+        startPostgres(data);
+        RelayNode seed = node("seed", SLOW_SLA);
+        bank.open(seed, 10_000);
+        long seedStart = System.nanoTime();
+        seedReferrals(seed);
+        double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+        bank.deploy(seed, "bench-timer.bpmn", BARE_TIMER_BPMN);
+        parallel(N, 4, i -> ClusterBank.expect(bank.asAdmin(seed, "POST",
+                "/engine-rest/process-definition/key/BenchTimerProcess/start", "{\"businessKey\":\"T-" + i + "\"}"), 200));
+        // the "new referral" mails of the seeding go out first: the burst starts from a quiet system
+        awaitCount("due jobs", this::dueJobs, 0, Duration.ofMinutes(30));
+        stopAll();
+        postgres.close();
+        copy(data, snapshot);
+
+        List<Run> runs = List.of(new Run("1 node, default job executor", 1, List.of()),
+                new Run("2 nodes, default job executor", 2, List.of()),
+                new Run("1 node, job executor tuned", 1, TUNED),
+                new Run("2 nodes, job executor tuned", 2, TUNED));
+        Map<Run, Burst> results = new LinkedHashMap<>();
+        for (Run run : runs) {
+            delete(data);
+            copy(snapshot, data);
+            startPostgres(data);
+            List<String> arguments = Stream.concat(SLOW_SLA.stream(), run.arguments().stream()).toList();
+            for (int n = 0; n < run.nodes(); n++) {
+                node("node-" + (char) ('a' + n), arguments);
+            }
+            smtp.purgeEmailFromAllMailboxes();
+            results.put(run, burst());
+            System.out.println(run + " → " + results.get(run));
+            stopAll();
+            postgres.close();
+        }
+        write(seedSeconds, results);
+    }
+
+    /** Bare timers first, then Relay's escalations, each from the instant its timers come due. */
+    private Burst burst() throws Exception {
+        long bareStart = makeDue("Timer_BenchWait");
+        awaitCount("bare-engine tasks after the timer", () -> count(
+                "select count(*) from act_ru_task where task_def_key_ = 'Task_BenchAfterTimer'"), N, Duration.ofMinutes(30));
+        double bare = (System.nanoTime() - bareStart) / 1e9;
+
+        Instant before = Instant.now();
+        long start = makeDue("Timer_ReviewEscalation");
+        awaitCount("escalated referrals", () -> count(
+                "select count(*) from referral_event where type = 'ESCALATED'"), N, Duration.ofMinutes(30));
+        double escalated = (System.nanoTime() - start) / 1e9;
+        awaitCount("due jobs", this::dueJobs, 0, Duration.ofMinutes(30));
+        long mails;
+        do {
+            mails = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(this::aboutEscalation).count();
+            if (mails < N) {
+                Thread.sleep(200);
+            }
+        } while (mails < N && (System.nanoTime() - start) / 1e9 < 1800);
+        double done = (System.nanoTime() - start) / 1e9;
+        Map<String, Long> byNode = new LinkedHashMap<>();
+        try (Connection db = database(); var statement = db.prepareStatement("""
+                select hostname_, count(*) from act_hi_job_log where job_exception_msg_ is null
+                and job_state_ = 2 and timestamp_ >= ? group by hostname_ order by hostname_""")) {
+            statement.setTimestamp(1, Timestamp.from(before));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    byNode.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return new Burst(bare, escalated, done, mails, count("select count(*) from act_ru_incident"), byNode);
+    }
+
+    private boolean aboutEscalation(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return java.util.Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().startsWith("jackie@"));
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every timer of that activity due now; returns the instant (nanoTime) the change committed. */
+    private long makeDue(String timerActivity) throws Exception {
+        try (Connection db = database(); var statement = db.prepareStatement("""
+                update act_ru_job set duedate_ = now() where job_def_id_ in
+                (select id_ from act_ru_jobdef where act_id_ = ?)""")) {
+            statement.setString(1, timerActivity);
+            int due = statement.executeUpdate();
+            if (due != N) {
+                throw new IllegalStateException(due + " " + timerActivity + " timers, expected " + N);
+            }
+            return System.nanoTime();
+        }
+    }
+
+    private void seedReferrals(RelayNode node) throws Exception {
+        AtomicInteger customers = new AtomicInteger();
+        parallel(N, 4, i -> {
+            HttpResponse<String> response = bank.createReferral(node, customers.incrementAndGet());
+            ClusterBank.expect(response, 201);
+        });
+    }
+
+    private long dueJobs() {
+        return count("select count(*) from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ <= now())");
+    }
+
+    private void write(double seedSeconds, Map<Run, Burst> results) throws IOException {
+        StringBuilder table = new StringBuilder(String.format("""
+                %d referrals in review, each escalation timer made due at the same instant; nodes are JVMs of the
+                production profile on one embedded PostgreSQL 17; %d cores shared by all. Seeded through the API in %.0f s
+                (%.1f referrals/s, 4 clients, one node with its job executor on).
+
+                | run | bare engine: %d timers → task, s | Relay: all escalated, s | Relay: escalated and managers mailed, s | escalations/s | × bare | jobs per node | incidents |
+                | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |
+                """, N, Runtime.getRuntime().availableProcessors(), seedSeconds, N / seedSeconds, N));
+        results.forEach((run, b) -> table.append(String.format("| %s | %.1f | %.1f | %.1f | %.0f | %.1f | %s | %d |%n",
+                run.name(), b.bareSeconds(), b.escalatedSeconds(), b.doneSeconds(), N / b.escalatedSeconds(),
+                b.escalatedSeconds() / b.bareSeconds(), b.jobsByNode(), b.incidents())));
+        table.append("\nMails to the manager per run: ").append(results.values().stream().map(b -> Long.toString(b.mails())).toList())
+                .append("\nTuned: ").append(String.join(" ", TUNED)).append('\n');
+        System.out.println(table);
+        Path out = Path.of("target", "benchmarks", "escalation-burst.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, table);
+    }
+
+    // --- plumbing ------------------------------------------------------------------------------------------------
+
+    private RelayNode node(String name, List<String> arguments) throws Exception {
+        RelayNode node = new RelayNode(name, "jdbc:postgresql://localhost:" + dbPort + "/postgres", smtpPort, arguments, WORK);
+        running.add(node);
+        node.start();
+        return node;
+    }
+
+    private void stopAll() throws InterruptedException {
+        for (RelayNode node : running) {
+            node.stop();
+        }
+        running.clear();
+    }
+
+    private void startPostgres(Path data) throws IOException {
+        postgres = EmbeddedPostgres.builder().setPort(dbPort).setDataDirectory(data)
+                .setCleanDataDirectory(false).setRegisterShutdownHook(false).start();
+    }
+
+    private void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterAll
+    void stopEverything() throws Exception {
+        stopAll();
+        if (smtp != null) {
+            smtp.stop();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private Connection database() throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/postgres", "postgres", "postgres");
+    }
+
+    private long count(String sql) {
+        try (Connection db = database(); ResultSet rows = db.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static void awaitCount(String what, LongSupplier count, long expected, Duration within) throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        long now;
+        while ((now = count.getAsLong()) != expected) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(what + ": " + now + ", expected " + expected + " within " + within);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    interface Step {
+        void run(int i) throws Exception;
+    }
+
+    private static void parallel(int count, int threads, Step step) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    step.run(i);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Files.copy(source, to.resolve(from.relativize(source).toString()),
+                        java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
+
+    private static void delete(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (var files = Files.walk(directory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
