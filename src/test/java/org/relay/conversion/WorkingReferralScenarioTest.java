@@ -19,6 +19,7 @@ import org.relay.referral.ReferralStatus;
 import org.relay.support.RelayIntegrationTest;
 import org.relay.support.RelayTestData;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -40,6 +41,8 @@ class WorkingReferralScenarioTest extends RelayIntegrationTest {
 
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Autowired
     ObjectMapper json;
@@ -228,6 +231,34 @@ class WorkingReferralScenarioTest extends RelayIntegrationTest {
         Assertions.assertThat(open).hasSize(1);
         Assertions.assertThat(open.get(0).get("status").asText()).isEqualTo("IN_PROGRESS");
         Assertions.assertThat(open.get(0).get("daysIdle").asLong()).isZero();
+    }
+
+    @Test
+    void a_users_open_referrals_come_a_page_at_a_time_by_idle_time_or_priority() throws Exception {
+        List<Referral> mine = List.of(accepted(RelayTestData.referral("Ann Quiet", "MORTGAGE", "300000", "ryan")),
+                accepted(RelayTestData.referral("Ben Urgent", "MORTGAGE", "300000", "ryan")),
+                accepted(RelayTestData.referral("Cy Middle", "MORTGAGE", "300000", "ryan")));
+        // Ann idle longest but least urgent, Ben most urgent, Cy in between on both
+        int[] priorities = {10, 90, 50};
+        int[] idleDays = {9, 1, 4};
+        for (int i = 0; i < mine.size(); i++) {
+            jdbc.update("update referral set owner_id = 'alice', task_priority = ?, last_activity_at = now() - ? * interval '1 day'"
+                    + " where id = ?", priorities[i], idleDays[i], mine.get(i).getId());
+        }
+
+        ResponseEntity<String> byPriority = rest.getForEntity("/api/users/alice/open-referrals?sort=priority&size=2", String.class);
+        Assertions.assertThat(byPriority.getHeaders().getFirst("X-Total-Count")).isEqualTo("3");
+        Assertions.assertThat(json.readTree(byPriority.getBody()).findValuesAsText("customer"))
+                .containsExactly("Ben Urgent", "Cy Middle");
+        Assertions.assertThat(json.readTree(rest.getForObject("/api/users/alice/open-referrals?sort=priority&size=2&page=1",
+                String.class)).findValuesAsText("customer")).containsExactly("Ann Quiet");
+        JsonNode byIdleTime = json.readTree(rest.getForObject("/api/users/alice/open-referrals", String.class));
+        Assertions.assertThat(byIdleTime.findValuesAsText("customer")).containsExactly("Ann Quiet", "Cy Middle", "Ben Urgent");
+        Assertions.assertThat(byIdleTime.get(0).get("daysIdle").asLong()).isEqualTo(9);
+
+        ResponseEntity<String> unknownOrder = rest.getForEntity("/api/users/alice/open-referrals?sort=newest", String.class);
+        Assertions.assertThat(unknownOrder.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        Assertions.assertThat(unknownOrder.getBody()).contains("\"sort\"");
     }
 
     @Test

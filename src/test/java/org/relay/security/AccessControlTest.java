@@ -77,6 +77,34 @@ class AccessControlTest extends RelayIntegrationTest {
     }
 
     @Test
+    void a_correct_password_is_remembered_for_a_short_period_only() throws Exception {
+        var carol = identityService.newUser("carol-cache");
+        carol.setPassword("First-Password-1");
+        identityService.saveUser(carol);
+        try {
+            Assertions.assertThat(status("carol-cache", "First-Password-1")).isEqualTo(200);
+            var changed = identityService.createUserQuery().userId("carol-cache").singleResult();
+            changed.setPassword("Second-Password-2");
+            identityService.saveUser(changed);
+
+            // remembered: the old password works until the period ends (test profile 2 s, production 30 s)
+            Assertions.assertThat(status("carol-cache", "First-Password-1")).isEqualTo(200);
+            Assertions.assertThat(status("carol-cache", "Second-Password-2")).isEqualTo(200);
+            Thread.sleep(2_500);
+            // then it is checked by Camunda again and refused; a refused password is never remembered
+            Assertions.assertThat(status("carol-cache", "First-Password-1")).isEqualTo(401);
+            Assertions.assertThat(status("carol-cache", "First-Password-1")).isEqualTo(401);
+        } finally {
+            identityService.deleteUser("carol-cache");
+        }
+    }
+
+    private int status(String user, String password) throws Exception {
+        return anonymous.send(get("/api/catalog").header("Authorization", basic(user, password)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    @Test
     void a_recipient_sees_their_queues_referrals_and_no_others() throws Exception {
         Referral kiara = intake.create(RelayTestData.kiarasMortgage());   // Ryan refers; retail lending, Alice
         String path = "/api/referrals/" + kiara.getReferenceNumber();
