@@ -38,6 +38,10 @@ class OpenReferralsController {
                         long daysIdle) {
     }
 
+    /** One page and how many there are in all, read in one transaction. */
+    private record Listed(long total, List<OpenReferral> rows) {
+    }
+
     private static final List<ReferralStatus> OPEN = Arrays.stream(ReferralStatus.values())
             .filter(ReferralStatus::isOpen).toList();
 
@@ -72,13 +76,13 @@ class OpenReferralsController {
         }
         PageRequest pageRequest = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200));
         Instant now = clock.instant();
-        long total = readOnly.read(() -> referrals.countByOwnerIdAndStatusIn(userId, OPEN));
-        List<OpenReferral> listed = readOnly.read(() -> (sort.equals("priority")
-                ? referrals.findOpenByPriority(userId, OPEN, pageRequest)
-                : referrals.findOpenLongestIdleFirst(userId, OPEN, pageRequest)).stream().map(r -> view(r, now)).toList());
-        audit.write(AuditAction.LISTED, null, "open referrals of " + userId,
-                listed.size() + " of " + total + ", page " + pageRequest.getPageNumber() + ", by " + sort, null);
-        return ResponseEntity.ok().header("X-Total-Count", Long.toString(total)).body(listed);
+        Listed listed = readOnly.read(() -> new Listed(referrals.countByOwnerIdAndStatusIn(userId, OPEN),
+                (sort.equals("priority") ? referrals.findOpenByPriority(userId, OPEN, pageRequest)
+                        : referrals.findOpenLongestIdleFirst(userId, OPEN, pageRequest))
+                        .stream().map(r -> view(r, now)).toList()));
+        audit.write(AuditAction.LISTED, null, "open referrals of " + userId, listed.rows().size() + " of "
+                + listed.total() + ", page " + pageRequest.getPageNumber() + ", by " + sort, null);
+        return ResponseEntity.ok().header("X-Total-Count", Long.toString(listed.total())).body(listed.rows());
     }
 
     private static OpenReferral view(Referral r, Instant now) {

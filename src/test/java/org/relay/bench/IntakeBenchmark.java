@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.relay.support.Parallel;
 import org.relay.support.RelayIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -12,7 +13,6 @@ import org.relay.support.ApiClientAsAdministrator;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +28,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -106,30 +105,9 @@ class IntakeBenchmark extends RelayIntegrationTest {
         Files.writeString(out, result);
     }
 
-    interface Step {
-        void run(int i) throws Exception;
-    }
-
     /** Runs {@code count} steps spread over {@code clients} threads; returns steps per second. */
-    private double run(int count, int clients, Step step) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        AtomicInteger next = new AtomicInteger();
-        long start = System.nanoTime();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            workers.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    step.run(i);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        return count / seconds;
+    private static double run(int count, int clients, Parallel.Step step) throws Exception {
+        return count / Parallel.run(count, clients, step);
     }
 
     private double insertRate(int count, int clients) throws Exception {

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.relay.support.Parallel;
 import org.relay.support.RelayIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,13 +20,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
@@ -72,7 +68,7 @@ class WorkListBenchmark extends RelayIntegrationTest {
             }
         }
         long started = System.nanoTime();
-        parallel(OPEN, 4, g -> runtime.startProcessInstanceByKey("BenchWorkList", "W-" + g, Map.of(
+        Parallel.run(OPEN, 4, g -> runtime.startProcessInstanceByKey("BenchWorkList", "W-" + g, Map.of(
                 "owner", "user-" + (g % USERS), "queue", "queue-" + (g % QUEUES), "priority", (g * 37) % 100)));
         double startSeconds = (System.nanoTime() - started) / 1e9;
         insertOpenReferrals();
@@ -200,23 +196,5 @@ class WorkListBenchmark extends RelayIntegrationTest {
         }
         Arrays.sort(ms);
         return new double[]{ms[SAMPLES / 2], ms[(int) Math.ceil(SAMPLES * 0.99) - 1]};
-    }
-
-    private static void parallel(int count, int threads, IntConsumer step) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int first = t;
-            futures.add(pool.submit(() -> {
-                for (int g = first; g < count; g += threads) {
-                    step.accept(g);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> future : futures) {
-            future.get();
-        }
-        pool.shutdown();
     }
 }

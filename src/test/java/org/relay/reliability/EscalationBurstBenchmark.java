@@ -3,10 +3,13 @@ package org.relay.reliability;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.relay.support.Parallel;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -20,13 +23,11 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
@@ -106,7 +107,7 @@ class EscalationBurstBenchmark {
         seedReferrals(seed);
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
         bank.deploy(seed, "bench-timer.bpmn", BARE_TIMER_BPMN);
-        parallel(N, 4, i -> ClusterBank.expect(bank.asAdmin(seed, "POST",
+        Parallel.run(N, 4, i -> ClusterBank.expect(bank.asAdmin(seed, "POST",
                 "/engine-rest/process-definition/key/BenchTimerProcess/start", "{\"businessKey\":\"T-" + i + "\"}"), 200));
         stopAll();
         // as if every recipient had been told already: the "task ready" timers (PT0S, then the mail) stay out of the burst
@@ -153,7 +154,7 @@ class EscalationBurstBenchmark {
         awaitCount("due jobs", this::dueJobs, 0, Duration.ofMinutes(30));
         long mails;
         do {
-            mails = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(this::aboutEscalation).count();
+            mails = Arrays.stream(smtp.getReceivedMessages()).filter(this::aboutEscalation).count();
             if (mails < N) {
                 Thread.sleep(200);
             }
@@ -173,10 +174,10 @@ class EscalationBurstBenchmark {
         return new Burst(bare, escalated, done, mails, count("select count(*) from act_ru_incident"), byNode);
     }
 
-    private boolean aboutEscalation(jakarta.mail.internet.MimeMessage message) {
+    private boolean aboutEscalation(MimeMessage message) {
         try {
-            return java.util.Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().startsWith("jackie@"));
-        } catch (jakarta.mail.MessagingException e) {
+            return Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().startsWith("jackie@"));
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -197,7 +198,7 @@ class EscalationBurstBenchmark {
 
     private void seedReferrals(RelayNode node) throws Exception {
         AtomicInteger customers = new AtomicInteger();
-        parallel(N, 4, i -> {
+        Parallel.run(N, 4, i -> {
             HttpResponse<String> response = bank.createReferral(node, customers.incrementAndGet());
             ClusterBank.expect(response, 201);
         });
@@ -286,28 +287,6 @@ class EscalationBurstBenchmark {
             }
             Thread.sleep(200);
         }
-    }
-
-    interface Step {
-        void run(int i) throws Exception;
-    }
-
-    private static void parallel(int count, int threads, Step step) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        AtomicInteger next = new AtomicInteger();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            workers.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    step.run(i);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        pool.shutdown();
     }
 
     private static void copy(Path from, Path to) throws IOException {
