@@ -47,7 +47,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 class HostileInputTest extends RelayIntegrationTest {
 
     private static final int REQUESTS = 10_000;
-    private static final int MAX_REQUEST_LINE = 8 * 1024;
+    /**
+     * Tomcat's 8 KB limit covers the request line and all headers together, and this client's headers (Host,
+     * Authorization, User-Agent, Content-Type, Content-Length) take a few hundred bytes of it: a URI within 1 KB of
+     * the limit may already be refused at the HTTP layer (seen once with 8 100 characters).
+     */
+    private static final int MAX_REQUEST_LINE = 8 * 1024 - 1024;
     private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes());
 
     /** Values that have broken web applications before: injections, scripts, templates, odd numbers and text. */
