@@ -56,8 +56,16 @@ final class BrowserSession implements AutoCloseable {
         driver.manage().deleteAllCookies();
         driver.get(url);
         WebElement name = waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]")));
-        name.sendKeys(user);
-        driver.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
+        WebElement password = driver.findElement(By.cssSelector("input[type=password]"));
+        // the page focuses the user field once it has rendered; typing before that can land the password in it
+        // ("alicealice" and an empty password, seen once), so type, check both fields, and type again if needed
+        waitUpTo(30).until(page -> {
+            name.clear();
+            name.sendKeys(user);
+            password.clear();
+            password.sendKeys(user);
+            return user.equals(name.getAttribute("value")) && user.equals(password.getAttribute("value"));
+        });
         driver.findElement(By.cssSelector("button[type=submit]")).click();
         waitUpTo(30).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
     }
