@@ -96,17 +96,9 @@ class WorkListBenchmark extends RelayIntegrationTest {
         jdbc.execute("drop index bench_task_priority_idx");
 
         double[] relay = sample(i -> get("/api/users/user-" + (i % USERS) + "/open-referrals?sort=priority"));
-        double[] relaySql = sample(i -> jdbc.queryForList("select reference_number, customer_name, status, lead_score,"
-                + " accepted_at, last_activity_at from referral where owner_id = ? and status in"
-                + " ('NEW','ASSIGNED','ACCEPTED','IN_PROGRESS')"
-                + " order by task_priority desc nulls last, lead_score desc nulls last, reference_number limit 50",
-                "user-" + (i % USERS)));
+        double[] relaySql = sample(i -> openReferralsSql("task_priority desc nulls last, lead_score desc nulls last", i));
         double[] idle = sample(i -> get("/api/users/user-" + (i % USERS) + "/open-referrals"));
-        double[] idleSql = sample(i -> jdbc.queryForList("select reference_number, customer_name, status, lead_score,"
-                + " accepted_at, last_activity_at from referral where owner_id = ? and status in"
-                + " ('NEW','ASSIGNED','ACCEPTED','IN_PROGRESS')"
-                + " order by coalesce(last_activity_at, accepted_at, assigned_at, created_at), reference_number limit 50",
-                "user-" + (i % USERS)));
+        double[] idleSql = sample(i -> openReferralsSql("coalesce(last_activity_at, accepted_at, assigned_at, created_at)", i));
         System.gc();
         Thread.sleep(500);
         System.gc();
@@ -170,6 +162,13 @@ class WorkListBenchmark extends RelayIntegrationTest {
     private void explain(String sql, String parameter) {
         jdbc.queryForList("explain (analyze, costs off) " + sql, parameter)
                 .forEach(row -> System.out.println("PLAN " + row.values()));
+    }
+
+    /** The open-referrals endpoint's question asked of PostgreSQL directly: a user's first 50 in the given order. */
+    private void openReferralsSql(String order, int i) {
+        jdbc.queryForList("select reference_number, customer_name, status, lead_score, accepted_at, last_activity_at"
+                + " from referral where owner_id = ? and status in ('NEW','ASSIGNED','ACCEPTED','IN_PROGRESS')"
+                + " order by " + order + ", reference_number limit 50", "user-" + (i % USERS));
     }
 
     private void get(String path) {
