@@ -118,9 +118,12 @@ class EscalationBurstBenchmark {
         postgres.close();
         copy(data, snapshot);
 
-        List<Run> runs = List.of(new Run("1 node, Camunda's default job executor settings", 1, CAMUNDA_DEFAULTS),
+        List<Run> all = List.of(new Run("1 node, Camunda's default job executor settings", 1, CAMUNDA_DEFAULTS),
                 new Run("1 node, Relay's settings (application.yaml)", 1, List.of()),
                 new Run("2 nodes, Relay's settings", 2, List.of()));
+        // -Drelay.bench.burst-runs=2 (or 1,3 …) measures only those, for quicker iterations on one configuration
+        List<Run> runs = Arrays.stream(System.getProperty("relay.bench.burst-runs", "1,2,3").split(","))
+                .map(number -> all.get(Integer.parseInt(number.trim()) - 1)).toList();
         Map<Run, Burst> results = new LinkedHashMap<>();
         for (Run run : runs) {
             delete(data);

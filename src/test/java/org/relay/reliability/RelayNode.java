@@ -57,6 +57,7 @@ final class RelayNode {
                 "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
         if (Boolean.getBoolean("relay.bench.node-jfr")) {
             // a benchmark's profile of this node: JDK Flight Recorder, written when the node stops
+            command.add("-XX:FlightRecorderOptions:stackdepth=1024");
             command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + log.resolveSibling("node-" + name + "-" + System.currentTimeMillis() + ".jfr"));
         }
