@@ -13,6 +13,7 @@ import org.relay.referral.ReferralEventType;
 import org.relay.referral.ReferralRepository;
 import org.relay.referral.ReferralTimeline;
 import org.relay.scoring.ReferrerScore;
+import org.relay.scoring.ReferrerStanding;
 import org.relay.scoring.ReferrerStandings;
 import org.relay.sla.BusinessCalendars;
 import org.springframework.stereotype.Component;
@@ -173,13 +174,15 @@ public class Notifications {
         return queueId == null ? List.of() : identityService.createUserQuery().memberOfGroup(queueId).list();
     }
 
+    /**
+     * From the referrer's standing (one row, kept current whenever one of their referrals is decided) rather than
+     * counting their referrals for every mail: a busy referrer has thousands.
+     */
     private ReferrerRecord referrerRecord(Referral referral) {
         String id = referral.getReferrer().getId();
-        if (id == null) {
-            return new ReferrerRecord(0, 0, ReferrerScore.NO_RECORD);
-        }
-        return new ReferrerRecord(referrals.countByReferrerId(id), referrals.countConvertedByReferrerId(id),
-                standings.scoreOf(referral.getReferrer()));
+        return (id == null ? java.util.Optional.<ReferrerStanding>empty() : standings.of(id))
+                .map(standing -> new ReferrerRecord(standing.getDecided(), standing.getConverted(), standing.getScore()))
+                .orElseGet(() -> new ReferrerRecord(0, 0, ReferrerScore.NO_RECORD));
     }
 
     private String formatDue(Referral referral, Instant due) {
@@ -189,12 +192,12 @@ public class Notifications {
         return DUE.format(due.atZone(calendars.forRegion(referral.getCustomer().getRegion()).zone()));
     }
 
-    /** How a referrer's referrals (this one included) have turned out so far, and their referrer score. */
-    public record ReferrerRecord(long referred, long converted, int score) {
+    /** How a referrer's decided referrals have turned out so far, and their referrer score. */
+    public record ReferrerRecord(long decided, long converted, int score) {
 
         public String summary() {
             return "referrer score " + score + "; "
-                    + (referred <= 1 && converted == 0 ? "first referral" : converted + " of " + referred + " referrals converted");
+                    + (decided == 0 ? "none of their referrals decided yet" : converted + " of " + decided + " decided referrals converted");
         }
     }
 }

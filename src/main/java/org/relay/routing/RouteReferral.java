@@ -45,15 +45,15 @@ class RouteReferral implements JavaDelegate {
         execution.setVariable(LifecycleVariables.RECIPIENT_USER, decision.user());
         execution.setVariable(LifecycleVariables.RECIPIENT_QUEUE, decision.candidateGroup());
         execution.setVariable(LifecycleVariables.ROUTING_REASON, decision.reason());
-        execution.setVariable("recipientWorkload", workloadText(decision.user()));
+        execution.setVariable("recipientWorkload", workloadText(decision));
     }
 
-    /** Shown in the Review form: how loaded the recipient is, counting this referral. */
-    private String workloadText(String user) {
-        if (user == null) {
+    /** Shown in the Review form: how loaded the recipient is, counting this referral (the router counted before it). */
+    private static String workloadText(RoutingDecision decision) {
+        if (decision.user() == null) {
             return "Shared with the queue: the first to accept takes it";
         }
-        Workloads.Load load = workloads.of(java.util.List.of(user)).get(user);
-        return load == null ? user : user + ": " + (load.open() + 1) + " open referrals (capacity " + load.capacity() + ")";
+        Workloads.Load load = decision.load();
+        return decision.user() + ": " + (load.open() + 1) + " open referrals (capacity " + load.capacity() + ")";
     }
 }

@@ -56,18 +56,21 @@ class Router {
         return advocates.findById(referral.getReferrer().getId())
                 .filter(Advocate::isActive)
                 .filter(advocate -> !rejecters.contains(advocate.getOwnerUserId()))
-                .filter(advocate -> workloads.of(advocate.getOwnerUserId()).pickable())
-                .map(advocate -> new RoutingDecision(advocate.getOwnerUserId(), rule.queue(), null,
-                        RoutingBasis.ADVOCATE_OWNER, "Advocate owner: " + advocate.getName() + " ("
-                        + advocate.getCode() + ") is owned by " + advocate.getOwnerUserId() + "; routing rules bypassed"));
+                .flatMap(advocate -> Optional.of(workloads.of(advocate.getOwnerUserId()))
+                        .filter(Workloads.Load::pickable)
+                        .map(load -> new RoutingDecision(advocate.getOwnerUserId(), rule.queue(), null,
+                                RoutingBasis.ADVOCATE_OWNER, "Advocate owner: " + advocate.getName() + " ("
+                                + advocate.getCode() + ") is owned by " + advocate.getOwnerUserId()
+                                + "; routing rules bypassed", load)));
     }
 
     private Optional<RoutingDecision> namedByRule(RoutingRule rule, Set<String> rejecters) {
-        if (rule.assignee() == null || rejecters.contains(rule.assignee()) || !workloads.of(rule.assignee()).hasRoom()) {
+        if (rule.assignee() == null || rejecters.contains(rule.assignee())) {
             return Optional.empty();
         }
-        return Optional.of(new RoutingDecision(rule.assignee(), rule.queue(), rule.queue(), RoutingBasis.RULE_NAMED_USER,
-                "Routing rule \"" + rule.name() + "\" names " + rule.assignee()));
+        return Optional.of(workloads.of(rule.assignee())).filter(Workloads.Load::hasRoom)
+                .map(load -> new RoutingDecision(rule.assignee(), rule.queue(), rule.queue(), RoutingBasis.RULE_NAMED_USER,
+                        "Routing rule \"" + rule.name() + "\" names " + rule.assignee(), load));
     }
 
     private Optional<RoutingDecision> relationshipOwner(Referral referral, RoutingRule rule, Set<String> rejecters) {
@@ -77,11 +80,12 @@ class Router {
         return advisors.findById(new CustomerAdvisor.Key(referral.getCustomer().getExistingCustomerId(), rule.queue()))
                 .map(CustomerAdvisor::getAdvisorUserId)
                 .filter(advisor -> !rejecters.contains(advisor))
-                .filter(advisor -> workloads.of(advisor).hasRoom())
-                .map(advisor -> new RoutingDecision(advisor, rule.queue(), rule.queue(), RoutingBasis.RELATIONSHIP_OWNER,
-                        "Relationship owner: " + advisor + " already advises customer "
+                .map(workloads::of)
+                .filter(Workloads.Load::hasRoom)
+                .map(load -> new RoutingDecision(load.userId(), rule.queue(), rule.queue(), RoutingBasis.RELATIONSHIP_OWNER,
+                        "Relationship owner: " + load.userId() + " already advises customer "
                                 + referral.getCustomer().getExistingCustomerId() + " in " + rule.queue()
-                                + " (routing rule \"" + rule.name() + "\")"));
+                                + " (routing rule \"" + rule.name() + "\")", load));
     }
 
     private RoutingDecision queueMember(Referral referral, RoutingRule rule, Set<String> rejecters) {
@@ -95,7 +99,7 @@ class Router {
             String managerQueue = managerQueues.ofReferrer(referral);
             return new RoutingDecision(null, managerQueue, managerQueue, RoutingBasis.NOBODY_LEFT,
                     "Nobody left in queue " + rule.queue() + " who is present and has not rejected it"
-                            + " → referrer's manager queue " + managerQueue);
+                            + " → referrer's manager queue " + managerQueue, null);
         }
         Optional<Workloads.Load> least = pickable.stream().filter(Workloads.Load::hasRoom)
                 .min(Comparator.comparingLong(Workloads.Load::open)
@@ -104,11 +108,12 @@ class Router {
         if (least.isEmpty()) {
             return new RoutingDecision(null, rule.queue(), rule.queue(), RoutingBasis.CAPACITY_FALLBACK,
                     "Routing rule \"" + rule.name() + "\" → queue " + rule.queue()
-                            + "; everyone is at capacity, so the whole queue sees it" + excluded);
+                            + "; everyone is at capacity, so the whole queue sees it" + excluded, null);
         }
         Workloads.Load chosen = least.get();
         return new RoutingDecision(chosen.userId(), rule.queue(), rule.queue(), RoutingBasis.LEAST_LOADED_MEMBER,
                 "Routing rule \"" + rule.name() + "\" → queue " + rule.queue() + "; " + chosen.userId()
-                        + " had the fewest open referrals (" + chosen.open() + " of " + chosen.capacity() + ")" + excluded);
+                        + " had the fewest open referrals (" + chosen.open() + " of " + chosen.capacity() + ")" + excluded,
+                chosen);
     }
 }

@@ -82,7 +82,7 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
         assertThat(instance).isEnded().hasPassed("End_Converted");
         Assertions.assertThat(mailsTo("ryan@relay.example")).singleElement().satisfies(mail -> {
             Assertions.assertThat(mail.getSubject()).isEqualTo("Thank you: your referral of Kiara Thompson became business");
-            Assertions.assertThat(GreenMailUtil.getBody(mail)).contains("referrer score 50; 1 of 1 referrals converted");
+            Assertions.assertThat(GreenMailUtil.getBody(mail)).contains("referrer score 50; 1 of 1 decided referrals converted");
         });
 
         Referral converted = data.reload(referral);

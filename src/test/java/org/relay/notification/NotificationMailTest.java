@@ -67,7 +67,7 @@ class NotificationMailTest extends RelayIntegrationTest {
                     .contains("Kiara Thompson")
                     .contains("USD 450,000")
                     .contains("Ryan Walsh")
-                    .contains("referrer score 40; first referral")
+                    .contains("referrer score 40; none of their referrals decided yet")
                     .contains("B · 74/100 — interest value 250k+ +12, referred by someone +10, phone given +8 (prior rules)")
                     .contains("referred by someone +10")
                     .contains("EST");

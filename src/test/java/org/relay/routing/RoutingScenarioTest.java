@@ -63,14 +63,19 @@ class RoutingScenarioTest extends RelayIntegrationTest {
     @Test
     void ten_referrals_spread_over_three_members_in_turn() {
         List<String> owners = new java.util.ArrayList<>();
+        Referral last = null;
         for (int i = 0; i < 10; i++) {
-            owners.add(intake.create(RelayTestData.referral("Customer " + i, "MORTGAGE", "200000", "ryan")).getOwnerId());
+            last = intake.create(RelayTestData.referral("Customer " + i, "MORTGAGE", "200000", "ryan"));
+            owners.add(last.getOwnerId());
         }
 
         Assertions.assertThat(owners).containsExactly("alice", "bob", "mike", "alice", "bob", "mike", "alice", "bob",
                 "mike", "alice");
         Map<String, Long> perOwner = owners.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         Assertions.assertThat(perOwner).containsEntry("alice", 4L).containsEntry("bob", 3L).containsEntry("mike", 3L);
+        // the Review form tells alice how loaded she is, counting the referral in front of her once
+        Assertions.assertThat(processEngine.getRuntimeService().getVariable(last.getProcessInstanceId(), "recipientWorkload"))
+                .isEqualTo("alice: 4 open referrals (capacity 25)");
     }
 
     @Test
