@@ -11,6 +11,7 @@ import org.relay.referral.Referral;
 import org.relay.referral.ReferralRepository;
 import org.relay.referral.ReferralStatus;
 import org.relay.security.Callers;
+import org.relay.security.ReferralAccess;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,10 +26,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * "My open referrals": what a user owns and has not closed, with when something last happened on each — longest idle
- * first ({@code sort=idle}, the default) or in Tasklist's priority order ({@code sort=priority}). One page per call
- * ({@code page}, {@code size} up to 200, 50 by default), ordered and cut in PostgreSQL; {@code X-Total-Count} tells
- * how many there are in all.
+ * Open referrals of a user ("my open referrals": what they own and have not closed) or of a queue (owned by a member
+ * or waiting for one), with when something last happened on each — longest idle first ({@code sort=idle}, the
+ * default) or in Tasklist's priority order ({@code sort=priority}). One page per call ({@code page}, {@code size} up
+ * to 200, 50 by default), ordered and cut in PostgreSQL; {@code X-Total-Count} tells how many there are in all.
  */
 @RestController
 class OpenReferralsController {
@@ -51,9 +52,11 @@ class OpenReferralsController {
     private final Callers callers;
     private final ReadOnly readOnly;
     private final AuditTrail audit;
+    private final ReferralAccess access;
 
     OpenReferralsController(ReferralRepository referrals, IdentityService identityService, Clock clock, Callers callers,
-                            ReadOnly readOnly, AuditTrail audit) {
+                            ReadOnly readOnly, AuditTrail audit, ReferralAccess access) {
+        this.access = access;
         this.callers = callers;
         this.referrals = referrals;
         this.identityService = identityService;
@@ -68,21 +71,61 @@ class OpenReferralsController {
                                             @RequestParam(defaultValue = "0") int page,
                                             @RequestParam(defaultValue = "50") int size) {
         callers.requireSelfOrManager(userId);
-        if (!sort.equals("idle") && !sort.equals("priority")) {
-            throw new InvalidRequestException(List.of(new FieldProblem("sort", "must be idle or priority")));
-        }
+        boolean byPriority = byPriority(sort);
         if (identityService.createUserQuery().userId(userId).count() == 0) {
             throw new NotFoundException("No user " + userId);
         }
-        PageRequest pageRequest = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200));
-        Instant now = clock.instant();
-        Listed listed = readOnly.read(() -> new Listed(referrals.countByOwnerIdAndStatusIn(userId, OPEN),
-                (sort.equals("priority") ? referrals.findOpenByPriority(userId, OPEN, pageRequest)
-                        : referrals.findOpenLongestIdleFirst(userId, OPEN, pageRequest))
-                        .stream().map(r -> view(r, now)).toList()));
-        audit.write(AuditAction.LISTED, null, "open referrals of " + userId, listed.rows().size() + " of "
-                + listed.total() + ", page " + pageRequest.getPageNumber() + ", by " + sort, null);
+        PageRequest pageRequest = pageRequest(page, size);
+        return listed("open referrals of " + userId, sort, pageRequest, () -> new Listed(
+                referrals.countByOwnerIdAndStatusIn(userId, OPEN),
+                views(byPriority ? referrals.findOpenByPriority(userId, OPEN, pageRequest)
+                        : referrals.findOpenLongestIdleFirst(userId, OPEN, pageRequest))));
+    }
+
+    /**
+     * The queue view without Camunda's candidate-group task query, which joins and sorts every task of a large queue
+     * (docs/benchmarks.md): the referral rows of the queue, read through their (queue, status) index.
+     */
+    @GetMapping("/api/queues/{queueId}/open-referrals")
+    ResponseEntity<List<OpenReferral>> openInQueue(@PathVariable String queueId,
+                                                   @RequestParam(defaultValue = "idle") String sort,
+                                                   @RequestParam(defaultValue = "0") int page,
+                                                   @RequestParam(defaultValue = "50") int size) {
+        access.requireQueueVisible(queueId);
+        boolean byPriority = byPriority(sort);
+        if (identityService.createGroupQuery().groupId(queueId).count() == 0) {
+            throw new NotFoundException("No queue " + queueId);
+        }
+        PageRequest pageRequest = pageRequest(page, size);
+        return listed("open referrals in queue " + queueId, sort, pageRequest, () -> new Listed(
+                referrals.countByQueueIdAndStatusIn(queueId, OPEN),
+                views(byPriority ? referrals.findOpenInQueueByPriority(queueId, OPEN, pageRequest)
+                        : referrals.findOpenInQueueLongestIdleFirst(queueId, OPEN, pageRequest))));
+    }
+
+    private static boolean byPriority(String sort) {
+        if (!sort.equals("idle") && !sort.equals("priority")) {
+            throw new InvalidRequestException(List.of(new FieldProblem("sort", "must be idle or priority")));
+        }
+        return sort.equals("priority");
+    }
+
+    private static PageRequest pageRequest(int page, int size) {
+        return PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200));
+    }
+
+    /** Reads the page and total in one read-only transaction, then audits the read of personal data. */
+    private ResponseEntity<List<OpenReferral>> listed(String what, String sort, PageRequest pageRequest,
+                                                      java.util.function.Supplier<Listed> read) {
+        Listed listed = readOnly.read(read);
+        audit.write(AuditAction.LISTED, null, what, listed.rows().size() + " of " + listed.total() + ", page "
+                + pageRequest.getPageNumber() + ", by " + sort, null);
         return ResponseEntity.ok().header("X-Total-Count", Long.toString(listed.total())).body(listed.rows());
+    }
+
+    private List<OpenReferral> views(List<Referral> page) {
+        Instant now = clock.instant();
+        return page.stream().map(r -> view(r, now)).toList();
     }
 
     private static OpenReferral view(Referral r, Instant now) {

@@ -29,13 +29,23 @@ public interface ReferralRepository extends JpaRepository<Referral, Long> {
 
     long countByReferrerId(String referrerId);
 
-    java.util.List<Referral> findByCustomerEmailNormalizedAndStatusIn(String email, Collection<ReferralStatus> statuses);
-
-    java.util.List<Referral> findByCustomerPhoneNormalizedAndStatusIn(String phone, Collection<ReferralStatus> statuses);
-
-    java.util.List<Referral> findByCustomerNameNormalizedAndStatusIn(String name, Collection<ReferralStatus> statuses);
-
-    java.util.List<Referral> findByCustomerExistingCustomerIdAndStatusIn(String existingCustomerId, Collection<ReferralStatus> statuses);
+    /**
+     * Open referrals matching any of a customer's identifiers, in one query (PostgreSQL combines the four indexes);
+     * a null identifier matches nothing. Name only counts together with postcode or date of birth.
+     */
+    @Query("""
+            select r from Referral r where r.status in :open and (r.customer.existingCustomerId = :customerId
+                or r.customer.emailNormalized = :email or r.customer.phoneNormalized = :phone
+                or (r.customer.nameNormalized = :name
+                    and (r.customer.postcode = :postcode or r.customer.dateOfBirth = :dateOfBirth)))
+            order by r.id""")
+    java.util.List<Referral> findOpenOfSameCustomer(@Param("open") Collection<ReferralStatus> open,
+                                                    @Param("customerId") String existingCustomerId,
+                                                    @Param("email") String emailNormalized,
+                                                    @Param("phone") String phoneNormalized,
+                                                    @Param("name") String nameNormalized,
+                                                    @Param("postcode") String postcode,
+                                                    @Param("dateOfBirth") java.time.LocalDate dateOfBirth);
 
     java.util.List<Referral> findByOwnerIdAndStatusIn(String ownerId, Collection<ReferralStatus> statuses);
 
@@ -54,6 +64,22 @@ public interface ReferralRepository extends JpaRepository<Referral, Long> {
             order by r.taskPriority desc nulls last, r.leadScore desc nulls last, r.referenceNumber asc""")
     java.util.List<Referral> findOpenByPriority(@Param("owner") String ownerId,
                                                 @Param("open") Collection<ReferralStatus> open, Pageable page);
+
+    long countByQueueIdAndStatusIn(String queueId, Collection<ReferralStatus> statuses);
+
+    /** A queue's open referrals (owned or not), longest idle first. */
+    @Query("""
+            select r from Referral r where r.queueId = :queue and r.status in :open
+            order by coalesce(r.lastActivityAt, r.acceptedAt, r.assignedAt, r.createdAt) asc, r.referenceNumber asc""")
+    java.util.List<Referral> findOpenInQueueLongestIdleFirst(@Param("queue") String queueId,
+                                                             @Param("open") Collection<ReferralStatus> open, Pageable page);
+
+    /** A queue's open referrals (owned or not) in Tasklist's order: task priority, then lead score, highest first. */
+    @Query("""
+            select r from Referral r where r.queueId = :queue and r.status in :open
+            order by r.taskPriority desc nulls last, r.leadScore desc nulls last, r.referenceNumber asc""")
+    java.util.List<Referral> findOpenInQueueByPriority(@Param("queue") String queueId,
+                                                       @Param("open") Collection<ReferralStatus> open, Pageable page);
 
     @Query("select count(r) from Referral r where r.referrer.id = :referrerId and r.status = org.relay.referral.ReferralStatus.CONVERTED")
     long countConvertedByReferrerId(@Param("referrerId") String referrerId);

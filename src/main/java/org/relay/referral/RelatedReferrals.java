@@ -4,10 +4,7 @@ import org.relay.catalog.Catalog;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,31 +30,11 @@ public class RelatedReferrals {
 
     public List<Referral> openFor(Referral referral) {
         Customer customer = referral.getCustomer();
-        Map<Long, Referral> found = new LinkedHashMap<>();
-        if (customer.isExistingCustomer()) {
-            referrals.findByCustomerExistingCustomerIdAndStatusIn(customer.getExistingCustomerId(), OPEN)
-                    .forEach(r -> found.putIfAbsent(r.getId(), r));
-        }
-        if (customer.getEmailNormalized() != null) {
-            referrals.findByCustomerEmailNormalizedAndStatusIn(customer.getEmailNormalized(), OPEN)
-                    .forEach(r -> found.putIfAbsent(r.getId(), r));
-        }
-        if (customer.getPhoneNormalized() != null) {
-            referrals.findByCustomerPhoneNormalizedAndStatusIn(customer.getPhoneNormalized(), OPEN)
-                    .forEach(r -> found.putIfAbsent(r.getId(), r));
-        }
-        if (customer.getNameNormalized() != null && (customer.getPostcode() != null || customer.getDateOfBirth() != null)) {
-            referrals.findByCustomerNameNormalizedAndStatusIn(customer.getNameNormalized(), OPEN).stream()
-                    .filter(r -> same(customer.getPostcode(), r.getCustomer().getPostcode())
-                            || same(customer.getDateOfBirth(), r.getCustomer().getDateOfBirth()))
-                    .forEach(r -> found.putIfAbsent(r.getId(), r));
-        }
-        found.remove(referral.getId());
-        return found.values().stream().sorted(Comparator.comparing(Referral::getId)).toList();
-    }
-
-    private static boolean same(Object mine, Object theirs) {
-        return mine != null && mine.equals(theirs);
+        return referrals.findOpenOfSameCustomer(OPEN, customer.getExistingCustomerId(), customer.getEmailNormalized(),
+                        customer.getPhoneNormalized(), customer.getNameNormalized(), customer.getPostcode(),
+                        customer.getDateOfBirth()).stream()
+                .filter(other -> !other.getId().equals(referral.getId()))
+                .toList();
     }
 
     /**

@@ -77,6 +77,14 @@ public class ReferralAccess {
         return caller.inGroup(managerGroup != null ? managerGroup : routing.fallbackManagerQueue());
     }
 
+    /** A queue's referrals are for its members, its managers, administrators and compliance: 403 otherwise. */
+    public void requireQueueVisible(String queueId) {
+        Caller caller = callers.current();
+        if (!seesEverything(caller) && !caller.inGroup(queueId) && !manages(caller, queueId)) {
+            throw new ForbiddenException(caller.userId() + " is neither in nor a manager of queue " + queueId);
+        }
+    }
+
     /** One page of the referrals in these statuses that the caller may see (lists and exports). */
     public Page<Referral> page(Caller caller, Collection<ReferralStatus> statuses, Pageable pageable) {
         return seesEverything(caller)

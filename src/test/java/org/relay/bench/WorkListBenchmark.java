@@ -67,6 +67,11 @@ class WorkListBenchmark extends RelayIntegrationTest {
                 identity.saveUser(user);
             }
         }
+        for (int q = 0; q < QUEUES; q++) {
+            if (identity.createGroupQuery().groupId("queue-" + q).count() == 0) {
+                identity.saveGroup(identity.newGroup("queue-" + q));
+            }
+        }
         long started = System.nanoTime();
         Parallel.run(OPEN, 4, g -> runtime.startProcessInstanceByKey("BenchWorkList", "W-" + g, Map.of(
                 "owner", "user-" + (g % USERS), "queue", "queue-" + (g % QUEUES), "priority", (g * 37) % 100)));
@@ -99,6 +104,10 @@ class WorkListBenchmark extends RelayIntegrationTest {
         double[] relaySql = sample(i -> openReferralsSql("task_priority desc nulls last, lead_score desc nulls last", i));
         double[] idle = sample(i -> get("/api/users/user-" + (i % USERS) + "/open-referrals"));
         double[] idleSql = sample(i -> openReferralsSql("coalesce(last_activity_at, accepted_at, assigned_at, created_at)", i));
+        // Relay's queue view: the referral rows of the queue, not the engine's tasks and candidate links
+        explain(QUEUE_REFERRALS_SQL, "queue-3");
+        double[] relayQueue = sample(i -> get("/api/queues/queue-" + (i % QUEUES) + "/open-referrals?sort=priority"));
+        double[] relayQueueSql = sample(i -> jdbc.queryForList(QUEUE_REFERRALS_SQL, "queue-" + (i % QUEUES)));
         System.gc();
         Thread.sleep(500);
         System.gc();
@@ -116,6 +125,7 @@ class WorkListBenchmark extends RelayIntegrationTest {
                 | a user's 50 best tasks with that index | %.1f / %.1f | | |
                 | a user's open referrals by priority (GET …/open-referrals?sort=priority, first 50 of %d) | %.1f / %.1f | %.1f / %.1f | %.1f× |
                 | a user's open referrals longest idle first (GET …/open-referrals, first 50 of %d) | %.1f / %.1f | %.1f / %.1f | %.1f× |
+                | a queue's open referrals by priority (GET /api/queues/{id}/open-referrals?sort=priority, first 50 of %d) | %.1f / %.1f | %.1f / %.1f | %.1f× |
 
                 Heap used after a full GC, with everything above open: %d MiB (max %d MiB).
                 """, OPEN, OPEN, USERS, QUEUES, jdbc.queryForObject("select version()", String.class),
@@ -125,6 +135,7 @@ class WorkListBenchmark extends RelayIntegrationTest {
                 queue[0], queue[1], queueSql[0], queueSql[1], queue[0] / queueSql[0], mineIndexed[0], mineIndexed[1],
                 OPEN / USERS, relay[0], relay[1], relaySql[0], relaySql[1], relay[0] / relaySql[0],
                 OPEN / USERS, idle[0], idle[1], idleSql[0], idleSql[1], idle[0] / idleSql[0],
+                OPEN / QUEUES, relayQueue[0], relayQueue[1], relayQueueSql[0], relayQueueSql[1], relayQueue[0] / relayQueueSql[0],
                 heap >> 20, Runtime.getRuntime().maxMemory() >> 20);
         System.out.println(result);
         Path out = Path.of("target", "benchmarks", "work-list.md");
@@ -153,6 +164,11 @@ class WorkListBenchmark extends RelayIntegrationTest {
             + " t.execution_id_, t.proc_inst_id_, t.proc_def_id_, t.task_def_key_, t.due_date_, t.follow_up_date_,"
             + " t.suspension_state_ from act_ru_task t inner join act_ru_identitylink i on i.task_id_ = t.id_"
             + " where i.type_ = 'candidate' and i.group_id_ in (?) order by t.priority_ desc, t.due_date_ asc limit 50";
+
+    /** The queue endpoint's question asked of PostgreSQL directly: a queue's first 50 open referrals by priority. */
+    static final String QUEUE_REFERRALS_SQL = "select reference_number, customer_name, status, lead_score, accepted_at,"
+            + " last_activity_at from referral where queue_id = ? and status in ('NEW','ASSIGNED','ACCEPTED','IN_PROGRESS')"
+            + " order by task_priority desc nulls last, lead_score desc nulls last, reference_number limit 50";
 
     private void queueTasks(String queue) {
         tasks.createTaskQuery().taskCandidateGroup(queue).includeAssignedTasks()

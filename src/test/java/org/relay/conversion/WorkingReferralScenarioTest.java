@@ -262,6 +262,37 @@ class WorkingReferralScenarioTest extends RelayIntegrationTest {
     }
 
     @Test
+    void a_queues_open_referrals_come_a_page_at_a_time_for_its_members_and_managers() throws Exception {
+        List<Referral> queued = List.of(intake.create(RelayTestData.referral("Ann Quiet", "MORTGAGE", "300000", "ryan")),
+                accepted(RelayTestData.referral("Ben Urgent", "MORTGAGE", "300000", "ryan")),
+                intake.create(RelayTestData.referral("Cy Middle", "MORTGAGE", "300000", "ryan")));
+        int[] priorities = {10, 90, 50};
+        for (int i = 0; i < queued.size(); i++) {
+            jdbc.update("update referral set task_priority = ? where id = ?", priorities[i], queued.get(i).getId());
+        }
+        Assertions.assertThat(queued).extracting(Referral::getQueueId).containsOnly("retail-lending");
+
+        // bob is a member of the queue: he sees the ones owned by colleagues too, most urgent first
+        ResponseEntity<String> byPriority = rest.withBasicAuth("bob", "bob")
+                .getForEntity("/api/queues/retail-lending/open-referrals?sort=priority&size=2", String.class);
+        Assertions.assertThat(byPriority.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Assertions.assertThat(byPriority.getHeaders().getFirst("X-Total-Count")).isEqualTo("3");
+        Assertions.assertThat(json.readTree(byPriority.getBody()).findValuesAsText("customer"))
+                .containsExactly("Ben Urgent", "Cy Middle");
+        Assertions.assertThat(json.readTree(rest.withBasicAuth("jackie", "jackie").getForObject(
+                "/api/queues/retail-lending/open-referrals?sort=priority&page=1&size=2", String.class))
+                .findValuesAsText("customer")).containsExactly("Ann Quiet");
+
+        Assertions.assertThat(rest.withBasicAuth("ryan", "ryan").getForEntity("/api/queues/retail-lending/open-referrals",
+                String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        Assertions.assertThat(rest.getForEntity("/api/queues/no-such-queue/open-referrals", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<String> unknownOrder = rest.getForEntity("/api/queues/retail-lending/open-referrals?sort=newest", String.class);
+        Assertions.assertThat(unknownOrder.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        Assertions.assertThat(unknownOrder.getBody()).contains("\"sort\"");
+    }
+
+    @Test
     void bad_activities_are_refused_with_the_fields_named() throws Exception {
         Referral referral = accepted(RelayTestData.kiarasMortgage());
 

@@ -239,7 +239,11 @@ class EscalationBurstBenchmark {
     // --- plumbing ------------------------------------------------------------------------------------------------
 
     private RelayNode node(String name, List<String> arguments) throws Exception {
-        RelayNode node = new RelayNode(name, "jdbc:postgresql://localhost:" + dbPort + "/postgres", smtpPort, arguments, WORK);
+        // -Drelay.bench.node-args="--camunda.bpm.history-level=audit" tries a setting on every node, seeding included
+        List<String> extra = Arrays.stream(System.getProperty("relay.bench.node-args", "").split(" "))
+                .filter(argument -> !argument.isBlank()).toList();
+        RelayNode node = new RelayNode(name, "jdbc:postgresql://localhost:" + dbPort + "/postgres", smtpPort,
+                Stream.concat(arguments.stream(), extra.stream()).toList(), WORK);
         running.add(node);
         node.start();
         return node;
