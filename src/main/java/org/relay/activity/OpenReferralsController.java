@@ -84,7 +84,7 @@ class OpenReferralsController {
 
     /**
      * The queue view without Camunda's candidate-group task query, which joins and sorts every task of a large queue
-     * (docs/benchmarks.md): the referral rows of the queue, read through their (queue, status) index.
+     * (docs/benchmarks.md): by priority, one page walked off the partial index of open referrals per queue.
      */
     @GetMapping("/api/queues/{queueId}/open-referrals")
     ResponseEntity<List<OpenReferral>> openInQueue(@PathVariable String queueId,

@@ -10,7 +10,6 @@ import org.relay.emailaction.ActionLink;
 import org.relay.emailaction.EmailActions;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
-import org.relay.referral.ReferralRepository;
 import org.relay.referral.ReferralTimeline;
 import org.relay.scoring.ReferrerScore;
 import org.relay.scoring.ReferrerStanding;
@@ -42,7 +41,6 @@ public class Notifications {
     private final SentLog sentLog;
     private final IdentityService identityService;
     private final ReferralTimeline timeline;
-    private final ReferralRepository referrals;
     private final EmailActions emailActions;
     private final BusinessCalendars calendars;
     private final Catalog catalog;
@@ -50,7 +48,7 @@ public class Notifications {
     private final ReferrerStandings standings;
 
     Notifications(TemplateEngine templates, MailDelivery delivery, SentLog sentLog, IdentityService identityService,
-                  ReferralTimeline timeline, ReferralRepository referrals, EmailActions emailActions,
+                  ReferralTimeline timeline, EmailActions emailActions,
                   BusinessCalendars calendars, Catalog catalog, RelayProperties properties, ReferrerStandings standings) {
         this.standings = standings;
         this.templates = templates;
@@ -58,7 +56,6 @@ public class Notifications {
         this.sentLog = sentLog;
         this.identityService = identityService;
         this.timeline = timeline;
-        this.referrals = referrals;
         this.emailActions = emailActions;
         this.calendars = calendars;
         this.catalog = catalog;
