@@ -47,8 +47,6 @@ public interface ReferralRepository extends JpaRepository<Referral, Long> {
                                                     @Param("postcode") String postcode,
                                                     @Param("dateOfBirth") java.time.LocalDate dateOfBirth);
 
-    java.util.List<Referral> findByOwnerIdAndStatusIn(String ownerId, Collection<ReferralStatus> statuses);
-
     long countByOwnerIdAndStatusIn(String ownerId, Collection<ReferralStatus> statuses);
 
     /** A user's open referrals, longest idle first: since the last activity, else acceptance, assignment, creation. */
