@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
 
 /**
  * One Relay node as its own operating-system process (production profile, job executor on), started from the
- * build's classes and dependencies, so a test can run several on one database and kill one with SIGKILL.
+ * build's classes and dependencies, so a test can run several on one database and kill one with SIGKILL. Or the
+ * embedded demo, as {@code mvn spring-boot:run} starts it ({@link #embeddedDemo}).
  */
-final class RelayNode {
+public final class RelayNode {
 
     static final String ADMIN = "relay-admin";
     static final String ADMIN_PASSWORD = "Cluster-Keeper-2026!";
@@ -32,23 +33,52 @@ final class RelayNode {
     private final Path log;
     private Process process;
 
-    RelayNode(String name, String jdbcUrl, int smtpPort, List<String> arguments, Path logDirectory) {
+    private RelayNode(String name, Map<String, String> environment, List<String> arguments, Path logDirectory) {
         this.name = name;
         this.port = freePort();
+        this.environment = environment;
         this.arguments = arguments;
         this.log = logDirectory.resolve("node-" + name + ".log");
-        this.environment = Map.ofEntries(
+    }
+
+    /** A production node (profile postgres) on the given database and SMTP server. */
+    RelayNode(String name, String jdbcUrl, int smtpPort, List<String> arguments, Path logDirectory) {
+        this(name, productionEnvironment(jdbcUrl, smtpPort), concat(List.of("--spring.profiles.active=postgres",
+                // this node's name in the engine's job log, so a test can see both nodes did work
+                "--camunda.bpm.generic-properties.properties.hostname=" + name,
+                // poll for due jobs at least every second (the default backs off to a minute when idle)
+                "--camunda.bpm.job-execution.wait-time-in-millis=1000", "--camunda.bpm.job-execution.max-wait=2000"),
+                arguments), logDirectory);
+    }
+
+    /**
+     * The embedded demo with its default settings (no profile: H2, demo users and referrals), on an in-memory
+     * database instead of ./data so every start is a first start.
+     */
+    public static RelayNode embeddedDemo(Path logDirectory) {
+        return new RelayNode("demo", Map.of(), List.of("--spring.datasource.url=jdbc:h2:mem:relay-demo;DB_CLOSE_DELAY=-1"),
+                logDirectory);
+    }
+
+    private static Map<String, String> productionEnvironment(String jdbcUrl, int smtpPort) {
+        return Map.ofEntries(
                 Map.entry("RELAY_DB_URL", jdbcUrl), Map.entry("RELAY_DB_USER", "postgres"),
                 Map.entry("RELAY_DB_PASSWORD", "postgres"), Map.entry("RELAY_SMTP_HOST", "127.0.0.1"),
                 Map.entry("RELAY_SMTP_PORT", Integer.toString(smtpPort)), Map.entry("RELAY_SMTP_AUTH", "false"),
-                Map.entry("RELAY_SMTP_STARTTLS", "false"), Map.entry("RELAY_PUBLIC_URL", "http://localhost:" + port),
+                Map.entry("RELAY_SMTP_STARTTLS", "false"),
                 Map.entry("RELAY_LINK_SECRET", "cluster-test-7Hq2Lm9Xv4Rt8Wp1Zs6Kd3Nb5Gj0Fc"),
                 Map.entry("RELAY_ADMIN_USER", ADMIN), Map.entry("RELAY_ADMIN_PASSWORD", ADMIN_PASSWORD),
                 Map.entry("RELAY_SECURE_COOKIES", "false"));
     }
 
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
     /** Starts the process and waits until /actuator/health answers UP. */
-    void start() throws Exception {
+    public void start() throws Exception {
         String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
@@ -61,12 +91,8 @@ final class RelayNode {
             command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + log.resolveSibling("node-" + name + "-" + System.currentTimeMillis() + ".jfr"));
         }
-        command.addAll(List.of("-cp", classpath, "org.relay.RelayApplication",
-                "--spring.profiles.active=postgres", "--server.port=" + port,
-                // this node's name in the engine's job log, so a test can see both nodes did work
-                "--camunda.bpm.generic-properties.properties.hostname=" + name,
-                // poll for due jobs at least every second (the default backs off to a minute when idle)
-                "--camunda.bpm.job-execution.wait-time-in-millis=1000", "--camunda.bpm.job-execution.max-wait=2000"));
+        command.addAll(List.of("-cp", classpath, "org.relay.RelayApplication", "--server.port=" + port,
+                "--relay.public-url=" + url("")));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -102,7 +128,7 @@ final class RelayNode {
         }
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -111,7 +137,7 @@ final class RelayNode {
         }
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://localhost:" + port + path;
     }
 
