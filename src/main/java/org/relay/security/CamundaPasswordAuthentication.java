@@ -14,22 +14,21 @@ import org.springframework.stereotype.Component;
 class CamundaPasswordAuthentication implements AuthenticationProvider {
 
     private final VerifiedCredentials credentials;
-    private final RelayAuthorities authorities;
 
-    CamundaPasswordAuthentication(VerifiedCredentials credentials, RelayAuthorities authorities) {
+    CamundaPasswordAuthentication(VerifiedCredentials credentials) {
         this.credentials = credentials;
-        this.authorities = authorities;
     }
 
     @Override
     public Authentication authenticate(Authentication request) {
         String userId = request.getName();
         Object password = request.getCredentials();
-        if (userId == null || userId.isBlank() || !(password instanceof String secret)
-                || !credentials.check(userId, secret)) {
+        if (userId == null || userId.isBlank() || !(password instanceof String secret)) {
             throw new BadCredentialsException("Wrong user or password");
         }
-        return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities.of(userId));
+        var authorities = credentials.authoritiesIfCorrect(userId, secret)
+                .orElseThrow(() -> new BadCredentialsException("Wrong user or password"));
+        return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.relay.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
@@ -19,7 +21,8 @@ import java.util.Set;
 /**
  * Turns a Camunda user's groups into Spring Security authorities: one {@code GROUP_x} per group, plus the roles
  * Relay's URL rules use — ADMIN (camunda-admin), MANAGER (a queue's manager group or the fallback manager queue),
- * COMPLIANCE (relay-compliance).
+ * COMPLIANCE (relay-compliance). The set of manager groups is remembered for relay.security.credentials-cache, like
+ * a verified sign-in.
  */
 @Component
 public class RelayAuthorities {
@@ -29,11 +32,15 @@ public class RelayAuthorities {
     private final IdentityService identityService;
     private final RoutingQueueRepository queues;
     private final RoutingProperties routing;
+    /** Which groups manage a queue: read for every sign-in, changed by an administrator now and then. */
+    private final Cache<String, Set<String>> managerGroups;
 
-    RelayAuthorities(IdentityService identityService, RoutingQueueRepository queues, RoutingProperties routing) {
+    RelayAuthorities(IdentityService identityService, RoutingQueueRepository queues, RoutingProperties routing,
+                     SecurityProperties properties) {
         this.identityService = identityService;
         this.queues = queues;
         this.routing = routing;
+        this.managerGroups = Caffeine.newBuilder().expireAfterWrite(properties.credentialsCache()).build();
     }
 
     public Collection<GrantedAuthority> of(String userId) {
@@ -48,7 +55,8 @@ public class RelayAuthorities {
         if (groupIds.contains(Groups.CAMUNDA_ADMIN)) {
             authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
         }
-        if (groupIds.stream().anyMatch(managerGroups()::contains)) {
+        Set<String> managing = managerGroups.get("all", any -> managerGroups());
+        if (groupIds.stream().anyMatch(managing::contains)) {
             authorities.add(new SimpleGrantedAuthority("ROLE_MANAGER"));
         }
         if (groupIds.contains(Caller.COMPLIANCE_GROUP)) {
@@ -61,6 +69,7 @@ public class RelayAuthorities {
         Set<String> managers = new HashSet<>();
         managers.add(routing.fallbackManagerQueue());
         queues.findAll().stream().map(RoutingQueue::getManagerGroupId).forEach(managers::add);
-        return managers;
+        managers.remove(null);
+        return Set.copyOf(managers);
     }
 }
