@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -42,9 +41,6 @@ class OpenReferralsController {
     /** One page and how many there are in all, read in one transaction. */
     private record Listed(long total, List<OpenReferral> rows) {
     }
-
-    private static final List<ReferralStatus> OPEN = Arrays.stream(ReferralStatus.values())
-            .filter(ReferralStatus::isOpen).toList();
 
     private final ReferralRepository referrals;
     private final IdentityService identityService;
@@ -77,9 +73,9 @@ class OpenReferralsController {
         }
         PageRequest pageRequest = pageRequest(page, size);
         return listed("open referrals of " + userId, sort, pageRequest, () -> new Listed(
-                referrals.countByOwnerIdAndStatusIn(userId, OPEN),
-                views(byPriority ? referrals.findOpenByPriority(userId, OPEN, pageRequest)
-                        : referrals.findOpenLongestIdleFirst(userId, OPEN, pageRequest))));
+                referrals.countOpenOwnedBy(userId),
+                views(byPriority ? referrals.findOpenByPriority(userId, pageRequest)
+                        : referrals.findOpenLongestIdleFirst(userId, pageRequest))));
     }
 
     /**
@@ -98,9 +94,9 @@ class OpenReferralsController {
         }
         PageRequest pageRequest = pageRequest(page, size);
         return listed("open referrals in queue " + queueId, sort, pageRequest, () -> new Listed(
-                referrals.countByQueueIdAndStatusIn(queueId, OPEN),
-                views(byPriority ? referrals.findOpenInQueueByPriority(queueId, OPEN, pageRequest)
-                        : referrals.findOpenInQueueLongestIdleFirst(queueId, OPEN, pageRequest))));
+                referrals.countOpenInQueue(queueId),
+                views(byPriority ? referrals.findOpenInQueueByPriority(queueId, pageRequest)
+                        : referrals.findOpenInQueueLongestIdleFirst(queueId, pageRequest))));
     }
 
     private static boolean byPriority(String sort) {

@@ -11,6 +11,14 @@ import java.util.Optional;
 
 public interface ReferralRepository extends JpaRepository<Referral, Long> {
 
+    /**
+     * {@link ReferralStatus#openStatuses()} as a JPQL list of literals rather than a collection parameter: Hibernate
+     * keeps a query's SQL only when it has no multi-valued parameter (otherwise it translates the query again on
+     * every call), and PostgreSQL can use the partial indexes of open referrals (V11) only for literal statuses.
+     */
+    String OPEN = "(org.relay.referral.ReferralStatus.NEW, org.relay.referral.ReferralStatus.ASSIGNED,"
+            + " org.relay.referral.ReferralStatus.ACCEPTED, org.relay.referral.ReferralStatus.IN_PROGRESS)";
+
     Optional<Referral> findByReferenceNumber(String referenceNumber);
 
     /** For delegates: the process instance's referral must exist, it was written in the same transaction. */
@@ -34,58 +42,56 @@ public interface ReferralRepository extends JpaRepository<Referral, Long> {
      * a null identifier matches nothing. Name only counts together with postcode or date of birth.
      */
     @Query("""
-            select r from Referral r where r.status in :open and (r.customer.existingCustomerId = :customerId
+            select r from Referral r where r.status in """ + OPEN + """
+            and (r.customer.existingCustomerId = :customerId
                 or r.customer.emailNormalized = :email or r.customer.phoneNormalized = :phone
                 or (r.customer.nameNormalized = :name
                     and (r.customer.postcode = :postcode or r.customer.dateOfBirth = :dateOfBirth)))
             order by r.id""")
-    java.util.List<Referral> findOpenOfSameCustomer(@Param("open") Collection<ReferralStatus> open,
-                                                    @Param("customerId") String existingCustomerId,
+    java.util.List<Referral> findOpenOfSameCustomer(@Param("customerId") String existingCustomerId,
                                                     @Param("email") String emailNormalized,
                                                     @Param("phone") String phoneNormalized,
                                                     @Param("name") String nameNormalized,
                                                     @Param("postcode") String postcode,
                                                     @Param("dateOfBirth") java.time.LocalDate dateOfBirth);
 
-    long countByOwnerIdAndStatusIn(String ownerId, Collection<ReferralStatus> statuses);
+    @Query("select count(r) from Referral r where r.ownerId = :owner and r.status in " + OPEN)
+    long countOpenOwnedBy(@Param("owner") String ownerId);
 
     /** A user's open referrals, longest idle first: since the last activity, else acceptance, assignment, creation. */
     @Query("""
-            select r from Referral r where r.ownerId = :owner and r.status in :open
+            select r from Referral r where r.ownerId = :owner and r.status in """ + OPEN + """
             order by coalesce(r.lastActivityAt, r.acceptedAt, r.assignedAt, r.createdAt) asc, r.referenceNumber asc""")
-    java.util.List<Referral> findOpenLongestIdleFirst(@Param("owner") String ownerId,
-                                                      @Param("open") Collection<ReferralStatus> open, Pageable page);
+    java.util.List<Referral> findOpenLongestIdleFirst(@Param("owner") String ownerId, Pageable page);
 
     /** A user's open referrals in Tasklist's order: task priority, then lead score, highest first. */
     @Query("""
-            select r from Referral r where r.ownerId = :owner and r.status in :open
+            select r from Referral r where r.ownerId = :owner and r.status in """ + OPEN + """
             order by r.taskPriority desc nulls last, r.leadScore desc nulls last, r.referenceNumber asc""")
-    java.util.List<Referral> findOpenByPriority(@Param("owner") String ownerId,
-                                                @Param("open") Collection<ReferralStatus> open, Pageable page);
+    java.util.List<Referral> findOpenByPriority(@Param("owner") String ownerId, Pageable page);
 
-    long countByQueueIdAndStatusIn(String queueId, Collection<ReferralStatus> statuses);
+    @Query("select count(r) from Referral r where r.queueId = :queue and r.status in " + OPEN)
+    long countOpenInQueue(@Param("queue") String queueId);
 
     /** A queue's open referrals (owned or not), longest idle first. */
     @Query("""
-            select r from Referral r where r.queueId = :queue and r.status in :open
+            select r from Referral r where r.queueId = :queue and r.status in """ + OPEN + """
             order by coalesce(r.lastActivityAt, r.acceptedAt, r.assignedAt, r.createdAt) asc, r.referenceNumber asc""")
-    java.util.List<Referral> findOpenInQueueLongestIdleFirst(@Param("queue") String queueId,
-                                                             @Param("open") Collection<ReferralStatus> open, Pageable page);
+    java.util.List<Referral> findOpenInQueueLongestIdleFirst(@Param("queue") String queueId, Pageable page);
 
     /** A queue's open referrals (owned or not) in Tasklist's order: task priority, then lead score, highest first. */
     @Query("""
-            select r from Referral r where r.queueId = :queue and r.status in :open
+            select r from Referral r where r.queueId = :queue and r.status in """ + OPEN + """
             order by r.taskPriority desc nulls last, r.leadScore desc nulls last, r.referenceNumber asc""")
-    java.util.List<Referral> findOpenInQueueByPriority(@Param("queue") String queueId,
-                                                       @Param("open") Collection<ReferralStatus> open, Pageable page);
+    java.util.List<Referral> findOpenInQueueByPriority(@Param("queue") String queueId, Pageable page);
 
     @Query("select count(r) from Referral r where r.referrer.id = :referrerId and r.status = org.relay.referral.ReferralStatus.CONVERTED")
     long countConvertedByReferrerId(@Param("referrerId") String referrerId);
 
     /** Open referrals per owner, for the routing's "fewest open referrals" pick. */
-    @Query("select r.ownerId, count(r) from Referral r where r.ownerId in :owners and r.status in :open group by r.ownerId")
-    java.util.List<Object[]> countOpenByOwner(@Param("owners") Collection<String> owners,
-                                              @Param("open") Collection<ReferralStatus> open);
+    @Query("select r.ownerId, count(r) from Referral r where r.ownerId in :owners and r.status in " + OPEN
+            + " group by r.ownerId")
+    java.util.List<Object[]> countOpenByOwner(@Param("owners") Collection<String> owners);
 
     /** A referrer's decided referrals: converted or not, and when. */
     @Query("select new org.relay.referral.DecidedOutcome(r.status, r.convertedAt, r.closedAt) from Referral r "
@@ -108,6 +114,6 @@ public interface ReferralRepository extends JpaRepository<Referral, Long> {
     java.util.List<Referral> findByReferrerIdAndStatusIn(String referrerId, Collection<ReferralStatus> statuses);
 
     /** Open referral ids after a cursor, for rescoring in pages. */
-    @Query("select r.id from Referral r where r.status in :open and r.id > :after order by r.id")
-    java.util.List<Long> openIdsAfter(@Param("open") Collection<ReferralStatus> open, @Param("after") long after, Pageable page);
+    @Query("select r.id from Referral r where r.status in " + OPEN + " and r.id > :after order by r.id")
+    java.util.List<Long> openIdsAfter(@Param("after") long after, Pageable page);
 }

@@ -3,9 +3,7 @@ package org.relay.referral;
 import org.relay.catalog.Catalog;
 import org.springframework.stereotype.Component;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Other open referrals of the same customer (same bank customer id, email, phone, or name with postcode or date of
@@ -14,9 +12,6 @@ import java.util.Set;
  */
 @Component
 public class RelatedReferrals {
-
-    private static final Set<ReferralStatus> OPEN = Set.copyOf(
-            Arrays.stream(ReferralStatus.values()).filter(ReferralStatus::isOpen).toList());
 
     private static final int SHOWN = 3;
 
@@ -30,7 +25,7 @@ public class RelatedReferrals {
 
     public List<Referral> openFor(Referral referral) {
         Customer customer = referral.getCustomer();
-        return referrals.findOpenOfSameCustomer(OPEN, customer.getExistingCustomerId(), customer.getEmailNormalized(),
+        return referrals.findOpenOfSameCustomer(customer.getExistingCustomerId(), customer.getEmailNormalized(),
                         customer.getPhoneNormalized(), customer.getNameNormalized(), customer.getPostcode(),
                         customer.getDateOfBirth()).stream()
                 .filter(other -> !other.getId().equals(referral.getId()))

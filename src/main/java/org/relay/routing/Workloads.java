@@ -1,25 +1,19 @@
 package org.relay.routing;
 
 import org.relay.referral.ReferralRepository;
-import org.relay.referral.ReferralStatus;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Who can take a referral now: presence, activity, open referrals against capacity. */
 @Component
 class Workloads {
-
-    private static final Set<ReferralStatus> OPEN = Set.copyOf(
-            Arrays.stream(ReferralStatus.values()).filter(ReferralStatus::isOpen).toList());
 
     record Load(String userId, boolean pickable, long open, int capacity, java.time.Instant lastAssignedAt) {
 
@@ -47,7 +41,7 @@ class Workloads {
         Map<String, Recipient> profiles = recipients.findAllById(userIds).stream()
                 .collect(Collectors.toMap(Recipient::getUserId, Function.identity()));
         Map<String, Long> open = new HashMap<>();
-        for (Object[] row : referrals.countOpenByOwner(userIds, OPEN)) {
+        for (Object[] row : referrals.countOpenByOwner(userIds)) {
             open.put((String) row[0], (Long) row[1]);
         }
         Map<String, Load> loads = new HashMap<>();

@@ -3,7 +3,6 @@ package org.relay.scoring;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.relay.referral.ReferralRepository;
-import org.relay.referral.ReferralStatus;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +25,7 @@ class RescoreOpenReferrals implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long after = ((Number) execution.getVariable("rescoreCursor")).longValue();
-        var ids = referrals.openIdsAfter(ReferralStatus.openStatuses(), after, PageRequest.of(0, PAGE));
+        var ids = referrals.openIdsAfter(after, PageRequest.of(0, PAGE));
         ids.forEach(id -> scoring.rescore(referrals.require(id)));
         execution.setVariable("rescoreCursor", ids.isEmpty() ? after : ids.get(ids.size() - 1));
         execution.setVariable("moreToRescore", ids.size() == PAGE);
