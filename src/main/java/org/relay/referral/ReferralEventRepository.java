@@ -9,7 +9,9 @@ import java.util.Set;
 
 public interface ReferralEventRepository extends JpaRepository<ReferralEvent, Long> {
 
-    List<ReferralEvent> findByReferralIdOrderByOccurredAtAscIdAsc(Long referralId);
+    /** JPQL, not derived from the name: Hibernate keeps its translation (ReferralRepository.findByReferenceNumber). */
+    @Query("select e from ReferralEvent e where e.referralId = :referralId order by e.occurredAt asc, e.id asc")
+    List<ReferralEvent> findByReferralIdOrderByOccurredAtAscIdAsc(@Param("referralId") Long referralId);
 
     @Query("select distinct e.actor from ReferralEvent e where e.referralId = :referralId and e.type = :type and e.actor is not null")
     Set<String> actorsOf(@Param("referralId") Long referralId, @Param("type") ReferralEventType type);

@@ -19,7 +19,13 @@ public interface ReferralRepository extends JpaRepository<Referral, Long> {
     String OPEN = "(org.relay.referral.ReferralStatus.NEW, org.relay.referral.ReferralStatus.ASSIGNED,"
             + " org.relay.referral.ReferralStatus.ACCEPTED, org.relay.referral.ReferralStatus.IN_PROGRESS)";
 
-    Optional<Referral> findByReferenceNumber(String referenceNumber);
+    /**
+     * JPQL rather than a query derived from the method name: Hibernate 6.6 keeps the SQL translation of JPQL but
+     * translates the Criteria query Spring Data derives again on every call, and every request naming a referral
+     * runs this one.
+     */
+    @Query("select r from Referral r where r.referenceNumber = :referenceNumber")
+    Optional<Referral> findByReferenceNumber(@Param("referenceNumber") String referenceNumber);
 
     /** For delegates: the process instance's referral must exist, it was written in the same transaction. */
     default Referral require(Long id) {

@@ -38,7 +38,7 @@ class Workloads {
         if (userIds.isEmpty()) {
             return Map.of();
         }
-        Map<String, Recipient> profiles = recipients.findAllById(userIds).stream()
+        Map<String, Recipient> profiles = recipients.findProfiles(userIds).stream()
                 .collect(Collectors.toMap(Recipient::getUserId, Function.identity()));
         Map<String, Long> open = new HashMap<>();
         for (Object[] row : referrals.countOpenByOwner(userIds)) {
