@@ -23,7 +23,7 @@ class SentLog {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
     public boolean wasSent(String eventKey, String recipient) {
-        return sent.existsByEventKeyAndRecipient(eventKey, recipient);
+        return sent.countByEventKeyAndRecipient(eventKey, recipient) > 0;
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
