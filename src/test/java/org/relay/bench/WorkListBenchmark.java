@@ -100,6 +100,8 @@ class WorkListBenchmark extends RelayIntegrationTest {
                 .orderByTaskPriority().desc().orderByDueDate().asc().listPage(0, 50));
         jdbc.execute("drop index bench_task_priority_idx");
 
+        // the floor of any API call: HTTP, HTTP Basic and Spring MVC around a read of configuration
+        double[] floor = sample(i -> get("/api/catalog"));
         double[] relay = sample(i -> get("/api/users/user-" + (i % USERS) + "/open-referrals?sort=priority"));
         double[] relaySql = sample(i -> openReferralsSql("task_priority desc nulls last, lead_score desc nulls last", i));
         double[] idle = sample(i -> get("/api/users/user-" + (i % USERS) + "/open-referrals"));
@@ -126,6 +128,7 @@ class WorkListBenchmark extends RelayIntegrationTest {
                 | a user's open referrals by priority (GET …/open-referrals?sort=priority, first 50 of %d) | %.1f / %.1f | %.1f / %.1f | %.1f× |
                 | a user's open referrals longest idle first (GET …/open-referrals, first 50 of %d) | %.1f / %.1f | %.1f / %.1f | %.1f× |
                 | a queue's open referrals by priority (GET /api/queues/{id}/open-referrals?sort=priority, first 50 of %d) | %.1f / %.1f | %.1f / %.1f | %.1f× |
+                | the floor of an API call: GET /api/catalog (HTTP Basic, no database) | %.1f / %.1f | | |
 
                 Heap used after a full GC, with everything above open: %d MiB (max %d MiB).
                 """, OPEN, OPEN, USERS, QUEUES, jdbc.queryForObject("select version()", String.class),
@@ -136,6 +139,7 @@ class WorkListBenchmark extends RelayIntegrationTest {
                 OPEN / USERS, relay[0], relay[1], relaySql[0], relaySql[1], relay[0] / relaySql[0],
                 OPEN / USERS, idle[0], idle[1], idleSql[0], idleSql[1], idle[0] / idleSql[0],
                 OPEN / QUEUES, relayQueue[0], relayQueue[1], relayQueueSql[0], relayQueueSql[1], relayQueue[0] / relayQueueSql[0],
+                floor[0], floor[1],
                 heap >> 20, Runtime.getRuntime().maxMemory() >> 20);
         System.out.println(result);
         Path out = Path.of("target", "benchmarks", "work-list.md");
