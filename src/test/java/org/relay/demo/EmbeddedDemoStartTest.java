@@ -43,6 +43,21 @@ class EmbeddedDemoStartTest {
             JsonNode funnel = get(demo, "jackie", "/api/reports/funnel");
             Assertions.assertThat(funnel.get("rows")).as("the funnel over the demo history").isNotEmpty();
             Assertions.assertThat(status(demo, "/camunda/app/tasklist/")).isEqualTo(200);
+
+            // the tour's next step, through the API instead of the Review form: Bob accepts
+            String kiara = null;
+            for (JsonNode row : bobs) {
+                if ("Kiara Thompson".equals(row.get("customer").asText())) {
+                    kiara = row.get("referenceNumber").asText();
+                }
+            }
+            HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(demo.url("/api/referrals/"
+                            + kiara + "/review"))).header("Authorization", basic("bob"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"decision\": \"ACCEPT\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Assertions.assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+            Assertions.assertThat(get(demo, "bob", "/api/referrals/" + kiara).get("status").asText()).isEqualTo("ACCEPTED");
         } finally {
             demo.stop();
         }
@@ -62,11 +77,14 @@ class EmbeddedDemoStartTest {
 
     private JsonNode get(RelayNode demo, String user, String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(demo.url(path)))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", basic(user)).build(), HttpResponse.BodyHandlers.ofString());
         Assertions.assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return json.readTree(response.body());
+    }
+
+    /** The demo users' password is their user id. */
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
     }
 
     private int status(RelayNode demo, String path) throws Exception {
