@@ -104,6 +104,9 @@ class WorkListBenchmark extends RelayIntegrationTest {
         double[] floor = sample(i -> get("/api/catalog"));
         double[] relay = sample(i -> get("/api/users/user-" + (i % USERS) + "/open-referrals?sort=priority"));
         double[] relaySql = sample(i -> openReferralsSql("task_priority desc nulls last, lead_score desc nulls last", i));
+        explain("select reference_number from referral where owner_id = ? and status in ('NEW','ASSIGNED','ACCEPTED',"
+                + "'IN_PROGRESS') order by coalesce(last_activity_at, accepted_at, assigned_at, created_at),"
+                + " reference_number limit 50", "user-3");
         double[] idle = sample(i -> get("/api/users/user-" + (i % USERS) + "/open-referrals"));
         double[] idleSql = sample(i -> openReferralsSql("coalesce(last_activity_at, accepted_at, assigned_at, created_at)", i));
         // Relay's queue view: the referral rows of the queue, not the engine's tasks and candidate links
