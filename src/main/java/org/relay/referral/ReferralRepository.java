@@ -12,9 +12,9 @@ import java.util.Optional;
 public interface ReferralRepository extends JpaRepository<Referral, Long> {
 
     /**
-     * {@link ReferralStatus#openStatuses()} as a JPQL list of literals rather than a collection parameter: Hibernate
+     * The open statuses ({@link ReferralStatus#isOpen()}) as a JPQL list of literals rather than a collection parameter: Hibernate
      * keeps a query's SQL only when it has no multi-valued parameter (otherwise it translates the query again on
-     * every call), and PostgreSQL can use the partial indexes of open referrals (V11) only for literal statuses.
+     * every call), and PostgreSQL can use the partial indexes of open referrals (V11, V12) only for literal statuses.
      */
     String OPEN = "(org.relay.referral.ReferralStatus.NEW, org.relay.referral.ReferralStatus.ASSIGNED,"
             + " org.relay.referral.ReferralStatus.ACCEPTED, org.relay.referral.ReferralStatus.IN_PROGRESS)";
@@ -117,7 +117,9 @@ public interface ReferralRepository extends JpaRepository<Referral, Long> {
         return java.util.List.copyOf(byId.values());
     }
 
-    java.util.List<Referral> findByReferrerIdAndStatusIn(String referrerId, Collection<ReferralStatus> statuses);
+    /** A referrer's open referrals, to re-prioritise them when their score changes. */
+    @Query("select r from Referral r where r.referrer.id = :referrerId and r.status in " + OPEN)
+    java.util.List<Referral> findOpenOfReferrer(@Param("referrerId") String referrerId);
 
     /** Open referral ids after a cursor, for rescoring in pages. */
     @Query("select r.id from Referral r where r.status in " + OPEN + " and r.id > :after order by r.id")

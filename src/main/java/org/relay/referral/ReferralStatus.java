@@ -9,10 +9,6 @@ public enum ReferralStatus {
     CONVERTED,
     CLOSED_LOST;
 
-    public static java.util.Set<ReferralStatus> openStatuses() {
-        return java.util.EnumSet.of(NEW, ASSIGNED, ACCEPTED, IN_PROGRESS);
-    }
-
     public boolean isOpen() {
         return this != CONVERTED && this != CLOSED_LOST;
     }

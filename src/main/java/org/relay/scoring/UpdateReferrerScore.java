@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralRepository;
-import org.relay.referral.ReferralStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +29,7 @@ class UpdateReferrerScore implements JavaDelegate {
         Referral referral = referrals.require(LifecycleVariables.referralId(execution));
         standings.refresh(referral).ifPresent(standing -> {
             execution.setVariable("referrerScore", standing.getScore());
-            for (Referral open : referrals.findByReferrerIdAndStatusIn(standing.getReferrerId(), ReferralStatus.openStatuses())) {
+            for (Referral open : referrals.findOpenOfReferrer(standing.getReferrerId())) {
                 scoring.rescore(open);
             }
         });
