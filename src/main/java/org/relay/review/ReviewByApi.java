@@ -1,7 +1,6 @@
 package org.relay.review;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -70,7 +69,10 @@ public class ReviewByApi {
             });
         } catch (LifecycleInputException refused) {
             throw refused;
-        } catch (ProcessEngineException lost) {
+        } catch (RuntimeException lost) {
+            // Not only the engine's own exceptions: completing a task that another transaction has just completed can
+            // also fail inside the engine before its optimistic lock check (a NullPointerException on the execution
+            // tree, seen with fifty simultaneous accepts). Whatever the failure, a task that is gone was decided.
             if (taskService.createTaskQuery().taskId(task.getId()).count() == 0 || isConcurrency(lost)) {
                 throw new ConflictException("Referral " + referral.getReferenceNumber()
                         + " was decided by someone else a moment ago; reload it");
@@ -102,7 +104,7 @@ public class ReviewByApi {
         return false;
     }
 
-    private static boolean isConcurrency(ProcessEngineException e) {
+    private static boolean isConcurrency(RuntimeException e) {
         return e instanceof OptimisticLockingException || e instanceof TaskAlreadyClaimedException;
     }
 }
