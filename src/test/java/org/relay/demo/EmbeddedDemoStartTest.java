@@ -28,7 +28,7 @@ class EmbeddedDemoStartTest {
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void the_embedded_demo_starts_and_bob_finds_kiaras_referral() throws Exception {
+    void the_embedded_demo_starts_and_bob_accepts_kiaras_referral() throws Exception {
         Path logs = Files.createDirectories(Path.of("target", "embedded-demo"));
         RelayNode demo = RelayNode.embeddedDemo(logs);
         demo.start();
@@ -45,12 +45,9 @@ class EmbeddedDemoStartTest {
             Assertions.assertThat(status(demo, "/camunda/app/tasklist/")).isEqualTo(200);
 
             // the tour's next step, through the API instead of the Review form: Bob accepts
-            String kiara = null;
-            for (JsonNode row : bobs) {
-                if ("Kiara Thompson".equals(row.get("customer").asText())) {
-                    kiara = row.get("referenceNumber").asText();
-                }
-            }
+            String kiara = bobs.findParents("customer").stream()
+                    .filter(row -> row.get("customer").asText().equals("Kiara Thompson"))
+                    .findFirst().orElseThrow().get("referenceNumber").asText();
             HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(demo.url("/api/referrals/"
                             + kiara + "/review"))).header("Authorization", basic("bob"))
                     .header("Content-Type", "application/json")
