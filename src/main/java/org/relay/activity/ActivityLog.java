@@ -58,7 +58,7 @@ public class ActivityLog {
     /** From the REST API: checks everything, then tells the running work step. */
     @Transactional
     public Activity record(String referenceNumber, ActivityInput input) {
-        Referral referral = lookup.require(referenceNumber);
+        Referral referral = lookup.requireForChange(referenceNumber);
         if (!referral.getStatus().isOpen()) {
             throw new ConflictException("Referral " + referral.getReferenceNumber() + " is " + referral.getStatus()
                     + ": reopen it before recording activities");

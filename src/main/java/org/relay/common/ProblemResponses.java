@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -27,9 +28,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Turns bad input into 400 application/problem+json with an {@code errors} list naming each field. */
@@ -37,6 +40,12 @@ import java.util.stream.Collectors;
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    private static final String TRY_AGAIN = "Someone or something else changed this referral at the same moment and the"
+            + " database gave up this request; nothing was saved. Reload it and try again";
+
+    /** PostgreSQL's SQL states for a transaction it gave up: serialization failure, deadlock, lock not available. */
+    private static final Set<String> GIVEN_UP = Set.of("40001", "40P01", "55P03");
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalid(InvalidRequestException e) {
@@ -78,6 +87,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 "Someone else changed this record at the same moment; reload it and try again");
     }
 
+    /**
+     * The database gave up one of two transactions that waited for each other (a deadlock, a lock timeout): typically
+     * a request and a timer or mail job of the same referral. Nothing was saved; the same request again will do.
+     */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ProblemDetail concurrentTransactions(ConcurrencyFailureException e) {
+        log.info("Concurrent transactions, one given up: {}", e.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.CONFLICT, "Conflict", TRY_AGAIN);
+    }
+
     /** A last line of defence behind the field checks: the database refused the values (e.g. a duplicate key). */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail refusedByDatabase(DataIntegrityViolationException e) {
@@ -113,6 +132,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /** The lifecycle could not run (e.g. a misconfigured routing table): nothing was written, say what broke. */
     @ExceptionHandler(ProcessEngineException.class)
     ProblemDetail lifecycleFailed(ProcessEngineException e) {
+        if (givenUpByDatabase(e)) {
+            log.info("Concurrent transactions in the engine, one given up: {}", e.getMessage());
+            return problem(HttpStatus.CONFLICT, "Conflict", TRY_AGAIN);
+        }
         log.error("Process engine failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Lifecycle failure",
                 "The referral's lifecycle could not run, nothing was saved: " + e.getMessage());
@@ -155,6 +178,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 "The request body is missing or is not valid JSON");
         problem.setTitle("Malformed request body");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static boolean givenUpByDatabase(Throwable e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && GIVEN_UP.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

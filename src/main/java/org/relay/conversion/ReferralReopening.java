@@ -68,7 +68,7 @@ public class ReferralReopening {
 
     @Transactional
     public Referral reopen(String referenceNumber, Request request) {
-        Referral referral = lookup.require(referenceNumber);
+        Referral referral = lookup.requireForChange(referenceNumber);
         knownUsers.require(request.requestedBy(), "requestedBy");
         if (referral.getStatus() != ReferralStatus.CLOSED_LOST) {
             throw new ConflictException("Only a referral closed as lost can be reopened; " + referenceNumber + " is "

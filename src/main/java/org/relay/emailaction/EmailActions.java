@@ -10,6 +10,7 @@ import org.relay.catalog.Catalog;
 import org.relay.common.RelayProperties;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.referral.Referral;
+import org.relay.referral.ReferralLookup;
 import org.relay.referral.ReferralRepository;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -68,13 +69,15 @@ public class EmailActions {
     private final IdentityService identityService;
     private final EngineActing acting;
     private final ReferralRepository referrals;
+    private final ReferralLookup lookup;
     private final Catalog catalog;
     private final RelayProperties properties;
     private final Clock clock;
 
     EmailActions(ActionLinkSigner signer, ActionLinkUseRepository uses, TaskService taskService,
-                 IdentityService identityService, EngineActing acting, ReferralRepository referrals, Catalog catalog,
-                 RelayProperties properties, Clock clock) {
+                 IdentityService identityService, EngineActing acting, ReferralRepository referrals,
+                 ReferralLookup lookup, Catalog catalog, RelayProperties properties, Clock clock) {
+        this.lookup = lookup;
         this.signer = signer;
         this.uses = uses;
         this.taskService = taskService;
@@ -117,6 +120,12 @@ public class EmailActions {
     /** Uses the link: marks it used and completes the review task as its user. Rolls back together on failure. */
     @Transactional
     public Check perform(String token, String rejectReason, String note) {
+        Check unlocked = check(token);
+        if (unlocked.problem().isPresent()) {
+            return unlocked;
+        }
+        // wait for any change to the referral in flight (see ReferralLookup), then check again what it left
+        lookup.lockForChange(unlocked.referral());
         Check check = check(token);
         if (check.problem().isPresent()) {
             return check;

@@ -55,6 +55,7 @@ public class DuplicateResolution {
         if (duplicate.getId().equals(kept.getId())) {
             throw new InvalidRequestException(List.of(new FieldProblem("into", "is the referral itself")));
         }
+        lookup.lockForChange(duplicate, kept);
         if (!duplicate.getStatus().isOpen() || !kept.getStatus().isOpen()) {
             throw new ConflictException("Both referrals must be open to merge (" + referenceNumber + " is "
                     + duplicate.getStatus() + ", " + request.into() + " is " + kept.getStatus() + ")");
@@ -74,7 +75,7 @@ public class DuplicateResolution {
     @Transactional
     public Referral keepBoth(String referenceNumber, KeepRequest request) {
         knownUsers.require(request.requestedBy(), "requestedBy");
-        Referral referral = lookup.require(referenceNumber);
+        Referral referral = lookup.requireForChange(referenceNumber);
         timeline.record(referral, ReferralEventType.DUPLICATE_KEPT, request.requestedBy(), null,
                 request.note() == null || request.note().isBlank() ? "Kept both: separate needs" : request.note().trim());
         return referral;

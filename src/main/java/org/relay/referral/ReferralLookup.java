@@ -5,23 +5,57 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.relay.common.ConflictException;
 import org.relay.common.NotFoundException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Finds a referral by reference number for the API, and the one task it currently waits in. */
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Finds a referral by reference number for the API, and the one task it currently waits in.
+ * <p>
+ * A request that changes a referral takes it {@linkplain #requireForChange for change} first: its row stays locked
+ * until the request's transaction ends, so two requests on one referral (two managers, a double click, a retrying
+ * client) run one after the other and the second sees what the first did. Without it both would drive the engine on
+ * the same process instance at once, and the loser could fail half-way (a listener reading a variable the winner
+ * was replacing) before the engine's optimistic locking turned it into a clean conflict.
+ */
 @Component
 public class ReferralLookup {
 
     private final ReferralRepository referrals;
     private final TaskService taskService;
+    private final EntityManager entityManager;
 
-    ReferralLookup(ReferralRepository referrals, TaskService taskService) {
+    ReferralLookup(ReferralRepository referrals, TaskService taskService, EntityManager entityManager) {
         this.referrals = referrals;
         this.taskService = taskService;
+        this.entityManager = entityManager;
     }
 
     public Referral require(String referenceNumber) {
         return referrals.findByReferenceNumber(referenceNumber)
                 .orElseThrow(() -> new NotFoundException("No referral with reference number " + referenceNumber));
+    }
+
+    /** The referral, locked for change until the calling transaction ends; waits while another request holds it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Referral requireForChange(String referenceNumber) {
+        return referrals.findForChange(referenceNumber)
+                .orElseThrow(() -> new NotFoundException("No referral with reference number " + referenceNumber));
+    }
+
+    /**
+     * Referrals already read in this transaction, locked for change and re-read as the last committed change left
+     * them; several are locked in the order of their ids, so two requests naming the same pair cannot deadlock.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockForChange(Referral... loaded) {
+        Stream.of(loaded).sorted(Comparator.comparing(Referral::getId))
+                .forEach(referral -> entityManager.refresh(referral, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /** The review or work task of an open referral; 409 when the referral is closed. */

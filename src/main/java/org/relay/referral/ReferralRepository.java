@@ -2,7 +2,9 @@ package org.relay.referral;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -26,6 +28,11 @@ public interface ReferralRepository extends JpaRepository<Referral, Long> {
      */
     @Query("select r from Referral r where r.referenceNumber = :referenceNumber")
     Optional<Referral> findByReferenceNumber(@Param("referenceNumber") String referenceNumber);
+
+    /** The same, with the row locked until the transaction ends (see {@link ReferralLookup#requireForChange}). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select r from Referral r where r.referenceNumber = :referenceNumber")
+    Optional<Referral> findForChange(@Param("referenceNumber") String referenceNumber);
 
     /** For delegates: the process instance's referral must exist, it was written in the same transaction. */
     default Referral require(Long id) {

@@ -15,9 +15,11 @@ import org.relay.common.InvalidRequestException;
 import org.relay.lifecycle.LifecycleInputException;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.referral.Referral;
+import org.relay.referral.ReferralLookup;
 import org.relay.security.Caller;
 import org.relay.security.EngineActing;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.util.HashMap;
 import java.util.List;
@@ -25,8 +27,8 @@ import java.util.Map;
 
 /**
  * A recipient accepts, rejects or reassigns a referral through the API, exactly as the Review form would. When
- * several try at once (two colleagues of a queue, a double-click, a retrying client), one wins and the others get
- * 409: the engine's optimistic locking decides, and a lost race is reported as a conflict, never as a 500.
+ * several try at once (two colleagues of a queue, a double-click, a retrying client), the referral's lock makes them
+ * wait in turn: one decides and the others find the review done and get 409, never a 500.
  */
 @Service
 public class ReviewByApi {
@@ -36,14 +38,18 @@ public class ReviewByApi {
     private final TaskService taskService;
     private final EngineActing acting;
     private final Catalog catalog;
+    private final ReferralLookup lookup;
 
-    ReviewByApi(TaskService taskService, EngineActing acting, Catalog catalog) {
+    ReviewByApi(TaskService taskService, EngineActing acting, Catalog catalog, ReferralLookup lookup) {
         this.taskService = taskService;
         this.acting = acting;
         this.catalog = catalog;
+        this.lookup = lookup;
     }
 
-    public void decide(Referral referral, Caller caller, ReviewController.ReviewRequest request) {
+    @Transactional
+    public void decide(String referenceNumber, Caller caller, ReviewController.ReviewRequest request) {
+        Referral referral = lookup.requireForChange(referenceNumber);
         Decision decision = request.decision();
         if (decision == Decision.REJECT && !Catalog.contains(catalog.rejectReasons(), request.rejectReason())) {
             throw new InvalidRequestException(List.of(new FieldProblem("rejectReason", "must be one of "
@@ -70,10 +76,10 @@ public class ReviewByApi {
         } catch (LifecycleInputException refused) {
             throw refused;
         } catch (RuntimeException lost) {
-            // Not only the engine's own exceptions: completing a task that another transaction has just completed can
-            // also fail inside the engine before its optimistic lock check (a NullPointerException on the execution
-            // tree, seen with fifty simultaneous accepts). Whatever the failure, a task that is gone was decided.
-            if (taskService.createTaskQuery().taskId(task.getId()).count() == 0 || isConcurrency(lost)) {
+            // Requests through Relay wait for the referral's lock, but Tasklist and the job executor do not: completing a
+            // task another transaction has just completed can also fail inside the engine before its optimistic lock
+            // check (a NullPointerException on the execution tree). Whatever the failure, a task that is gone was decided.
+            if (isConcurrency(lost) || isGone(task)) {
                 throw new ConflictException("Referral " + referral.getReferenceNumber()
                         + " was decided by someone else a moment ago; reload it");
             }
@@ -102,6 +108,15 @@ public class ReviewByApi {
             }
         }
         return false;
+    }
+
+    /** Asked after a failure: if the failure was the database's, this transaction cannot ask any more (then: no). */
+    private boolean isGone(Task task) {
+        try {
+            return taskService.createTaskQuery().taskId(task.getId()).count() == 0;
+        } catch (RuntimeException cannotTell) {
+            return false;
+        }
     }
 
     private static boolean isConcurrency(RuntimeException e) {

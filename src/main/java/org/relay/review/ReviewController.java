@@ -5,7 +5,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
-import org.relay.referral.Referral;
 import org.relay.referral.ReferralView;
 import org.relay.referral.ReferralViews;
 import org.relay.security.Callers;
@@ -39,8 +38,8 @@ class ReviewController {
 
     @PostMapping("/api/referrals/{referenceNumber}/review")
     ReferralView decide(@PathVariable String referenceNumber, @Valid @RequestBody ReviewRequest request) {
-        Referral referral = access.visible(referenceNumber);
-        review.decide(referral, callers.current(), request);
+        access.visible(referenceNumber);
+        review.decide(referenceNumber, callers.current(), request);
         audit.write(request.decision() == ReviewByApi.Decision.REASSIGN ? AuditAction.REASSIGNED : AuditAction.CHANGED,
                 referenceNumber, null, "review: " + request.decision(), request.note());
         return views.detail(referenceNumber);

@@ -53,7 +53,7 @@ public class ManagerReassignment {
 
     @Transactional
     public Referral reassign(String referenceNumber, Request request) {
-        Referral referral = lookup.require(referenceNumber);
+        Referral referral = lookup.requireForChange(referenceNumber);
         String toUser = blankToNull(request.toUser());
         String toQueue = blankToNull(request.toQueue());
         List<FieldProblem> problems = new ArrayList<>();

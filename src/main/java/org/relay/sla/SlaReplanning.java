@@ -58,7 +58,7 @@ public class SlaReplanning {
     @Transactional
     public Referral replan(String referenceNumber, Request request) {
         knownUsers.require(request.requestedBy(), "requestedBy");
-        Referral referral = lookup.require(referenceNumber);
+        Referral referral = lookup.requireForChange(referenceNumber);
         Task task = lookup.openTask(referral);
         String instance = referral.getProcessInstanceId();
         Map<String, Object> inputs = runtimeService.getVariables(instance,
