@@ -23,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -164,6 +165,21 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                         result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return badRequest(problems);
+    }
+
+    /**
+     * A path segment that converts to nothing (e.g. {@code /api/opportunities/%20}): Spring answers 400 but with a
+     * problem body that says 500; name the segment instead.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMissingPathVariable(@NonNull MissingPathVariableException e,
+                                                               @NonNull HttpHeaders headers,
+                                                               @NonNull HttpStatusCode status,
+                                                               @NonNull WebRequest request) {
+        if (e.isMissingAfterConversion()) {
+            return badRequest(List.of(new FieldProblem(e.getVariableName(), "must not be blank")));
+        }
+        return super.handleMissingPathVariable(e, headers, status, request);
     }
 
     @Override

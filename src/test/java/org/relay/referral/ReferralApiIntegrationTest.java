@@ -112,6 +112,9 @@ class ReferralApiIntegrationTest extends RelayIntegrationTest {
         Assertions.assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         Assertions.assertThat(broken.getBody()).contains("not valid JSON");
         Assertions.assertThat(fieldsOf(post("{}"))).contains("kind", "customer", "recordType", "referrer");
+        // a blank path segment where a number belongs names the segment
+        Assertions.assertThat(fieldsOf(rest.getForEntity(java.net.URI.create("/api/opportunities/%20"), String.class)))
+                .containsExactly("id");
     }
 
     @Test
