@@ -93,7 +93,8 @@ class OpportunityController {
         }
         knownUsers.require(request.closedBy(), "closedBy");
         callers.actingAs(request.closedBy(), "closedBy");
-        Opportunity opportunity = find(id);
+        Opportunity opportunity = opportunities.findForChange(id)
+                .orElseThrow(() -> new NotFoundException("No opportunity " + id));
         access.visible(referrals.require(opportunity.getReferralId()).getReferenceNumber());
         if (opportunity.getStatus() != OpportunityStatus.OPEN) {
             throw new ConflictException("Opportunity " + id + " is already " + opportunity.getStatus());

@@ -325,6 +325,22 @@ class WorkingReferralScenarioTest extends RelayIntegrationTest {
         Assertions.assertThat(stats.get("valueWon").decimalValue()).isEqualByComparingTo("400000");
     }
 
+    @Test
+    void two_people_closing_one_opportunity_at_once_one_closes_it_the_others_are_told() throws Exception {
+        Referral referral = accepted(RelayTestData.kiarasMortgage());
+        taskService.complete(work(referral).getId(), Map.of("workOutcome", "convert", "opportunityAmount", 400000.0));
+        runConvertJob(referral);
+        Long id = opportunities.findByReferralId(referral.getId()).orElseThrow().getId();
+
+        java.util.Map<Integer, Integer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+        org.relay.support.Parallel.run(8, 8, i -> answers.merge(post("/api/opportunities/" + id + "/close",
+                Map.of("outcome", i % 2 == 0 ? "WON" : "LOST", "closedBy", "alice")).getStatusCode().value(), 1, Integer::sum));
+
+        Assertions.assertThat(answers).containsOnly(Map.entry(200, 1), Map.entry(409, 7));
+        Assertions.assertThat(jdbc.queryForObject("select count(*) from referral_event where referral_id = ?"
+                + " and type in ('OPPORTUNITY_WON', 'OPPORTUNITY_LOST')", Integer.class, referral.getId())).isEqualTo(1);
+    }
+
     private Referral accepted(CreateReferralRequest request) {
         Referral referral = intake.create(request);
         taskService.complete(taskService.createTaskQuery().processInstanceId(referral.getProcessInstanceId())
