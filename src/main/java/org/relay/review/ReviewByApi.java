@@ -1,7 +1,5 @@
 package org.relay.review;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -12,8 +10,8 @@ import org.relay.common.ConflictException;
 import org.relay.common.FieldProblem;
 import org.relay.common.ForbiddenException;
 import org.relay.common.InvalidRequestException;
-import org.relay.lifecycle.LifecycleInputException;
 import org.relay.lifecycle.LifecycleVariables;
+import org.relay.lifecycle.MovedMeanwhile;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralLookup;
 import org.relay.security.Caller;
@@ -39,12 +37,15 @@ public class ReviewByApi {
     private final EngineActing acting;
     private final Catalog catalog;
     private final ReferralLookup lookup;
+    private final MovedMeanwhile movedMeanwhile;
 
-    ReviewByApi(TaskService taskService, EngineActing acting, Catalog catalog, ReferralLookup lookup) {
+    ReviewByApi(TaskService taskService, EngineActing acting, Catalog catalog, ReferralLookup lookup,
+                MovedMeanwhile movedMeanwhile) {
         this.taskService = taskService;
         this.acting = acting;
         this.catalog = catalog;
         this.lookup = lookup;
+        this.movedMeanwhile = movedMeanwhile;
     }
 
     @Transactional
@@ -66,25 +67,12 @@ public class ReviewByApi {
         variables.put(LifecycleVariables.REVIEW_NOTE, request.note());
         variables.put(LifecycleVariables.REASSIGN_TO_USER, request.toUser());
         variables.put(LifecycleVariables.REASSIGN_TO_QUEUE, request.toQueue());
-        try {
-            acting.as(caller.userId(), () -> {
-                if (task.getAssignee() == null) {
-                    taskService.claim(task.getId(), caller.userId());
-                }
-                taskService.complete(task.getId(), variables);
-            });
-        } catch (LifecycleInputException refused) {
-            throw refused;
-        } catch (RuntimeException lost) {
-            // Requests through Relay wait for the referral's lock, but Tasklist and the job executor do not: completing a
-            // task another transaction has just completed can also fail inside the engine before its optimistic lock
-            // check (a NullPointerException on the execution tree). Whatever the failure, a task that is gone was decided.
-            if (isConcurrency(lost) || isGone(task)) {
-                throw new ConflictException("Referral " + referral.getReferenceNumber()
-                        + " was decided by someone else a moment ago; reload it");
+        movedMeanwhile.guard(task, referral.getReferenceNumber(), () -> acting.as(caller.userId(), () -> {
+            if (task.getAssignee() == null) {
+                taskService.claim(task.getId(), caller.userId());
             }
-            throw lost;
-        }
+            taskService.complete(task.getId(), variables);
+        }));
     }
 
     private Task reviewTask(Referral referral) {
@@ -108,18 +96,5 @@ public class ReviewByApi {
             }
         }
         return false;
-    }
-
-    /** Asked after a failure: if the failure was the database's, this transaction cannot ask any more (then: no). */
-    private boolean isGone(Task task) {
-        try {
-            return taskService.createTaskQuery().taskId(task.getId()).count() == 0;
-        } catch (RuntimeException cannotTell) {
-            return false;
-        }
-    }
-
-    private static boolean isConcurrency(RuntimeException e) {
-        return e instanceof OptimisticLockingException || e instanceof TaskAlreadyClaimedException;
     }
 }

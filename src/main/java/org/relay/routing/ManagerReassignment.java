@@ -10,6 +10,7 @@ import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 import org.relay.common.KnownUsers;
 import org.relay.lifecycle.LifecycleVariables;
+import org.relay.lifecycle.MovedMeanwhile;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralLookup;
 import org.springframework.stereotype.Service;
@@ -40,9 +41,11 @@ public class ManagerReassignment {
     private final KnownUsers knownUsers;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
+    private final MovedMeanwhile movedMeanwhile;
 
     ManagerReassignment(ReferralLookup lookup, Reassignments reassignments, EngineActing acting, KnownUsers knownUsers,
-                        TaskService taskService, RuntimeService runtimeService) {
+                        TaskService taskService, RuntimeService runtimeService, MovedMeanwhile movedMeanwhile) {
+        this.movedMeanwhile = movedMeanwhile;
         this.lookup = lookup;
         this.reassignments = reassignments;
         this.acting = acting;
@@ -67,7 +70,8 @@ public class ManagerReassignment {
         }
         Task task = lookup.openTask(referral);
         if (LifecycleVariables.REVIEW_TASK.equals(task.getTaskDefinitionKey())) {
-            completeReviewAsReassignment(task, request.requestedBy(), toUser, toQueue, request.note());
+            movedMeanwhile.guard(task, referenceNumber,
+                    () -> completeReviewAsReassignment(task, request.requestedBy(), toUser, toQueue, request.note()));
         } else {
             Reassignments.Target target = reassignments.record(referral, request.requestedBy(), toUser, toQueue,
                     request.note());
@@ -75,8 +79,8 @@ public class ManagerReassignment {
             routing.put(LifecycleVariables.RECIPIENT_USER, target.user());
             routing.put(LifecycleVariables.RECIPIENT_QUEUE, target.queue());
             routing.put(LifecycleVariables.ROUTING_REASON, target.reason());
-            runtimeService.createMessageCorrelation(MESSAGE).processInstanceId(referral.getProcessInstanceId())
-                    .setVariables(routing).correlate();
+            movedMeanwhile.guard(task, referenceNumber, () -> runtimeService.createMessageCorrelation(MESSAGE)
+                    .processInstanceId(referral.getProcessInstanceId()).setVariables(routing).correlate());
         }
         return referral;
     }

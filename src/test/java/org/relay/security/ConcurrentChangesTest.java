@@ -1,13 +1,17 @@
 package org.relay.security;
 
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.relay.common.ConflictException;
+import org.relay.lifecycle.MovedMeanwhile;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEvent;
 import org.relay.referral.ReferralEventRepository;
 import org.relay.referral.ReferralEventType;
 import org.relay.referral.ReferralIntake;
+import org.relay.referral.ReferralStatus;
 import org.relay.support.RelayIntegrationTest;
 import org.relay.support.RelayTestData;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +47,9 @@ class ConcurrentChangesTest extends RelayIntegrationTest {
 
     @Autowired
     ReferralEventRepository events;
+
+    @Autowired
+    MovedMeanwhile movedMeanwhile;
 
     @LocalServerPort
     int port;
@@ -91,6 +98,20 @@ class ConcurrentChangesTest extends RelayIntegrationTest {
         Assertions.assertThat(open).hasSize(1);
         Assertions.assertThat(open.get(0).getAssignee()).isIn("bob", "alice")
                 .isEqualTo(data.reload(kiara).getOwnerId());
+    }
+
+    @Test
+    void a_review_completed_in_tasklist_a_moment_before_is_a_409_for_the_api_not_whatever_the_engine_threw() {
+        Referral kiara = intake.create(RelayTestData.kiarasMortgage());
+        TaskService tasks = processEngine.getTaskService();
+        Task review = tasks.createTaskQuery().processInstanceId(kiara.getProcessInstanceId())
+                .taskDefinitionKey("Task_ReviewReferral").singleResult();
+        tasks.complete(review.getId(), Map.of("reviewDecision", "accept"));   // Alice, in Tasklist
+
+        Assertions.assertThatThrownBy(() -> movedMeanwhile.guard(review, kiara.getReferenceNumber(),
+                        () -> tasks.complete(review.getId(), Map.of("reviewDecision", "reassign", "reassignToUser", "bob"))))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("at the same moment");
+        Assertions.assertThat(data.reload(kiara).getStatus()).isEqualTo(ReferralStatus.ACCEPTED);
     }
 
     private HttpRequest post(String path, String body) {

@@ -1,0 +1,52 @@
+package org.relay.lifecycle;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.relay.common.ConflictException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drives a referral's task on behalf of an API request and turns a lost race into a 409. Requests through Relay wait
+ * for the referral's lock (see ReferralLookup), but Tasklist and the job executor do not: when one of them completes
+ * or moves the task at the same moment, the engine may fail anywhere on the way — its optimistic lock, a listener
+ * reading a variable the other transaction was replacing, even a NullPointerException on the execution tree. Whatever
+ * the failure, a task that is gone afterwards was decided by someone else.
+ */
+@Component
+public class MovedMeanwhile {
+
+    private final TaskService taskService;
+
+    MovedMeanwhile(TaskService taskService) {
+        this.taskService = taskService;
+    }
+
+    public void guard(Task task, String referenceNumber, Runnable work) {
+        try {
+            work.run();
+        } catch (LifecycleInputException refused) {
+            throw refused;
+        } catch (RuntimeException failure) {
+            if (isConcurrency(failure) || isGone(task)) {
+                throw new ConflictException("Someone else decided or moved referral " + referenceNumber
+                        + " at the same moment; reload it");
+            }
+            throw failure;
+        }
+    }
+
+    /** Asked after a failure: if the failure was the database's, this transaction cannot ask any more (then: no). */
+    private boolean isGone(Task task) {
+        try {
+            return taskService.createTaskQuery().taskId(task.getId()).count() == 0;
+        } catch (RuntimeException cannotTell) {
+            return false;
+        }
+    }
+
+    private static boolean isConcurrency(RuntimeException e) {
+        return e instanceof OptimisticLockingException || e instanceof TaskAlreadyClaimedException;
+    }
+}
