@@ -42,8 +42,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
-    private static final String TRY_AGAIN = "Someone or something else changed this referral at the same moment and the"
-            + " database gave up this request; nothing was saved. Reload it and try again";
+    private static final String TRY_AGAIN = "Someone or something else changed the same data at the same moment and the"
+            + " database gave up this request; nothing was saved. Reload and try again";
 
     /** PostgreSQL's SQL states for a transaction it gave up: serialization failure, deadlock, lock not available. */
     private static final Set<String> GIVEN_UP = Set.of("40001", "40P01", "55P03");

@@ -1,12 +1,12 @@
 package org.relay.referral;
 
-import org.relay.lifecycle.LifecycleVariables;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.relay.common.ConflictException;
 import org.relay.common.NotFoundException;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
+import org.relay.lifecycle.LifecycleVariables;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
