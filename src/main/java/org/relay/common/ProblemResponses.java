@@ -133,6 +133,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /** The lifecycle could not run (e.g. a misconfigured routing table): nothing was written, say what broke. */
     @ExceptionHandler(ProcessEngineException.class)
     ProblemDetail lifecycleFailed(ProcessEngineException e) {
+        LifecycleInputException refused = refusedInput(e);
+        if (refused != null) {
+            // the engine wraps what a task listener throws (ENGINE-03051); the refusal itself is the answer
+            return lifecycleInput(refused);
+        }
         if (givenUpByDatabase(e)) {
             log.info("Concurrent transactions in the engine, one given up: {}", e.getMessage());
             return problem(HttpStatus.CONFLICT, "Conflict", TRY_AGAIN);
@@ -194,6 +199,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 "The request body is missing or is not valid JSON");
         problem.setTitle("Malformed request body");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static LifecycleInputException refusedInput(Throwable e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof LifecycleInputException refused) {
+                return refused;
+            }
+        }
+        return null;
     }
 
     private static boolean givenUpByDatabase(Throwable e) {

@@ -14,6 +14,7 @@ import org.relay.lifecycle.LifecycleVariables;
 import org.relay.lifecycle.MovedMeanwhile;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralLookup;
+import org.relay.routing.Reassignments;
 import org.relay.security.Caller;
 import org.relay.security.EngineActing;
 import org.springframework.stereotype.Service;
@@ -38,9 +39,11 @@ public class ReviewByApi {
     private final Catalog catalog;
     private final ReferralLookup lookup;
     private final MovedMeanwhile movedMeanwhile;
+    private final Reassignments reassignments;
 
     ReviewByApi(TaskService taskService, EngineActing acting, Catalog catalog, ReferralLookup lookup,
-                MovedMeanwhile movedMeanwhile) {
+                MovedMeanwhile movedMeanwhile, Reassignments reassignments) {
+        this.reassignments = reassignments;
         this.taskService = taskService;
         this.acting = acting;
         this.catalog = catalog;
@@ -55,6 +58,14 @@ public class ReviewByApi {
         if (decision == Decision.REJECT && !Catalog.contains(catalog.rejectReasons(), request.rejectReason())) {
             throw new InvalidRequestException(List.of(new FieldProblem("rejectReason", "must be one of "
                     + catalog.rejectReasons().stream().map(CatalogEntry::code).toList())));
+        }
+        if (decision == Decision.REASSIGN) {
+            // the Review form's rules, with this request's field names (the engine's listener would name form fields)
+            List<FieldProblem> problems = reassignments.problems(caller.userId(), blankToNull(request.toUser()),
+                    blankToNull(request.toQueue()), request.note(), Reassignments.Fields.API);
+            if (!problems.isEmpty()) {
+                throw new InvalidRequestException(problems);
+            }
         }
         Task task = reviewTask(referral);
         if (!mayDecide(task, caller)) {
@@ -73,6 +84,10 @@ public class ReviewByApi {
             }
             taskService.complete(task.getId(), variables);
         }));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private Task reviewTask(Referral referral) {

@@ -100,6 +100,24 @@ class ManagerActionsApiTest extends RelayIntegrationTest {
     }
 
     @Test
+    void a_recipient_reassigning_through_the_review_api_is_told_what_is_missing_then_hands_it_on() throws Exception {
+        Referral referral = reviewing(RelayTestData.kiarasMortgage());   // Alice reviews it
+        TestRestTemplate alice = rest.withBasicAuth("alice", "alice");
+        String review = "/api/referrals/" + referral.getReferenceNumber() + "/review";
+
+        ResponseEntity<String> incomplete = alice.exchange(review, HttpMethod.POST,
+                entity(Map.of("decision", "REASSIGN", "toUser", "alice")), String.class);
+        Assertions.assertThat(fields(incomplete)).containsExactlyInAnyOrder("toUser", "note");
+        Assertions.assertThat(openTask(referral).getAssignee()).isEqualTo("alice");
+
+        ResponseEntity<String> handedOn = alice.exchange(review, HttpMethod.POST,
+                entity(Map.of("decision", "REASSIGN", "toUser", "mike", "note", "Mike knows the developer")), String.class);
+        Assertions.assertThat(handedOn.getStatusCode()).isEqualTo(HttpStatus.OK);
+        notifyRecipient(referral);
+        Assertions.assertThat(openTask(referral).getAssignee()).isEqualTo("mike");
+    }
+
+    @Test
     void a_closed_referral_cannot_be_reassigned() {
         Referral referral = reviewing(RelayTestData.kiarasMortgage());
         taskService.complete(openTask(referral).getId(), Map.of("reviewDecision", "accept"));
