@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What every report can be narrowed to: referrals created from {@code from} to {@code to} (inclusive dates, UTC;
@@ -47,9 +49,32 @@ public record ReportFilter(LocalDate from, LocalDate to, String queue, String pr
                 blankToNull(recordType), blankToNull(lineOfBusiness));
     }
 
-    /** Whole months from {@code from} to {@code to} (or to today): what the monthly rollups can answer exactly. */
-    boolean wholeMonths(LocalDate today) {
-        return from.getDayOfMonth() == 1 && (to.equals(to.withDayOfMonth(to.lengthOfMonth())) || !to.isBefore(today));
+    /** Days from {@code from} (inclusive) to {@code until} (exclusive), UTC. */
+    record Days(LocalDate from, LocalDate until) {
+        boolean isEmpty() {
+            return !from.isBefore(until);
+        }
+    }
+
+    /**
+     * The whole months inside the range, as the monthly rollups hold them (a range reaching today takes its month
+     * whole: the rollup has everything of it so far); empty when the range lies within one month.
+     */
+    Optional<Days> wholeMonths(LocalDate today) {
+        LocalDate first = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate until = to.equals(to.withDayOfMonth(to.lengthOfMonth())) || !to.isBefore(today)
+                ? to.withDayOfMonth(1).plusMonths(1) : to.withDayOfMonth(1);
+        Days whole = new Days(first, until);
+        return whole.isEmpty() ? Optional.empty() : Optional.of(whole);
+    }
+
+    /** The days at either end of the range that are not whole months (none when the range is whole months). */
+    List<Days> edgeDays(LocalDate today) {
+        Days all = new Days(from, to.plusDays(1));
+        return wholeMonths(today)
+                .map(whole -> Stream.of(new Days(all.from(), whole.from()), new Days(whole.until(), all.until()))
+                        .filter(days -> !days.isEmpty()).toList())
+                .orElse(List.of(all));
     }
 
     /** No product, source or record type filter: what the referrer rollup (by month, referrer and queue) can answer. */

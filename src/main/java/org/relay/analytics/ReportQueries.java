@@ -58,24 +58,24 @@ public class ReportQueries {
         this.clock = clock;
     }
 
-    /** The rollup's time when it can answer this filter (whole months, rebuilt at least once); else empty. */
-    private Optional<Instant> rollupFor(ReportFilter filter) {
-        if (!filter.wholeMonths(java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
-            return Optional.empty();
-        }
+    /**
+     * The rollups' time once they have been rebuilt (they then answer any range: whole months from the rollup, edge
+     * days from the referral table, see ReportRollups.source); empty before the first rebuild.
+     */
+    private Optional<Instant> rollupsBuilt() {
         return rollups.refreshedAt();
     }
 
     /** Created → assigned → accepted → converted / closed as lost, per month, week or day of creation. */
     public Report funnel(ReportFilter filter, Period period) {
         Map<String, Object> params = new HashMap<>();
-        Optional<Instant> rollup = period == Period.MONTH ? rollupFor(filter) : Optional.empty();
+        Optional<Instant> rollup = period == Period.MONTH ? rollupsBuilt() : Optional.empty();
         List<Map<String, Object>> rows;
         if (rollup.isPresent()) {
             rows = query("select m.created_month as \"period\", sum(m.created) as \"created\", sum(m.assigned) as \"assigned\", "
                     + "sum(m.accepted) as \"accepted\", sum(m.converted) as \"converted\", "
-                    + "sum(m.closed_lost) as \"closedLost\", sum(m.open_now) as \"open\" from referral_monthly_rollup m "
-                    + "where " + filter.rollupWhere(params) + " group by m.created_month order by m.created_month", params);
+                    + "sum(m.closed_lost) as \"closedLost\", sum(m.open_now) as \"open\" from "
+                    + rollups.source(ReportRollups.REFERRALS, filter, params) + " m where " + filter.rollupWhere(params) + " group by m.created_month order by m.created_month", params);
         } else {
             String bucket = "date_trunc('" + period.sqlUnit() + "', r.created_at at time zone 'UTC')";
             rows = query("select " + bucket + " as \"period\", count(*) as \"created\", "
@@ -90,7 +90,7 @@ public class ReportQueries {
             row.put("conversionRate", rate(row.get("converted"), row.get("created")));
             row.put("winRate", rate(row.get("converted"), sum(row.get("converted"), row.get("closedLost"))));
         }
-        return new Report("funnel", filter.describe(), basis(rollup), List.of("period", "created", "assigned", "accepted", "converted",
+        return new Report("funnel", filter.describe(), basis(rollup, filter), List.of("period", "created", "assigned", "accepted", "converted",
                 "closedLost", "open", "acceptRate", "conversionRate", "winRate"), rows);
     }
 
@@ -98,7 +98,7 @@ public class ReportQueries {
     public Report sources(ReportFilter filter, String by) {
         Map<String, Object> params = new HashMap<>();
         boolean byReferrer = by.equals("referrer");
-        Optional<Instant> rollup = !byReferrer || filter.onlyQueue() ? rollupFor(filter) : Optional.empty();
+        Optional<Instant> rollup = !byReferrer || filter.onlyQueue() ? rollupsBuilt() : Optional.empty();
         List<Map<String, Object>> rows;
         if (rollup.isPresent()) {
             boolean referrer = byReferrer;
@@ -107,7 +107,7 @@ public class ReportQueries {
                     + ") as \"referrals\", sum(m.converted) as \"converted\", "
                     + (referrer ? "0" : "sum(m.closed_lost)") + " as \"closedLost\", "
                     + "sum(m.converted_value) as \"convertedValue\" from "
-                    + (referrer ? "referrer_monthly_rollup" : "referral_monthly_rollup") + " m where "
+                    + rollups.source(referrer ? ReportRollups.REFERRERS : ReportRollups.REFERRALS, filter, params) + " m where "
                     + filter.rollupWhere(params) + (referrer ? allQueues(filter) : "") + " group by " + dimension
                     + " order by sum(m.converted) desc, " + dimension, params);
             if (referrer) {
@@ -127,14 +127,14 @@ public class ReportQueries {
             row.put("winRate", row.get("closedLost") == null ? null
                     : rate(row.get("converted"), sum(row.get("converted"), row.get("closedLost"))));
         }
-        return new Report("sources-by-" + by, filter.describe(), basis(rollup), List.of("key", "referrals", "converted", "closedLost",
+        return new Report("sources-by-" + by, filter.describe(), basis(rollup, filter), List.of("key", "referrals", "converted", "closedLost",
                 "conversionRate", "winRate", "convertedValue"), rows);
     }
 
     /** Who converts: per recipient, what they were given, accepted and converted, how fast, and what is open now. */
     public Report recipients(ReportFilter filter) {
         Map<String, Object> params = new HashMap<>();
-        Optional<Instant> rollup = rollupFor(filter);
+        Optional<Instant> rollup = rollupsBuilt();
         List<Map<String, Object>> rows = rollup.isPresent() ? recipientsFromRollup(filter) : query("select r.owner_id as \"recipient\", count(*) as \"owned\", "
                 + "count(r.accepted_at) as \"accepted\", count(" + CONVERTED + ") as \"converted\", "
                 + "count(" + LOST + ") as \"closedLost\", "
@@ -153,7 +153,7 @@ public class ReportQueries {
             row.put("medianHoursToConvert", round(row.get("medianHoursToConvert")));
             row.put("openNow", open.getOrDefault((String) row.get("recipient"), 0L));
         }
-        return new Report("recipients", filter.describe(), basis(rollup), List.of("recipient", "owned", "accepted", "converted",
+        return new Report("recipients", filter.describe(), basis(rollup, filter), List.of("recipient", "owned", "accepted", "converted",
                 "closedLost", "conversionRate", "medianHoursToAccept", "medianHoursToConvert", "openNow"), rows);
     }
 
@@ -163,7 +163,7 @@ public class ReportQueries {
         List<Map<String, Object>> rows = query("select m.owner_id as \"recipient\", sum(m.owned) as \"owned\", "
                 + "sum(m.accepted) as \"accepted\", sum(m.converted) as \"converted\", sum(m.closed_lost) as \"closedLost\", "
                 + HourBuckets.sumColumns("accept_h") + ", " + HourBuckets.sumColumns("convert_h")
-                + " from recipient_monthly_rollup m where " + filter.rollupWhere(params)
+                + " from " + rollups.source(ReportRollups.RECIPIENTS, filter, params) + " m where " + filter.rollupWhere(params)
                 + " group by m.owner_id order by sum(m.converted) desc, m.owner_id", params);
         for (Map<String, Object> row : rows) {
             long[] accept = HourBuckets.takeHistogram(row, "accept_h");
@@ -178,12 +178,12 @@ public class ReportQueries {
     public Report referrers(ReportFilter filter, int limit) {
         Map<String, Object> params = new HashMap<>();
         params.put("limit", limit);
-        Optional<Instant> rollup = filter.onlyQueue() ? rollupFor(filter) : Optional.empty();
+        Optional<Instant> rollup = filter.onlyQueue() ? rollupsBuilt() : Optional.empty();
         List<Map<String, Object>> rows = rollup.isPresent()
                 ? query("select m.referrer_id as \"referrerId\", max(m.referrer_name) as \"name\", "
                 + "max(s.score) as \"referrerScore\", sum(m.referrals) as \"referrals\", sum(m.converted) as \"converted\", "
-                + "sum(m.converted_value) as \"convertedValue\" from referrer_monthly_rollup m "
-                + "left join referrer_standing s on s.referrer_id = m.referrer_id where " + filter.rollupWhere(params)
+                + "sum(m.converted_value) as \"convertedValue\" from " + rollups.source(ReportRollups.REFERRERS, filter, params)
+                + " m left join referrer_standing s on s.referrer_id = m.referrer_id where " + filter.rollupWhere(params)
                 + allQueues(filter) + " group by m.referrer_id order by max(s.score) desc nulls last, sum(m.converted) desc, m.referrer_id "
                 + "limit :limit", params)
                 : query("select r.referrer_id as \"referrerId\", max(r.referrer_name) as \"name\", "
@@ -197,7 +197,7 @@ public class ReportQueries {
             row.put("rank", ++rank);
             row.put("conversionRate", rate(row.get("converted"), row.get("referrals")));
         }
-        return new Report("referrers", filter.describe(), basis(rollup), List.of("rank", "referrerId", "name", "referrerScore",
+        return new Report("referrers", filter.describe(), basis(rollup, filter), List.of("rank", "referrerId", "name", "referrerScore",
                 "referrals", "converted", "conversionRate", "convertedValue"), rows);
     }
 
@@ -207,7 +207,7 @@ public class ReportQueries {
      * among referrals at least a week old), SLA breaches (flagged overdue) and escalations to a manager.
      */
     public Report speed(ReportFilter filter, Instant now) {
-        Optional<Instant> rollup = rollupFor(filter);
+        Optional<Instant> rollup = rollupsBuilt();
         if (rollup.isPresent()) {
             return speedFromRollup(filter, rollup.get());
         }
@@ -229,7 +229,7 @@ public class ReportQueries {
                 + "where e.type in ('ESCALATED', 'IDLE_ESCALATED') and " + where, params, Long.class);
         row.put("escalations", escalations);
         row.put("actedWithinHourShare", rate(row.get("actedWithinHour"), row.get("referrals")));
-        row.put("neverFollowedUpShare", rate(row.get("neverFollowedUp"), row.get("weekOld")));
+        row.put("neverFollowedUpShare", rate(row.get("neverFollowedUp"), row.remove("weekOld")));
         for (String key : List.of("medianHoursToAccept", "p90HoursToAccept", "medianHoursToFirstActivity", "p90HoursToFirstActivity")) {
             row.put(key, round(row.get(key)));
         }
@@ -247,7 +247,8 @@ public class ReportQueries {
                 + "coalesce(sum(m.acted_within_hour), 0) as \"actedWithinHour\", coalesce(sum(m.week_old), 0) as \"weekOld\", "
                 + "coalesce(sum(m.never_followed_up), 0) as \"neverFollowedUp\", coalesce(sum(m.overdue), 0) as \"slaBreaches\", "
                 + "coalesce(sum(m.escalations), 0) as \"escalations\", " + HourBuckets.sumColumns("accept_h") + ", "
-                + HourBuckets.sumColumns("activity_h") + " from referral_monthly_rollup m where " + filter.rollupWhere(params), params);
+                + HourBuckets.sumColumns("activity_h") + " from " + rollups.source(ReportRollups.REFERRALS, filter, params)
+                + " m where " + filter.rollupWhere(params), params);
         long[] accept = HourBuckets.takeHistogram(sums, "accept_h");
         long[] activity = HourBuckets.takeHistogram(sums, "activity_h");
         Map<String, Object> row = new LinkedHashMap<>();
@@ -262,7 +263,7 @@ public class ReportQueries {
         row.put("neverFollowedUpShare", rate(sums.get("neverFollowedUp"), sums.get("weekOld")));
         row.put("slaBreaches", ((Number) sums.get("slaBreaches")).longValue());
         row.put("escalations", ((Number) sums.get("escalations")).longValue());
-        return new Report("speed", filter.describe(), Report.rollup(asOf), SPEED_COLUMNS, new ArrayList<>(List.of(row)));
+        return new Report("speed", filter.describe(), basis(Optional.of(asOf), filter), SPEED_COLUMNS, new ArrayList<>(List.of(row)));
     }
 
     /** Bottlenecks: how long each step of the lifecycle took (median, p90), read from Camunda's activity history. */
@@ -326,8 +327,10 @@ public class ReportQueries {
                 ? " and m.queue_id = '" + ReportRollups.ALL_QUEUES + "'" : "";
     }
 
-    private static String basis(Optional<Instant> rollup) {
-        return rollup.map(Report::rollup).orElse(Report.LIVE);
+    private String basis(Optional<Instant> rollup, ReportFilter filter) {
+        boolean edges = !filter.edgeDays(java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).isEmpty();
+        return rollup.map(asOf -> Report.rollup(asOf) + (edges ? "; days at the range's edges from the referral table" : ""))
+                .orElse(Report.LIVE);
     }
 
     private List<Map<String, Object>> query(String sql, Map<String, Object> params) {

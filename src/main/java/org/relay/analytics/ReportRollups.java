@@ -3,6 +3,7 @@ package org.relay.analytics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -10,12 +11,17 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Rebuilds the monthly rollups the reports read (one statement each, in one transaction: readers see the old
- * rollup until the new one is committed). Run by processes/report-rollup.bpmn every few minutes; a report over
- * whole months reads the rollup, anything else reads the referral table directly.
+ * rollup until the new one is committed). Run by processes/report-rollup.bpmn every few minutes. A report reads a
+ * rollup's whole months and, for a range that starts or ends mid-month, the same rows computed from the referral
+ * table for the days at its edges ({@link #source}).
  */
 @Service
 public class ReportRollups {
@@ -23,11 +29,20 @@ public class ReportRollups {
     private static final Logger log = LoggerFactory.getLogger(ReportRollups.class);
     /** The referrer rollup's queue for "all queues" rows. */
     static final String ALL_QUEUES = "*";
+    static final String REFERRALS = "referral_monthly_rollup";
+    static final String REFERRERS = "referrer_monthly_rollup";
+    static final String RECIPIENTS = "recipient_monthly_rollup";
+    /** The row condition of a full rebuild. */
+    private static final String EVERY_REFERRAL = "1 = 1";
+    private static final String MONTH = "cast(date_trunc('month', r.created_at at time zone 'UTC') as date)";
+
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final Clock clock;
 
-    ReportRollups(JdbcTemplate jdbc, Clock clock) {
+    ReportRollups(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, Clock clock) {
         this.jdbc = jdbc;
+        this.named = named;
         this.clock = clock;
     }
 
@@ -35,62 +50,18 @@ public class ReportRollups {
     public long refresh() {
         long start = System.nanoTime();
         Instant now = clock.instant();
-        Timestamp weekAgo = Timestamp.from(now.minus(Duration.ofDays(7)));
-        String month = "cast(date_trunc('month', r.created_at at time zone 'UTC') as date)";
-        // per referral first (month, hours to accept and to first activity, their buckets), then one aggregate
-        String perReferral = "select " + month + " as created_month, r.queue_id, r.expressed_interest, r.source_channel, "
-                + "r.record_type, r.kind, r.campaign, r.status, r.interest_amount, r.assigned_at, r.accepted_at, "
-                + "r.overdue_at, r.created_at, r.last_activity_at, r.in_progress_at, coalesce(e.n, 0) as escalations, "
-                + HourBuckets.bucketOf("h.accept") + " as accept_bucket, "
-                + HourBuckets.bucketOf("h.activity") + " as activity_bucket, "
-                + "case when h.accept <= 1 or h.activity <= 1 then 1 end as acted "
-                + "from referral r join (select id, " + ReportQueries.HOURS_TO_ACCEPT + " as accept, "
-                + ReportQueries.HOURS_TO_FIRST_ACTIVITY + " as activity from referral r offset 0) h on h.id = r.id "
-                + "left join (select referral_id, count(*) as n from referral_event "
-                + "where type in ('ESCALATED', 'IDLE_ESCALATED') group by referral_id) e on e.referral_id = r.id "
-                // "offset 0" keeps the planner from inlining these subqueries, which would recompute the hours and
-                // buckets once per histogram column (26 times per referral) instead of once
-                + "offset 0";
-        jdbc.update("delete from referral_monthly_rollup");
-        long rows = jdbc.update("insert into referral_monthly_rollup select r.created_month, r.queue_id, "
-                + "r.expressed_interest, r.source_channel, r.record_type, r.kind, r.campaign, count(*), "
-                + "count(r.assigned_at), count(r.accepted_at), count(" + ReportQueries.CONVERTED + "), "
-                + "count(" + ReportQueries.LOST + "), count(" + ReportQueries.OPEN + "), "
-                + "coalesce(sum(case when r.status = 'CONVERTED' then r.interest_amount end), 0), count(r.overdue_at), "
-                + "sum(r.escalations), count(r.acted), "
-                + "count(case when r.created_at < ? then 1 end), "
-                + "count(case when r.created_at < ? and r.last_activity_at is null and r.in_progress_at is null "
-                + "and r.status <> 'CONVERTED' then 1 end), "
-                + HourBuckets.countColumns("r.accept_bucket", "a") + ", "
-                + HourBuckets.countColumns("r.activity_bucket", "f")
-                + " from (" + perReferral + ") r "
-                + "group by r.created_month, r.queue_id, r.expressed_interest, r.source_channel, r.record_type, r.kind, r.campaign",
-                weekAgo, weekAgo);
-        jdbc.update("delete from referrer_monthly_rollup");
-        // per referrer and queue, and per referrer across all queues (queue_id '*'): the leaderboard reads one or the other
-        for (String queue : new String[]{"r.queue_id", "'" + ALL_QUEUES + "'"}) {
-            jdbc.update("insert into referrer_monthly_rollup select " + month + ", r.referrer_id, max(r.referrer_name), "
-                    + queue + ", count(*), count(" + ReportQueries.CONVERTED + "), "
-                    + "coalesce(sum(case when r.status = 'CONVERTED' then r.interest_amount end), 0) "
-                    + "from referral r where r.referrer_id is not null group by " + month + ", r.referrer_id"
-                    + (queue.startsWith("r.") ? ", r.queue_id" : ""));
-        }
-        jdbc.update("delete from recipient_monthly_rollup");
-        jdbc.update("insert into recipient_monthly_rollup select r.created_month, r.owner_id, r.queue_id, r.expressed_interest, "
-                + "r.source_channel, r.record_type, count(*), count(r.accepted_at), count(" + ReportQueries.CONVERTED + "), "
-                + "count(" + ReportQueries.LOST + "), " + HourBuckets.countColumns("r.accept_bucket", "a") + ", "
-                + HourBuckets.countColumns("r.convert_bucket", "c") + " from (select " + month + " as created_month, r.owner_id, "
-                + "r.queue_id, r.expressed_interest, r.source_channel, r.record_type, r.status, r.accepted_at, "
-                + HourBuckets.bucketOf("h.accept") + " as accept_bucket, " + HourBuckets.bucketOf("h.to_convert")
-                + " as convert_bucket from referral r join (select id, " + ReportQueries.HOURS_TO_ACCEPT + " as accept, "
-                + ReportQueries.HOURS_TO_CONVERT + " as to_convert from referral r where r.owner_id is not null offset 0) h "
-                + "on h.id = r.id offset 0) r group by r.created_month, r.owner_id, r.queue_id, r.expressed_interest, "
-                + "r.source_channel, r.record_type");
+        Map<String, Object> params = Map.of("weekAgo", weekAgo(now));
+        jdbc.update("delete from " + REFERRALS);
+        long rows = named.update("insert into " + REFERRALS + " " + referralRows(EVERY_REFERRAL), params);
+        jdbc.update("delete from " + REFERRERS);
+        jdbc.update("insert into " + REFERRERS + " " + referrerRows(EVERY_REFERRAL));
+        jdbc.update("delete from " + RECIPIENTS);
+        jdbc.update("insert into " + RECIPIENTS + " " + recipientRows(EVERY_REFERRAL));
         if (isPostgres()) {
             // fresh statistics, or the planner guesses the rebuilt tables' sizes from before
-            jdbc.execute("analyze referral_monthly_rollup");
-            jdbc.execute("analyze referrer_monthly_rollup");
-            jdbc.execute("analyze recipient_monthly_rollup");
+            jdbc.execute("analyze " + REFERRALS);
+            jdbc.execute("analyze " + REFERRERS);
+            jdbc.execute("analyze " + RECIPIENTS);
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
         jdbc.update("delete from report_rollup_state");
@@ -98,6 +69,117 @@ public class ReportRollups {
                 Timestamp.from(now), rows, ms);
         log.debug("Report rollups rebuilt: {} rows in {} ms", rows, ms);
         return rows;
+    }
+
+    /**
+     * What a report reads as {@code rollup} (alias it {@code m}) for the filter's range: the rollup itself over whole
+     * months; otherwise its whole months plus the same rows computed now from the referral table for the edge days,
+     * so a range that cuts months reads the table only for those days (at most two partial months).
+     */
+    String source(String rollup, ReportFilter filter, Map<String, Object> params) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        List<ReportFilter.Days> edges = filter.edgeDays(today);
+        if (edges.isEmpty()) {
+            return rollup;
+        }
+        StringBuilder inRange = new StringBuilder("(");
+        for (int i = 0; i < edges.size(); i++) {
+            inRange.append(i == 0 ? "" : " or ").append("r.created_at >= :edgeFrom").append(i)
+                    .append(" and r.created_at < :edgeUntil").append(i);
+            params.put("edgeFrom" + i, startOf(edges.get(i).from()));
+            params.put("edgeUntil" + i, startOf(edges.get(i).until()));
+        }
+        String edgeCondition = inRange.append(")").toString();
+        String edgeRows = switch (rollup) {
+            case REFERRALS -> referralRows(edgeCondition);
+            case REFERRERS -> referrerRows(edgeCondition);
+            case RECIPIENTS -> recipientRows(edgeCondition);
+            default -> throw new IllegalArgumentException("No monthly rollup " + rollup);
+        };
+        params.put("weekAgo", weekAgo(now));
+        Optional<ReportFilter.Days> whole = filter.wholeMonths(today);
+        if (whole.isEmpty()) {
+            return "(" + edgeRows + ")";
+        }
+        params.put("wholeFrom", java.sql.Date.valueOf(whole.get().from()));
+        params.put("wholeUntil", java.sql.Date.valueOf(whole.get().until()));
+        return "(select * from " + rollup + " where created_month >= :wholeFrom and created_month < :wholeUntil"
+                + " union all " + edgeRows + ")";
+    }
+
+    /** {@link #REFERRALS} rows of the referrals that meet {@code condition} (on alias r); parameter :weekAgo. */
+    private static String referralRows(String condition) {
+        // per referral first (month, hours to accept and to first activity, their buckets), then one aggregate
+        String perReferral = "select " + MONTH + " as created_month, r.queue_id, r.expressed_interest, r.source_channel, "
+                + "r.record_type, r.kind, r.campaign, r.status, r.interest_amount, r.assigned_at, r.accepted_at, "
+                + "r.overdue_at, r.created_at, r.last_activity_at, r.in_progress_at, coalesce(e.n, 0) as escalations, "
+                + HourBuckets.bucketOf("h.accept") + " as accept_bucket, "
+                + HourBuckets.bucketOf("h.activity") + " as activity_bucket, "
+                + "case when h.accept <= 1 or h.activity <= 1 then 1 end as acted "
+                + "from referral r join (select id, " + ReportQueries.HOURS_TO_ACCEPT + " as accept, "
+                + ReportQueries.HOURS_TO_FIRST_ACTIVITY + " as activity from referral r where " + condition
+                + " offset 0) h on h.id = r.id "
+                + "left join (select referral_id, count(*) as n from referral_event "
+                + "where type in ('ESCALATED', 'IDLE_ESCALATED')"
+                + (condition.equals(EVERY_REFERRAL) ? "" : " and referral_id in (select r.id from referral r where " + condition + ")")
+                + " group by referral_id) e on e.referral_id = r.id "
+                // "offset 0" keeps the planner from inlining these subqueries, which would recompute the hours and
+                // buckets once per histogram column (26 times per referral) instead of once
+                + "offset 0";
+        return "select r.created_month, r.queue_id, "
+                + "r.expressed_interest, r.source_channel, r.record_type, r.kind, r.campaign, count(*), "
+                + "count(r.assigned_at), count(r.accepted_at), count(" + ReportQueries.CONVERTED + "), "
+                + "count(" + ReportQueries.LOST + "), count(" + ReportQueries.OPEN + "), "
+                + "coalesce(sum(case when r.status = 'CONVERTED' then r.interest_amount end), 0), count(r.overdue_at), "
+                + "sum(r.escalations), count(r.acted), "
+                + "count(case when r.created_at < :weekAgo then 1 end), "
+                + "count(case when r.created_at < :weekAgo and r.last_activity_at is null and r.in_progress_at is null "
+                + "and r.status <> 'CONVERTED' then 1 end), "
+                + HourBuckets.countColumns("r.accept_bucket", "a") + ", "
+                + HourBuckets.countColumns("r.activity_bucket", "f")
+                + " from (" + perReferral + ") r "
+                + "group by r.created_month, r.queue_id, r.expressed_interest, r.source_channel, r.record_type, r.kind, r.campaign";
+    }
+
+    /**
+     * {@link #REFERRERS} rows: per referrer and queue, and per referrer across all queues (queue {@value #ALL_QUEUES});
+     * the leaderboard reads one or the other.
+     */
+    private static String referrerRows(String condition) {
+        StringBuilder rows = new StringBuilder();
+        for (String queue : new String[]{"r.queue_id", "'" + ALL_QUEUES + "'"}) {
+            rows.append(rows.isEmpty() ? "" : " union all ").append("select ").append(MONTH).append(", r.referrer_id, ")
+                    .append("max(r.referrer_name), ").append(queue).append(", count(*), count(")
+                    .append(ReportQueries.CONVERTED).append("), ")
+                    .append("coalesce(sum(case when r.status = 'CONVERTED' then r.interest_amount end), 0) ")
+                    .append("from referral r where r.referrer_id is not null and ").append(condition)
+                    .append(" group by ").append(MONTH).append(", r.referrer_id")
+                    .append(queue.startsWith("r.") ? ", r.queue_id" : "");
+        }
+        return rows.toString();
+    }
+
+    /** {@link #RECIPIENTS} rows, with hour histograms to accept and to convert. */
+    private static String recipientRows(String condition) {
+        return "select r.created_month, r.owner_id, r.queue_id, r.expressed_interest, "
+                + "r.source_channel, r.record_type, count(*), count(r.accepted_at), count(" + ReportQueries.CONVERTED + "), "
+                + "count(" + ReportQueries.LOST + "), " + HourBuckets.countColumns("r.accept_bucket", "a") + ", "
+                + HourBuckets.countColumns("r.convert_bucket", "c") + " from (select " + MONTH + " as created_month, r.owner_id, "
+                + "r.queue_id, r.expressed_interest, r.source_channel, r.record_type, r.status, r.accepted_at, "
+                + HourBuckets.bucketOf("h.accept") + " as accept_bucket, " + HourBuckets.bucketOf("h.to_convert")
+                + " as convert_bucket from referral r join (select id, " + ReportQueries.HOURS_TO_ACCEPT + " as accept, "
+                + ReportQueries.HOURS_TO_CONVERT + " as to_convert from referral r where r.owner_id is not null and "
+                + condition + " offset 0) h on h.id = r.id offset 0) r group by r.created_month, r.owner_id, r.queue_id, "
+                + "r.expressed_interest, r.source_channel, r.record_type";
+    }
+
+    private static Timestamp weekAgo(Instant now) {
+        return Timestamp.from(now.minus(Duration.ofDays(7)));
+    }
+
+    private static Timestamp startOf(LocalDate day) {
+        return Timestamp.from(day.atStartOfDay().toInstant(ZoneOffset.UTC));
     }
 
     private boolean isPostgres() {
