@@ -99,14 +99,13 @@ public class ReportRollups {
             default -> throw new IllegalArgumentException("No monthly rollup " + rollup);
         };
         params.put("weekAgo", weekAgo(now));
-        Optional<ReportFilter.Days> whole = filter.wholeMonths(today);
-        if (whole.isEmpty()) {
-            return "(" + edgeRows + ")";
-        }
-        params.put("wholeFrom", java.sql.Date.valueOf(whole.get().from()));
-        params.put("wholeUntil", java.sql.Date.valueOf(whole.get().until()));
-        return "(select * from " + rollup + " where created_month >= :wholeFrom and created_month < :wholeUntil"
-                + " union all " + edgeRows + ")";
+        // the rollup's rows come first even when there are no whole months: they name the columns
+        String wholeMonths = filter.wholeMonths(today).map(whole -> {
+            params.put("wholeFrom", java.sql.Date.valueOf(whole.from()));
+            params.put("wholeUntil", java.sql.Date.valueOf(whole.until()));
+            return "created_month >= :wholeFrom and created_month < :wholeUntil";
+        }).orElse("1 = 0");
+        return "(select * from " + rollup + " where " + wholeMonths + " union all " + edgeRows + ")";
     }
 
     /** {@link #REFERRALS} rows of the referrals that meet {@code condition} (on alias r); parameter :weekAgo. */

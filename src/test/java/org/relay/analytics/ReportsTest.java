@@ -60,6 +60,9 @@ class ReportsTest extends RelayIntegrationTest {
     @Autowired
     ReportRollups rollups;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     interface Check {
         void run() throws Exception;
     }
@@ -214,7 +217,14 @@ class ReportsTest extends RelayIntegrationTest {
 
     @Test
     void a_range_that_cuts_months_answers_from_the_rollups_whole_months_and_the_edge_days_as_the_table_does() throws Exception {
-        String range = "from=2025-12-11&to=2026-10-20";
+        // months cut at both ends, and a range within one month (no whole month at all)
+        for (String range : List.of("from=2025-12-11&to=2026-10-20", "from=2026-03-05&to=2026-03-20")) {
+            rangeAnswersAsTheTableDoes(range);
+            jdbc.update("delete from report_rollup_state");   // back to the table, as before the first rebuild
+        }
+    }
+
+    private void rangeAnswersAsTheTableDoes(String range) throws Exception {
         // (sources by referrer is left out: its rollup has no losses and no row for referrals without a referrer)
         List<String> reports = List.of("funnel?", "sources?by=source&", "sources?by=product&", "referrers?",
                 "recipients?", "speed?", "funnel?product=MORTGAGE&source=WALK_IN&", "recipients?queue=retail-lending&",
@@ -230,7 +240,11 @@ class ReportsTest extends RelayIntegrationTest {
             JsonNode answer = get("/api/reports/" + report + range);
             Assertions.assertThat(answer.get("basis").asText()).startsWith("monthly rollup as of ")
                     .endsWith("days at the range's edges from the referral table");
-            Assertions.assertThat(comparable(answer.get("rows"))).as(report).isNotEmpty().isEqualTo(live.get(report));
+            Assertions.assertThat(comparable(answer.get("rows"))).as(report).isEqualTo(live.get(report));
+            if (report.endsWith("?")) {
+                // unfiltered, there is always something to compare (narrow filters over a short range may be empty)
+                Assertions.assertThat(live.get(report)).as(report).isNotEmpty();
+            }
         }
     }
 
