@@ -75,7 +75,8 @@ public class ReportQueries {
             rows = query("select m.created_month as \"period\", sum(m.created) as \"created\", sum(m.assigned) as \"assigned\", "
                     + "sum(m.accepted) as \"accepted\", sum(m.converted) as \"converted\", "
                     + "sum(m.closed_lost) as \"closedLost\", sum(m.open_now) as \"open\" from "
-                    + rollups.source(ReportRollups.REFERRALS, filter, params) + " m where " + filter.rollupWhere(params) + " group by m.created_month order by m.created_month", params);
+                    + rollups.source(ReportRollups.REFERRALS, filter, params) + " m where " + filter.rollupWhere(params)
+                    + " group by m.created_month order by m.created_month", params);
         } else {
             String bucket = "date_trunc('" + period.sqlUnit() + "', r.created_at at time zone 'UTC')";
             rows = query("select " + bucket + " as \"period\", count(*) as \"created\", "
