@@ -309,9 +309,7 @@ class WorkingReferralScenarioTest extends RelayIntegrationTest {
     @Test
     void a_won_opportunity_feeds_the_referrers_statistics() throws Exception {
         Referral referral = accepted(RelayTestData.kiarasMortgage());
-        taskService.complete(work(referral).getId(), Map.of("workOutcome", "convert", "opportunityAmount", 400000.0));
-        runConvertJob(referral);
-        Long id = opportunities.findByReferralId(referral.getId()).orElseThrow().getId();
+        Long id = convertedOpportunity(referral);
 
         ResponseEntity<String> won = post("/api/opportunities/" + id + "/close", Map.of("outcome", "WON", "closedBy", "alice"));
         Assertions.assertThat(won.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -328,9 +326,7 @@ class WorkingReferralScenarioTest extends RelayIntegrationTest {
     @Test
     void two_people_closing_one_opportunity_at_once_one_closes_it_the_others_are_told() throws Exception {
         Referral referral = accepted(RelayTestData.kiarasMortgage());
-        taskService.complete(work(referral).getId(), Map.of("workOutcome", "convert", "opportunityAmount", 400000.0));
-        runConvertJob(referral);
-        Long id = opportunities.findByReferralId(referral.getId()).orElseThrow().getId();
+        Long id = convertedOpportunity(referral);
 
         java.util.Map<Integer, Integer> answers = new java.util.concurrent.ConcurrentHashMap<>();
         org.relay.support.Parallel.run(8, 8, i -> answers.merge(post("/api/opportunities/" + id + "/close",
@@ -339,6 +335,13 @@ class WorkingReferralScenarioTest extends RelayIntegrationTest {
         Assertions.assertThat(answers).containsOnly(Map.entry(200, 1), Map.entry(409, 7));
         Assertions.assertThat(jdbc.queryForObject("select count(*) from referral_event where referral_id = ?"
                 + " and type in ('OPPORTUNITY_WON', 'OPPORTUNITY_LOST')", Integer.class, referral.getId())).isEqualTo(1);
+    }
+
+    /** Alice converts the accepted referral (a 400 000 opportunity); the opportunity's id. */
+    private Long convertedOpportunity(Referral referral) {
+        taskService.complete(work(referral).getId(), Map.of("workOutcome", "convert", "opportunityAmount", 400000.0));
+        runConvertJob(referral);
+        return opportunities.findByReferralId(referral.getId()).orElseThrow().getId();
     }
 
     private Referral accepted(CreateReferralRequest request) {
