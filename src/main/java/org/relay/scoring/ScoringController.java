@@ -6,6 +6,7 @@ import org.relay.common.ConflictException;
 import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 import org.relay.common.NotFoundException;
+import org.relay.common.RunLocks;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.util.List;
@@ -48,9 +50,12 @@ class ScoringController {
     private final RuntimeService runtime;
 
     private final Callers callers;
+    private final RunLocks runLocks;
 
-    ScoringController(LeadScoreModelRepository models, ReferrerStandings standings, RuntimeService runtime, Callers callers) {
+    ScoringController(LeadScoreModelRepository models, ReferrerStandings standings, RuntimeService runtime, Callers callers,
+                      RunLocks runLocks) {
         this.callers = callers;
+        this.runLocks = runLocks;
         this.models = models;
         this.standings = standings;
         this.runtime = runtime;
@@ -67,10 +72,15 @@ class ScoringController {
                 .orElseThrow(() -> new NotFoundException("No trained model is live; the prior table (lead-score-prior.dmn) scores referrals"));
     }
 
-    /** Starts the training process now (the same one the nightly timer starts); its steps run as engine jobs. */
+    /**
+     * Starts the training process now (the same one the nightly timer starts); its steps run as engine jobs. Two
+     * requests at once (a double click, two administrators) take turns on the run lock: one starts it, the other 409.
+     */
     @PostMapping("/api/scoring/training")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    TrainingStarted retrain() {
+    @Transactional
+    public TrainingStarted retrain() {
+        runLocks.hold(RunLocks.LEAD_SCORE_TRAINING);
         if (runtime.createProcessInstanceQuery().processDefinitionKey(TRAINING_PROCESS).active().count() > 0) {
             throw new ConflictException("A lead-score training is already running");
         }

@@ -120,6 +120,16 @@ class ScoringScenarioTest extends RelayIntegrationTest {
     }
 
     @Test
+    void administrators_retraining_at_once_start_one_training() throws Exception {
+        java.util.Map<Integer, Integer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+        org.relay.support.Parallel.run(4, 4, i -> answers.merge(
+                rest.postForEntity("/api/scoring/training", null, String.class).getStatusCode().value(), 1, Integer::sum));
+
+        Assertions.assertThat(answers).containsOnly(java.util.Map.entry(202, 1), java.util.Map.entry(409, 3));
+        Assertions.assertThat(processInstanceQuery().processDefinitionKey("LeadScoreTrainingProcess").count()).isEqualTo(1);
+    }
+
+    @Test
     void with_too_little_history_the_prior_keeps_scoring() {
         String instanceId = rest.postForObject("/api/scoring/training", null, JsonNode.class).get("processInstanceId").asText();
         runJobsOf(instanceId);
