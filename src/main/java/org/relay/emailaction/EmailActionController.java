@@ -2,6 +2,7 @@ package org.relay.emailaction;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.relay.catalog.Catalog;
+import org.relay.common.ConflictException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +41,12 @@ class EmailActionController {
     @PostMapping("/actions/{token}")
     String perform(@PathVariable String token, @RequestParam(required = false) String rejectReason,
                    @RequestParam(required = false) String note, Model model, HttpServletResponse response) {
-        EmailActions.Check check = actions.perform(token, rejectReason, note);
+        EmailActions.Check check;
+        try {
+            check = actions.perform(token, rejectReason, note);
+        } catch (ConflictException decidedMeanwhile) {
+            return problem(EmailActions.Problem.STALE, model, response);
+        }
         if (check.problem().isPresent()) {
             return problem(check.problem().get(), model, response);
         }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.relay.catalog.Catalog;
 import org.relay.common.RelayProperties;
 import org.relay.lifecycle.LifecycleVariables;
+import org.relay.lifecycle.MovedMeanwhile;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralLookup;
 import org.relay.referral.ReferralRepository;
@@ -70,14 +71,17 @@ public class EmailActions {
     private final EngineActing acting;
     private final ReferralRepository referrals;
     private final ReferralLookup lookup;
+    private final MovedMeanwhile movedMeanwhile;
     private final Catalog catalog;
     private final RelayProperties properties;
     private final Clock clock;
 
     EmailActions(ActionLinkSigner signer, ActionLinkUseRepository uses, TaskService taskService,
                  IdentityService identityService, EngineActing acting, ReferralRepository referrals,
-                 ReferralLookup lookup, Catalog catalog, RelayProperties properties, Clock clock) {
+                 ReferralLookup lookup, MovedMeanwhile movedMeanwhile, Catalog catalog, RelayProperties properties,
+                 Clock clock) {
         this.lookup = lookup;
+        this.movedMeanwhile = movedMeanwhile;
         this.signer = signer;
         this.uses = uses;
         this.taskService = taskService;
@@ -147,12 +151,13 @@ public class EmailActions {
         } catch (DataIntegrityViolationException concurrentUse) {
             return Check.refused(Problem.USED);
         }
-        acting.as(link.userId(), () -> {
+        // Tasklist or a timer may decide or move it at the same moment: a ConflictException then, and all rolls back
+        movedMeanwhile.guard(check.task(), check.referral().getReferenceNumber(), () -> acting.as(link.userId(), () -> {
             if (check.task().getAssignee() == null) {
                 taskService.claim(check.task().getId(), link.userId());
             }
             taskService.complete(check.task().getId(), decision);
-        });
+        }));
         return check;
     }
 

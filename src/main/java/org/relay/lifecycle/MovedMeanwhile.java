@@ -8,7 +8,8 @@ import org.relay.common.ConflictException;
 import org.springframework.stereotype.Component;
 
 /**
- * Drives a referral's task on behalf of an API request and turns a lost race into a 409. Requests through Relay wait
+ * Drives a referral's task on behalf of a request (the API, an email action link) and turns a lost race into a
+ * {@link ConflictException}: a 409, or the email page's "moved on". Requests through Relay wait
  * for the referral's lock (see ReferralLookup), but Tasklist and the job executor do not: when one of them completes
  * or moves the task at the same moment, the engine may fail anywhere on the way — its optimistic lock, a listener
  * reading a variable the other transaction was replacing, even a NullPointerException on the execution tree. Whatever
