@@ -53,12 +53,15 @@ class HostileInputTest extends RelayIntegrationTest {
      * the limit may already be refused at the HTTP layer (seen once with 8 100 characters).
      */
     private static final int MAX_REQUEST_LINE = 8 * 1024 - 1024;
-    private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes());
 
     /** Values that have broken web applications before: injections, scripts, templates, odd numbers and text. */
     private static final List<JsonNode> HOSTILE = hostileValues();
 
-    private record Endpoint(String method, String path, String body) {
+    /** One endpoint, called as {@code user} (password = user id in the test bank). */
+    private record Endpoint(String method, String path, String body, String user) {
+        Endpoint(String method, String path, String body) {
+            this(method, path, body, "demo");
+        }
     }
 
     private record Outcome(String request, int status, String response) {
@@ -77,7 +80,15 @@ class HostileInputTest extends RelayIntegrationTest {
     void ten_thousand_hostile_requests_and_not_one_5xx() throws Exception {
         Referral target = intake.create(RelayTestData.kiarasMortgage());
         String ref = target.getReferenceNumber();
-        List<Endpoint> endpoints = endpoints(ref);
+        // a second referral for its reviewer's hostile decisions, so a decision that gets through closes only this one
+        Referral reviewed = intake.create(RelayTestData.referral("Rita Review", "MORTGAGE", "250000", "ryan"));
+        String reviewer = processEngine.getTaskService().createTaskQuery()
+                .processInstanceId(reviewed.getProcessInstanceId()).singleResult().getAssignee();
+        List<Endpoint> endpoints = new ArrayList<>(endpoints(ref));
+        String review = "/api/referrals/" + reviewed.getReferenceNumber() + "/review";
+        endpoints.add(new Endpoint("POST", review, "{\"decision\":\"REASSIGN\",\"toUser\":\"bob\",\"note\":\"n\"}", reviewer));
+        endpoints.add(new Endpoint("POST", review, "{\"decision\":\"REJECT\",\"rejectReason\":\"AT_CAPACITY\",\"note\":\"n\"}", reviewer));
+        endpoints.add(new Endpoint("POST", review, "{\"decision\":\"ACCEPT\",\"note\":\"n\"}", reviewer));
         Random random = new Random(20261125);
         List<HttpRequest> requests = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
@@ -209,7 +220,8 @@ class HostileInputTest extends RelayIntegrationTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(60));
         if (random.nextInt(20) > 0) {
-            request.header("Authorization", ADMIN);
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (endpoint.user() + ":" + endpoint.user()).getBytes()));
         }
         if (endpoint.body() == null) {
             return request.method(endpoint.method(), HttpRequest.BodyPublishers.noBody()).build();
