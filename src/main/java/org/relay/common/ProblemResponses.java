@@ -33,7 +33,9 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
 /** Turns bad input into 400 application/problem+json with an {@code errors} list naming each field. */
@@ -202,21 +204,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static LifecycleInputException refusedInput(Throwable e) {
-        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof LifecycleInputException refused) {
-                return refused;
-            }
-        }
-        return null;
+        return causes(e).filter(LifecycleInputException.class::isInstance).map(LifecycleInputException.class::cast)
+                .findFirst().orElse(null);
     }
 
     private static boolean givenUpByDatabase(Throwable e) {
-        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && GIVEN_UP.contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return causes(e).anyMatch(cause -> cause instanceof SQLException sql && GIVEN_UP.contains(sql.getSQLState()));
+    }
+
+    /** The exception and its causes, outermost first (a bounded walk: cause chains can loop). */
+    private static Stream<Throwable> causes(Throwable e) {
+        return Stream.iterate(e, Objects::nonNull, Throwable::getCause).limit(32);
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

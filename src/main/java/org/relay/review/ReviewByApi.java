@@ -61,8 +61,9 @@ public class ReviewByApi {
         }
         if (decision == Decision.REASSIGN) {
             // the Review form's rules, with this request's field names (the engine's listener would name form fields)
-            List<FieldProblem> problems = reassignments.problems(caller.userId(), blankToNull(request.toUser()),
-                    blankToNull(request.toQueue()), request.note(), Reassignments.Fields.API);
+            List<FieldProblem> problems = reassignments.problems(caller.userId(),
+                    Reassignments.target(request.toUser()), Reassignments.target(request.toQueue()), request.note(),
+                    Reassignments.Fields.API);
             if (!problems.isEmpty()) {
                 throw new InvalidRequestException(problems);
             }
@@ -84,10 +85,6 @@ public class ReviewByApi {
             }
             taskService.complete(task.getId(), variables);
         }));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private Task reviewTask(Referral referral) {

@@ -57,8 +57,8 @@ public class ManagerReassignment {
     @Transactional
     public Referral reassign(String referenceNumber, Request request) {
         Referral referral = lookup.requireForChange(referenceNumber);
-        String toUser = blankToNull(request.toUser());
-        String toQueue = blankToNull(request.toQueue());
+        String toUser = Reassignments.target(request.toUser());
+        String toQueue = Reassignments.target(request.toQueue());
         List<FieldProblem> problems = new ArrayList<>();
         if (!knownUsers.exists(request.requestedBy())) {
             problems.add(knownUsers.problem(request.requestedBy(), "requestedBy"));
@@ -93,9 +93,5 @@ public class ManagerReassignment {
         decision.put(LifecycleVariables.REVIEW_NOTE, note);
         // the review listener records the authenticated user as the one who reassigned it
         acting.as(by, () -> taskService.complete(task.getId(), decision));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

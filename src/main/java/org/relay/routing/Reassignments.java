@@ -24,6 +24,11 @@ public class Reassignments {
         public static final Fields API = new Fields("toUser", "toQueue", "note");
     }
 
+    /** A target field as a request gives it: blank means none. */
+    public static String target(String given) {
+        return given == null || given.isBlank() ? null : given.trim();
+    }
+
     /** Where it goes: the user who gets the task (or null), the queue that sees it (or null), and why. */
     public record Target(String user, String queue, String reason) {
     }
