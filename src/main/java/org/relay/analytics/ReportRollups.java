@@ -1,5 +1,6 @@
 package org.relay.analytics;
 
+import org.relay.common.RunLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,13 +14,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Rebuilds the monthly rollups the reports read (one statement each, in one transaction: readers see the old
- * rollup until the new one is committed). Run by processes/report-rollup.bpmn every few minutes. A report reads a
+ * rollup until the new one is committed), only the months that changed since the last rebuild. Run by
+ * processes/report-rollup.bpmn every few minutes. A report reads a
  * rollup's whole months and, for a range that starts or ends mid-month, the same rows computed from the referral
  * table for the days at its edges ({@link #source}).
  */
@@ -39,36 +43,114 @@ public class ReportRollups {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final Clock clock;
+    private final RunLocks runLocks;
 
-    ReportRollups(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, Clock clock) {
+    ReportRollups(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, Clock clock, RunLocks runLocks) {
         this.jdbc = jdbc;
         this.named = named;
         this.clock = clock;
+        this.runLocks = runLocks;
     }
 
+    /**
+     * Brings the rollups up to date: on PostgreSQL only the months whose referrals changed since the last rebuild
+     * (logged by triggers into report_rollup_change) and the months whose referrals turned a week old meanwhile;
+     * everything on the first rebuild, after the clock went back, and on H2 (the embedded demo, no triggers).
+     * Returns the referral rollup rows written.
+     */
     @Transactional
     public long refresh() {
+        runLocks.hold(RunLocks.REPORT_ROLLUPS);
         long start = System.nanoTime();
         Instant now = clock.instant();
-        Map<String, Object> params = Map.of("weekAgo", weekAgo(now));
-        jdbc.update("delete from " + REFERRALS);
-        long rows = named.update("insert into " + REFERRALS + " " + referralRows(EVERY_REFERRAL), params);
-        jdbc.update("delete from " + REFERRERS);
-        jdbc.update("insert into " + REFERRERS + " " + referrerRows(EVERY_REFERRAL));
-        jdbc.update("delete from " + RECIPIENTS);
-        jdbc.update("insert into " + RECIPIENTS + " " + recipientRows(EVERY_REFERRAL));
-        if (isPostgres()) {
+        Map<String, Object> params = new HashMap<>(Map.of("weekAgo", weekAgo(now)));
+        Optional<List<Months>> stale = isPostgres() ? staleMonths(now) : Optional.empty();
+        String condition = stale.map(ranges -> rebuildOnly(ranges, params)).orElseGet(this::rebuildAll);
+        long rows = 0;
+        if (!stale.map(List::isEmpty).orElse(false)) {
+            rows = named.update("insert into " + REFERRALS + " " + referralRows(condition), params);
+            named.update("insert into " + REFERRERS + " " + referrerRows(condition), params);
+            named.update("insert into " + RECIPIENTS + " " + recipientRows(condition), params);
+        }
+        if (stale.isEmpty() && isPostgres()) {
             // fresh statistics, or the planner guesses the rebuilt tables' sizes from before
             jdbc.execute("analyze " + REFERRALS);
             jdbc.execute("analyze " + REFERRERS);
             jdbc.execute("analyze " + RECIPIENTS);
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
+        Integer monthsRebuilt = stale.map(ranges -> ranges.stream().mapToInt(Months::count).sum()).orElse(null);
         jdbc.update("delete from report_rollup_state");
-        jdbc.update("insert into report_rollup_state (id, refreshed_at, rows_read, duration_ms) values (1, ?, ?, ?)",
-                Timestamp.from(now), rows, ms);
-        log.debug("Report rollups rebuilt: {} rows in {} ms", rows, ms);
+        jdbc.update("insert into report_rollup_state (id, refreshed_at, rows_read, duration_ms, months_rebuilt) "
+                + "values (1, ?, ?, ?, ?)", Timestamp.from(now), rows, ms, monthsRebuilt);
+        log.debug("Report rollups rebuilt ({} months): {} rows in {} ms", monthsRebuilt == null ? "all" : monthsRebuilt, rows, ms);
         return rows;
+    }
+
+    /** Consecutive months [from, until) of creation, as the rollups' created_month counts them. */
+    record Months(LocalDate from, LocalDate until) {
+
+        int count() {
+            return (int) java.time.temporal.ChronoUnit.MONTHS.between(from, until);
+        }
+    }
+
+    /**
+     * The months to redo, as ranges; empty when everything must be rebuilt. Takes the logged changes (deleting
+     * them with this transaction: a change committed meanwhile stays logged for the next rebuild).
+     */
+    private Optional<List<Months>> staleMonths(Instant now) {
+        List<LocalDate> changed = jdbc.queryForList("delete from report_rollup_change returning created_month", LocalDate.class);
+        Optional<Instant> previous = refreshedAt();
+        if (previous.isEmpty() || previous.get().isAfter(now)) {
+            return Optional.empty();
+        }
+        java.util.TreeSet<LocalDate> months = new java.util.TreeSet<>(changed);
+        // the "open for more than a week" columns move with time: referrals created in (previous - 7 days, now - 7 days]
+        LocalDate month = monthOf(previous.get().minus(Duration.ofDays(7)));
+        for (LocalDate last = monthOf(now.minus(Duration.ofDays(7))); !month.isAfter(last); month = month.plusMonths(1)) {
+            months.add(month);
+        }
+        List<Months> ranges = new ArrayList<>();
+        for (LocalDate m : months) {
+            Months open = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+            if (open != null && open.until().equals(m)) {
+                ranges.set(ranges.size() - 1, new Months(open.from(), m.plusMonths(1)));
+            } else {
+                ranges.add(new Months(m, m.plusMonths(1)));
+            }
+        }
+        return Optional.of(ranges);
+    }
+
+    private String rebuildAll() {
+        jdbc.update("delete from " + REFERRALS);
+        jdbc.update("delete from " + REFERRERS);
+        jdbc.update("delete from " + RECIPIENTS);
+        return EVERY_REFERRAL;
+    }
+
+    /** Deletes the rollups' rows of those months; returns the referral condition that computes them again. */
+    private String rebuildOnly(List<Months> ranges, Map<String, Object> params) {
+        StringBuilder rollupMonths = new StringBuilder();
+        StringBuilder created = new StringBuilder("(");
+        for (int i = 0; i < ranges.size(); i++) {
+            String or = i == 0 ? "" : " or ";
+            rollupMonths.append(or).append("created_month >= :monthFrom").append(i).append(" and created_month < :monthUntil").append(i);
+            created.append(or).append("r.created_at >= :createdFrom").append(i).append(" and r.created_at < :createdUntil").append(i);
+            params.put("monthFrom" + i, java.sql.Date.valueOf(ranges.get(i).from()));
+            params.put("monthUntil" + i, java.sql.Date.valueOf(ranges.get(i).until()));
+            params.put("createdFrom" + i, startOf(ranges.get(i).from()));
+            params.put("createdUntil" + i, startOf(ranges.get(i).until()));
+        }
+        for (String rollup : ranges.isEmpty() ? List.<String>of() : List.of(REFERRALS, REFERRERS, RECIPIENTS)) {
+            named.update("delete from " + rollup + " where " + rollupMonths, params);
+        }
+        return ranges.isEmpty() ? "1 = 0" : created.append(")").toString();
+    }
+
+    private static LocalDate monthOf(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC).withDayOfMonth(1);
     }
 
     /**

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class RunLocks {
 
     public static final String LEAD_SCORE_TRAINING = "lead-score-training";
+    public static final String REPORT_ROLLUPS = "report-rollups";
 
     private final JdbcTemplate jdbc;
 

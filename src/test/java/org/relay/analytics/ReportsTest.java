@@ -248,6 +248,57 @@ class ReportsTest extends RelayIntegrationTest {
         }
     }
 
+    @Test
+    void a_rebuild_redoes_only_the_months_whose_referrals_changed_and_then_answers_as_the_table_does() throws Exception {
+        rollups.refresh();
+        Assertions.assertThat(monthsRebuilt()).as("the first rebuild redoes everything").isNull();
+        Instant previous = rollups.refreshedAt().orElseThrow();
+
+        // a JDBC writer (as erasure and the bulk loaders are) moves March referrals to another channel and converts
+        // an April one; an escalation is recorded for a May referral; a referral is created now
+        Assertions.assertThat(jdbc.update("update referral set source_channel = 'PARTNER' where id in (select id from referral "
+                + "where created_at >= '2026-03-01' and created_at < '2026-04-01' and source_channel <> 'PARTNER' limit 5)")).isEqualTo(5);
+        Assertions.assertThat(jdbc.update("update referral set status = 'CONVERTED', converted_at = created_at + interval '3 days' "
+                + "where id = (select min(id) from referral where created_at >= '2026-04-01' and created_at < '2026-05-01' "
+                + "and status = 'CLOSED_LOST')")).isEqualTo(1);
+        jdbc.update("insert into referral_event (actor, detail, occurred_at, referral_id, type) select 'test', 'late', now(), "
+                + "min(id), 'ESCALATED' from referral where created_at >= '2026-05-01' and created_at < '2026-06-01'");
+        intake.create(RelayTestData.kiarasMortgage());
+
+        rollups.refresh();
+        java.util.Set<java.time.LocalDate> expected = new java.util.TreeSet<>(List.of(java.time.LocalDate.of(2026, 3, 1),
+                java.time.LocalDate.of(2026, 4, 1), java.time.LocalDate.of(2026, 5, 1), monthOf(Instant.now())));
+        // and the months whose referrals turned a week old since the previous rebuild
+        for (java.time.LocalDate m = monthOf(previous.minus(Duration.ofDays(7))); !m.isAfter(monthOf(Instant.now().minus(Duration.ofDays(7))));
+             m = m.plusMonths(1)) {
+            expected.add(m);
+        }
+        Assertions.assertThat(monthsRebuilt()).isEqualTo(expected.size());
+
+        List<String> reports = List.of("funnel?", "sources?by=source&", "sources?by=product&", "referrers?", "recipients?",
+                "speed?", "funnel?source=PARTNER&", "recipients?queue=retail-lending&", "speed?queue=wealth-management&");
+        Map<String, List<Map<String, String>>> fromRollup = new java.util.HashMap<>();
+        for (String report : reports) {
+            JsonNode answer = get("/api/reports/" + report + PERIOD);
+            Assertions.assertThat(answer.get("basis").asText()).startsWith("monthly rollup as of ");
+            fromRollup.put(report, comparable(answer.get("rows")));
+        }
+        jdbc.update("delete from report_rollup_state");   // the referral table's answers
+        for (String report : reports) {
+            JsonNode answer = get("/api/reports/" + report + PERIOD);
+            Assertions.assertThat(answer.get("basis").asText()).isEqualTo(Report.LIVE);
+            Assertions.assertThat(fromRollup.get(report)).as(report).isEqualTo(comparable(answer.get("rows"))).isNotEmpty();
+        }
+    }
+
+    private Integer monthsRebuilt() {
+        return jdbc.queryForObject("select months_rebuilt from report_rollup_state", Integer.class);
+    }
+
+    private static java.time.LocalDate monthOf(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1);
+    }
+
     /**
      * Rows as text, numbers compared by value; without medians and p90s, which the rollup reads off hour buckets
      * (their accuracy is checked for whole months above).

@@ -92,16 +92,52 @@ class ReportsBenchmark extends RelayIntegrationTest {
         rollups.refresh();
         double rebuildSeconds = (System.nanoTime() - rebuildStart) / 1e9;
         time(rollupCases, table, baseline);
+        String incremental = incrementalRebuilds();
         String result = "Rows: " + ROWS + " decided referrals, loaded in " + String.format("%.1f", loadSeconds) + " s; "
                 + "rollups rebuilt in " + String.format("%.1f", rebuildSeconds) + " s ("
                 + jdbc.queryForObject("select count(*) from referral_monthly_rollup", Long.class) + " + "
                 + jdbc.queryForObject("select count(*) from referrer_monthly_rollup", Long.class) + " rollup rows); "
                 + jdbc.queryForObject("select version()", String.class) + "; "
-                + Runtime.getRuntime().availableProcessors() + " cores\n\n" + table;
+                + Runtime.getRuntime().availableProcessors() + " cores\n\n" + table + "\n" + incremental;
         System.out.println(result);
         Path out = Path.of("target", "benchmarks", "reports.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, result);
+    }
+
+    /**
+     * The rebuild every five minutes after the first: only the months whose referrals changed (triggers log them) and
+     * those whose referrals turned a week old. Three runs of each case, each after its own changes.
+     */
+    private String incrementalRebuilds() {
+        Map<String, Runnable> changes = new LinkedHashMap<>();
+        changes.put("nothing changed", () -> { });
+        changes.put("2 000 referrals of the last 90 days changed", () -> jdbc.update("update referral set last_activity_at = now() "
+                + "where id in (select id from referral where created_at > now() - interval '90 days' order by random() limit 2000)"));
+        changes.put("the same, and 1 referral of a year ago", () -> jdbc.update("update referral set last_activity_at = now() "
+                + "where id in (select id from referral where created_at > now() - interval '90 days' order by random() limit 2000) "
+                + "or id = (select min(id) from referral where created_at > now() - interval '365 days')"));
+        changes.put("100 referrals from anywhere in the two years changed", () -> jdbc.update("update referral set last_activity_at = now() "
+                + "where id in (select id from referral order by random() limit 100)"));
+        StringBuilder table = new StringBuilder("| rebuild after … | months redone | p50 ms | worst ms |\n| --- | ---: | ---: | ---: |\n");
+        long fullStart = System.nanoTime();
+        jdbc.update("delete from report_rollup_state");
+        rollups.refresh();
+        table.append(String.format("| (everything: the first rebuild) | all | %.1f | |%n", (System.nanoTime() - fullStart) / 1e6));
+        for (Map.Entry<String, Runnable> change : changes.entrySet()) {
+            List<Double> runs = new ArrayList<>();
+            Integer months = null;
+            for (int i = 0; i < 3; i++) {
+                change.getValue().run();
+                long start = System.nanoTime();
+                rollups.refresh();
+                runs.add((System.nanoTime() - start) / 1e6);
+                months = jdbc.queryForObject("select months_rebuilt from report_rollup_state", Integer.class);
+            }
+            runs.sort(Double::compare);
+            table.append(String.format("| %s | %d | %.1f | %.1f |%n", change.getKey(), months, runs.get(1), runs.get(2)));
+        }
+        return table.toString();
     }
 
     /** Times each case into the table; returns the first case's p50 when no baseline is given yet. */
