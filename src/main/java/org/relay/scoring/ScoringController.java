@@ -1,12 +1,9 @@
 package org.relay.scoring;
 
 import org.relay.security.Callers;
-import org.camunda.bpm.engine.RuntimeService;
-import org.relay.common.ConflictException;
 import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 import org.relay.common.NotFoundException;
-import org.relay.common.RunLocks;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,9 +18,6 @@ import java.util.List;
 /** Lead-score models (quality, which one is live), on-demand retraining, and referrer scores. */
 @RestController
 class ScoringController {
-
-    static final String TRAINING_PROCESS = "LeadScoreTrainingProcess";
-    static final String RETRAIN_MESSAGE = "LeadScoreRetrainRequested";
 
     record ModelView(int version, LeadScoreModelRecord.Status status, String algorithm, Instant trainedAt,
                      int trainingRows, int trainingConverted, int holdoutRows, Double auc, Double aucPrior,
@@ -47,18 +40,14 @@ class ScoringController {
 
     private final LeadScoreModelRepository models;
     private final ReferrerStandings standings;
-    private final RuntimeService runtime;
-
     private final Callers callers;
-    private final RunLocks runLocks;
+    private final TrainingRuns trainingRuns;
 
-    ScoringController(LeadScoreModelRepository models, ReferrerStandings standings, RuntimeService runtime, Callers callers,
-                      RunLocks runLocks) {
-        this.callers = callers;
-        this.runLocks = runLocks;
+    ScoringController(LeadScoreModelRepository models, ReferrerStandings standings, Callers callers, TrainingRuns trainingRuns) {
         this.models = models;
         this.standings = standings;
-        this.runtime = runtime;
+        this.callers = callers;
+        this.trainingRuns = trainingRuns;
     }
 
     @GetMapping("/api/scoring/models")
@@ -78,13 +67,8 @@ class ScoringController {
      */
     @PostMapping("/api/scoring/training")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Transactional
     public TrainingStarted retrain() {
-        runLocks.hold(RunLocks.LEAD_SCORE_TRAINING);
-        if (runtime.createProcessInstanceQuery().processDefinitionKey(TRAINING_PROCESS).active().count() > 0) {
-            throw new ConflictException("A lead-score training is already running");
-        }
-        return new TrainingStarted(runtime.startProcessInstanceByMessage(RETRAIN_MESSAGE).getId());
+        return new TrainingStarted(trainingRuns.startOnRequest());
     }
 
     /** The referrer leaderboard, best score first. */

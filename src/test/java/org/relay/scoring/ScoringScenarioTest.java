@@ -130,6 +130,37 @@ class ScoringScenarioTest extends RelayIntegrationTest {
     }
 
     @Test
+    void the_nightly_training_skips_while_an_administrators_retrain_is_still_running() {
+        String requested = rest.postForObject("/api/scoring/training", null, JsonNode.class).get("processInstanceId").asText();
+
+        String nightly = fireNightlyTimer();
+        Assertions.assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
+                .createHistoricActivityInstanceQuery().processInstanceId(nightly).activityId("End_AlreadyTraining")
+                .count()).isEqualTo(1);
+        Assertions.assertThat(processInstanceQuery().processDefinitionKey("LeadScoreTrainingProcess").active().list())
+                .extracting(org.camunda.bpm.engine.runtime.ProcessInstance::getId).containsExactly(requested);
+
+        // once it has finished, the next night trains again
+        runJobsOf(requested);
+        String nextNight = fireNightlyTimer();
+        Assertions.assertThat(managementService.createJobQuery().processInstanceId(nextNight)
+                .activityId("Task_RefreshReferrerScores").count()).as("the next night trains").isEqualTo(1);
+        runJobsOf(nextNight);
+    }
+
+    /** What 02:30 does: the nightly start timer's job runs (and schedules the next night). Returns the new instance. */
+    private String fireNightlyTimer() {
+        java.util.Set<String> before = new java.util.HashSet<>(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests
+                .historyService().createHistoricProcessInstanceQuery().processDefinitionKey("LeadScoreTrainingProcess").list()
+                .stream().map(org.camunda.bpm.engine.history.HistoricProcessInstance::getId).toList());
+        managementService.executeJob(managementService.createJobQuery().processDefinitionKey("LeadScoreTrainingProcess")
+                .timers().activityId("StartEvent_Nightly").singleResult().getId());
+        return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey("LeadScoreTrainingProcess").list().stream().map(org.camunda.bpm.engine.history.HistoricProcessInstance::getId)
+                .filter(id -> !before.contains(id)).findFirst().orElseThrow();
+    }
+
+    @Test
     void with_too_little_history_the_prior_keeps_scoring() {
         String instanceId = rest.postForObject("/api/scoring/training", null, JsonNode.class).get("processInstanceId").asText();
         runJobsOf(instanceId);
