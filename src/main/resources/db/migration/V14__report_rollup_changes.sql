@@ -13,3 +13,9 @@ alter table report_rollup_state add column months_rebuilt integer;
 
 -- two rebuilds at once (a node starting its demo data while another's timer fires) would both redo a month
 insert into run_lock (name) values ('report-rollups');
+
+-- sources by referrer from the rollup as from the table: losses per referrer, and a row for referrals without one
+alter table referrer_monthly_rollup add column closed_lost bigint not null default 0;
+alter table referrer_monthly_rollup alter column referrer_id drop not null;
+-- the rollups built before lack both: the next run rebuilds everything
+delete from report_rollup_state;

@@ -103,18 +103,13 @@ public class ReportQueries {
         List<Map<String, Object>> rows;
         if (rollup.isPresent()) {
             boolean referrer = byReferrer;
-            String dimension = referrer ? "m.referrer_id" : ROLLUP_DIMENSIONS.get(by);
+            String dimension = referrer ? "coalesce(m.referrer_id, '(none)')" : ROLLUP_DIMENSIONS.get(by);
             rows = query("select " + dimension + " as \"key\", sum(m." + (referrer ? "referrals" : "created")
-                    + ") as \"referrals\", sum(m.converted) as \"converted\", "
-                    + (referrer ? "0" : "sum(m.closed_lost)") + " as \"closedLost\", "
+                    + ") as \"referrals\", sum(m.converted) as \"converted\", sum(m.closed_lost) as \"closedLost\", "
                     + "sum(m.converted_value) as \"convertedValue\" from "
                     + rollups.source(referrer ? ReportRollups.REFERRERS : ReportRollups.REFERRALS, filter, params) + " m where "
                     + filter.rollupWhere(params) + (referrer ? allQueues(filter) : "") + " group by " + dimension
                     + " order by sum(m.converted) desc, " + dimension, params);
-            if (referrer) {
-                // the referrer rollup counts referrals and conversions only: no losses, so no win rate per referrer
-                rows.forEach(row -> row.put("closedLost", null));
-            }
         } else {
             String dimension = DIMENSIONS.get(by);
             rows = query("select " + dimension + " as \"key\", count(*) as \"referrals\", "
@@ -184,7 +179,8 @@ public class ReportQueries {
                 ? query("select m.referrer_id as \"referrerId\", max(m.referrer_name) as \"name\", "
                 + "max(s.score) as \"referrerScore\", sum(m.referrals) as \"referrals\", sum(m.converted) as \"converted\", "
                 + "sum(m.converted_value) as \"convertedValue\" from " + rollups.source(ReportRollups.REFERRERS, filter, params)
-                + " m left join referrer_standing s on s.referrer_id = m.referrer_id where " + filter.rollupWhere(params)
+                + " m left join referrer_standing s on s.referrer_id = m.referrer_id where m.referrer_id is not null and "
+                + filter.rollupWhere(params)
                 + allQueues(filter) + " group by m.referrer_id order by max(s.score) desc nulls last, sum(m.converted) desc, m.referrer_id "
                 + "limit :limit", params)
                 : query("select r.referrer_id as \"referrerId\", max(r.referrer_name) as \"name\", "

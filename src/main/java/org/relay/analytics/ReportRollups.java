@@ -227,7 +227,8 @@ public class ReportRollups {
 
     /**
      * {@link #REFERRERS} rows: per referrer and queue, and per referrer across all queues (queue {@value #ALL_QUEUES});
-     * the leaderboard reads one or the other.
+     * the leaderboard reads one or the other. Referrals without a referrer are a row too (referrer null): sources by
+     * referrer show them, the leaderboard does not.
      */
     private static String referrerRows(String condition) {
         StringBuilder rows = new StringBuilder();
@@ -235,8 +236,8 @@ public class ReportRollups {
             rows.append(rows.isEmpty() ? "" : " union all ").append("select ").append(MONTH).append(", r.referrer_id, ")
                     .append("max(r.referrer_name), ").append(queue).append(", count(*), count(")
                     .append(ReportQueries.CONVERTED).append("), ")
-                    .append("coalesce(sum(case when r.status = 'CONVERTED' then r.interest_amount end), 0) ")
-                    .append("from referral r where r.referrer_id is not null and ").append(condition)
+                    .append("coalesce(sum(case when r.status = 'CONVERTED' then r.interest_amount end), 0), count(")
+                    .append(ReportQueries.LOST).append(") from referral r where ").append(condition)
                     .append(" group by ").append(MONTH).append(", r.referrer_id")
                     .append(queue.startsWith("r.") ? ", r.queue_id" : "");
         }

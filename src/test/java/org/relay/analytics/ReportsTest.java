@@ -225,8 +225,7 @@ class ReportsTest extends RelayIntegrationTest {
     }
 
     private void rangeAnswersAsTheTableDoes(String range) throws Exception {
-        // (sources by referrer is left out: its rollup has no losses and no row for referrals without a referrer)
-        List<String> reports = List.of("funnel?", "sources?by=source&", "sources?by=product&", "referrers?",
+        List<String> reports = List.of("funnel?", "sources?by=source&", "sources?by=product&", "sources?by=referrer&", "referrers?",
                 "recipients?", "speed?", "funnel?product=MORTGAGE&source=WALK_IN&", "recipients?queue=retail-lending&",
                 "referrers?lineOfBusiness=retail-banking&", "speed?queue=wealth-management&");
         Map<String, List<Map<String, String>>> live = new java.util.HashMap<>();
@@ -275,8 +274,9 @@ class ReportsTest extends RelayIntegrationTest {
         }
         Assertions.assertThat(monthsRebuilt()).isEqualTo(expected.size());
 
-        List<String> reports = List.of("funnel?", "sources?by=source&", "sources?by=product&", "referrers?", "recipients?",
-                "speed?", "funnel?source=PARTNER&", "recipients?queue=retail-lending&", "speed?queue=wealth-management&");
+        List<String> reports = List.of("funnel?", "sources?by=source&", "sources?by=product&", "sources?by=referrer&",
+                "sources?by=referrer&queue=retail-lending&", "referrers?", "recipients?", "speed?", "funnel?source=PARTNER&",
+                "recipients?queue=retail-lending&", "speed?queue=wealth-management&");
         Map<String, List<Map<String, String>>> fromRollup = new java.util.HashMap<>();
         for (String report : reports) {
             JsonNode answer = get("/api/reports/" + report + PERIOD);
