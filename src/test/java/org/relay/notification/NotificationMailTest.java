@@ -19,6 +19,9 @@ import org.relay.routing.RecipientRepository;
 import org.relay.support.RelayIntegrationTest;
 import org.relay.support.RelayTestData;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.thymeleaf.TemplateEngine;
 
 import java.time.Clock;
@@ -27,6 +30,8 @@ import java.util.List;
 /** The mails recipients get, read back from a real SMTP server (GreenMail). */
 class NotificationMailTest extends RelayIntegrationTest {
 
+    @Autowired
+    TestRestTemplate rest;
     @Autowired
     ReferralIntake intake;
 
@@ -139,6 +144,10 @@ class NotificationMailTest extends RelayIntegrationTest {
             Assertions.assertThat(incident.getActivityId()).isEqualTo("Timer_ReviewCreated");
             // the referral itself is safe: the review task is there, waiting
             Assertions.assertThat(review(referral).getAssignee()).isEqualTo("alice");
+            // and the node stays in service: a load balancer's health check does not depend on SMTP
+            ResponseEntity<String> health = rest.getForEntity("/actuator/health", String.class);
+            Assertions.assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+            Assertions.assertThat(health.getBody()).contains("\"UP\"");
         } finally {
             restartSmtp();
         }
