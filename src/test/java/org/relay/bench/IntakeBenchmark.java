@@ -25,7 +25,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -83,7 +85,10 @@ class IntakeBenchmark extends RelayIntegrationTest {
         double engine4 = run(COUNT, CLIENTS, i -> runtime.startProcessInstanceByKey("BenchOneTask", "B-" + i));
         double insert1 = insertRate(COUNT * 3, 1);
         double insert4 = insertRate(COUNT * 3, CLIENTS);
+        double floor1 = run(COUNT, 1, i -> catalog());
+        double floor4 = run(COUNT, CLIENTS, i -> catalog());
         double[] latency = fixedLoad(100, 10, n);
+        String statements = Boolean.getBoolean("relay.bench.statements") ? statementsPerStart(n) : "";
 
         String result = String.format("""
                 Referrals per run: %d after %d warm-up; clients: 1 and %d; %s; %d cores
@@ -93,16 +98,47 @@ class IntakeBenchmark extends RelayIntegrationTest {
                 | Relay: POST /api/referrals (full path) | %.1f | %.1f | 100 %% |
                 | bare engine: start a one-user-task process | %.1f | %.1f | %.0f %% |
                 | PostgreSQL: single-row insert + commit (JDBC) | %.1f | %.1f | %.1f %% |
+                | HTTP floor: authenticated GET /api/catalog (no database) | %.1f | %.1f | %.0f %% |
 
                 At a fixed offered load of 100 requests/s for 10 s (%d clients): p50 %.1f ms, p99 %.1f ms, worst %.1f ms.
-                """, COUNT, WARM_UP, CLIENTS, jdbc.queryForObject("select version()", String.class),
+                %s""", COUNT, WARM_UP, CLIENTS, jdbc.queryForObject("select version()", String.class),
                 Runtime.getRuntime().availableProcessors(), CLIENTS, CLIENTS,
                 relay1, relay4, engine1, engine4, 100 * relay4 / engine4, insert1, insert4, 100 * relay4 / insert4,
-                16, latency[0], latency[1], latency[2]);
+                floor1, floor4, 100 * relay4 / floor4, 16, latency[0], latency[1], latency[2], statements);
         System.out.println(result);
         Path out = Path.of("target", "benchmarks", "intake.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, result);
+    }
+
+    /**
+     * What PostgreSQL executes per referral and per bare-engine start (-Drelay.bench.statements=true loads
+     * pg_stat_statements into the embedded server): statements, rows and execution time, 50 of each, one client.
+     */
+    private String statementsPerStart(AtomicInteger n) throws Exception {
+        jdbc.execute("create extension if not exists pg_stat_statements");
+        StringBuilder table = new StringBuilder("\n| per start (50, one client) | statements | rows | PostgreSQL execution ms |\n| --- | ---: | ---: | ---: |\n");
+        Map<String, Parallel.Step> cases = new LinkedHashMap<>();
+        cases.put("Relay: POST /api/referrals", i -> post(n.incrementAndGet()));
+        cases.put("bare engine: one-user-task process", i -> runtime.startProcessInstanceByKey("BenchOneTask", "S-" + i));
+        for (Map.Entry<String, Parallel.Step> c : cases.entrySet()) {
+            jdbc.execute("select pg_stat_statements_reset()");
+            run(50, 1, c.getValue());
+            Map<String, Object> totals = jdbc.queryForMap("select sum(calls) calls, sum(rows) r, sum(total_exec_time) ms "
+                    + "from pg_stat_statements where query not like '%pg_stat_statements%'");
+            table.append(String.format("| %s | %.0f | %.0f | %.2f |%n", c.getKey(), ((Number) totals.get("calls")).doubleValue() / 50,
+                    ((Number) totals.get("r")).doubleValue() / 50, ((Number) totals.get("ms")).doubleValue() / 50));
+        }
+        return table.toString();
+    }
+
+    /** The floor of any authenticated API call here: Relay's picklists, from configuration. */
+    private void catalog() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/catalog"))
+                .header("Authorization", BASIC).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /api/catalog answered " + response.statusCode());
+        }
     }
 
     /** Runs {@code count} steps spread over {@code clients} threads; returns steps per second. */

@@ -18,7 +18,12 @@ public class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres() throws IOException {
         // Spring stops it after the engine; zonky's own JVM hook would race the context's shutdown
-        return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
+        if (Boolean.getBoolean("relay.bench.statements")) {
+            // the intake benchmark's statement counts (pg_stat_statements must be loaded at server start)
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        return builder.start();
     }
 
     @Bean(destroyMethod = "close")
