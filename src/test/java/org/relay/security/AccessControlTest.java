@@ -63,8 +63,11 @@ class AccessControlTest extends RelayIntegrationTest {
         Assertions.assertThat(anonymous.send(get("/api/referrals").header("Authorization", basic("nobody", "wrong"))
                 .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
 
-        Assertions.assertThat(anonymous.send(get("/actuator/health").build(), HttpResponse.BodyHandlers.ofString())
-                .statusCode()).isEqualTo(200);
+        for (String probe : new String[]{"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+            HttpResponse<String> health = anonymous.send(get(probe).build(), HttpResponse.BodyHandlers.ofString());
+            Assertions.assertThat(health.statusCode()).as(probe).isEqualTo(200);
+            Assertions.assertThat(health.body()).as(probe).contains("\"UP\"");
+        }
         HttpResponse<String> page = anonymous.send(get("/public/lead").build(), HttpResponse.BodyHandlers.ofString());
         Assertions.assertThat(page.statusCode()).isEqualTo(200);
         Assertions.assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
