@@ -65,10 +65,9 @@ public class ReportRollups {
         Instant now = clock.instant();
         Map<String, Object> params = new HashMap<>(Map.of("weekAgo", weekAgo(now)));
         Optional<List<Months>> stale = isPostgres() ? staleMonths(now) : Optional.empty();
-        String condition = stale.map(ranges -> rebuildOnly(ranges, params)).orElseGet(this::rebuildAll);
         long rows = 0;
-        if (!stale.map(List::isEmpty).orElse(false)) {
-            rows = named.update("insert into " + REFERRALS + " " + referralRows(condition), params);
+        for (String condition : stale.map(ranges -> rebuildOnly(ranges, params)).orElseGet(this::rebuildAll)) {
+            rows += named.update("insert into " + REFERRALS + " " + referralRows(condition), params);
             named.update("insert into " + REFERRERS + " " + referrerRows(condition), params);
             named.update("insert into " + RECIPIENTS + " " + recipientRows(condition), params);
         }
@@ -100,7 +99,8 @@ public class ReportRollups {
      * them with this transaction: a change committed meanwhile stays logged for the next rebuild).
      */
     private Optional<List<Months>> staleMonths(Instant now) {
-        List<LocalDate> changed = jdbc.queryForList("delete from report_rollup_change returning created_month", LocalDate.class);
+        List<LocalDate> changed = jdbc.queryForList("with taken as (delete from report_rollup_change returning created_month) "
+                + "select distinct created_month from taken", LocalDate.class);
         Optional<Instant> previous = refreshedAt();
         if (previous.isEmpty() || previous.get().isAfter(now)) {
             return Optional.empty();
@@ -123,30 +123,31 @@ public class ReportRollups {
         return Optional.of(ranges);
     }
 
-    private String rebuildAll() {
+    private List<String> rebuildAll() {
         jdbc.update("delete from " + REFERRALS);
         jdbc.update("delete from " + REFERRERS);
         jdbc.update("delete from " + RECIPIENTS);
-        return EVERY_REFERRAL;
+        return List.of(EVERY_REFERRAL);
     }
 
-    /** Deletes the rollups' rows of those months; returns the referral condition that computes them again. */
-    private String rebuildOnly(List<Months> ranges, Map<String, Object> params) {
-        StringBuilder rollupMonths = new StringBuilder();
-        StringBuilder created = new StringBuilder("(");
+    /**
+     * Deletes the rollups' rows of those months; returns, per range, the referral condition that computes them again
+     * (one range per statement: a single range on created_at reads its index, where ranges or-ed together may not).
+     */
+    private List<String> rebuildOnly(List<Months> ranges, Map<String, Object> params) {
+        List<String> conditions = new ArrayList<>();
         for (int i = 0; i < ranges.size(); i++) {
-            String or = i == 0 ? "" : " or ";
-            rollupMonths.append(or).append("created_month >= :monthFrom").append(i).append(" and created_month < :monthUntil").append(i);
-            created.append(or).append("r.created_at >= :createdFrom").append(i).append(" and r.created_at < :createdUntil").append(i);
             params.put("monthFrom" + i, java.sql.Date.valueOf(ranges.get(i).from()));
             params.put("monthUntil" + i, java.sql.Date.valueOf(ranges.get(i).until()));
             params.put("createdFrom" + i, startOf(ranges.get(i).from()));
             params.put("createdUntil" + i, startOf(ranges.get(i).until()));
+            for (String rollup : List.of(REFERRALS, REFERRERS, RECIPIENTS)) {
+                named.update("delete from " + rollup + " where created_month >= :monthFrom" + i
+                        + " and created_month < :monthUntil" + i, params);
+            }
+            conditions.add("r.created_at >= :createdFrom" + i + " and r.created_at < :createdUntil" + i);
         }
-        for (String rollup : ranges.isEmpty() ? List.<String>of() : List.of(REFERRALS, REFERRERS, RECIPIENTS)) {
-            named.update("delete from " + rollup + " where " + rollupMonths, params);
-        }
-        return ranges.isEmpty() ? "1 = 0" : created.append(")").toString();
+        return conditions;
     }
 
     private static LocalDate monthOf(Instant instant) {
