@@ -121,10 +121,18 @@ class IntakeBenchmark extends RelayIntegrationTest {
         StringBuilder table = new StringBuilder("\n| per start (50, one client) | statements | rows | PostgreSQL execution ms |\n| --- | ---: | ---: | ---: |\n");
         Map<String, Parallel.Step> cases = new LinkedHashMap<>();
         cases.put("Relay: POST /api/referrals", i -> post(n.incrementAndGet()));
+        cases.put("Relay, without the report rollups' change triggers (V15)", i -> post(n.incrementAndGet()));
         cases.put("bare engine: one-user-task process", i -> runtime.startProcessInstanceByKey("BenchOneTask", "S-" + i));
         for (Map.Entry<String, Parallel.Step> c : cases.entrySet()) {
+            boolean withoutTriggers = c.getKey().contains("without");
+            for (String changeLogged : withoutTriggers ? List.of("referral", "referral_event") : List.<String>of()) {
+                jdbc.execute("alter table " + changeLogged + " disable trigger user");
+            }
             jdbc.execute("select pg_stat_statements_reset()");
             run(50, 1, c.getValue());
+            for (String changeLogged : withoutTriggers ? List.of("referral", "referral_event") : List.<String>of()) {
+                jdbc.execute("alter table " + changeLogged + " enable trigger user");
+            }
             Map<String, Object> totals = jdbc.queryForMap("select sum(calls) calls, sum(rows) r, sum(total_exec_time) ms "
                     + "from pg_stat_statements where query not like '%pg_stat_statements%'");
             table.append(String.format("| %s | %.0f | %.0f | %.2f |%n", c.getKey(), ((Number) totals.get("calls")).doubleValue() / 50,
