@@ -8,24 +8,26 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
- * Rebuilds the monthly rollups the reports read (one statement each, in one transaction: readers see the old
- * rollup until the new one is committed), only the months that changed since the last rebuild. Run by
- * processes/report-rollup.bpmn every few minutes. A report reads a
- * rollup's whole months and, for a range that starts or ends mid-month, the same rows computed from the referral
- * table for the days at its edges ({@link #source}).
+ * Keeps the monthly rollups the reports read up to date, redoing only the months that changed since the last
+ * rebuild, in one transaction (readers see the old rows until it commits). Run by processes/report-rollup.bpmn every
+ * few minutes. A report reads a rollup's whole months and, for a range that starts or ends mid-month, the same rows
+ * computed from the referral table for the days at its edges ({@link #source}).
  */
 @Service
 public class ReportRollups {
@@ -64,14 +66,15 @@ public class ReportRollups {
         long start = System.nanoTime();
         Instant now = clock.instant();
         Map<String, Object> params = new HashMap<>(Map.of("weekAgo", weekAgo(now)));
-        Optional<List<Months>> stale = isPostgres() ? staleMonths(now) : Optional.empty();
+        boolean postgres = isPostgres();
+        Optional<List<Months>> stale = postgres ? staleMonths(now) : Optional.empty();
         long rows = 0;
         for (String condition : stale.map(ranges -> rebuildOnly(ranges, params)).orElseGet(this::rebuildAll)) {
             rows += named.update("insert into " + REFERRALS + " " + referralRows(condition), params);
             named.update("insert into " + REFERRERS + " " + referrerRows(condition), params);
             named.update("insert into " + RECIPIENTS + " " + recipientRows(condition), params);
         }
-        if (stale.isEmpty() && isPostgres()) {
+        if (stale.isEmpty() && postgres) {
             // fresh statistics, or the planner guesses the rebuilt tables' sizes from before
             jdbc.execute("analyze " + REFERRALS);
             jdbc.execute("analyze " + REFERRERS);
@@ -90,7 +93,7 @@ public class ReportRollups {
     record Months(LocalDate from, LocalDate until) {
 
         int count() {
-            return (int) java.time.temporal.ChronoUnit.MONTHS.between(from, until);
+            return (int) ChronoUnit.MONTHS.between(from, until);
         }
     }
 
@@ -105,7 +108,7 @@ public class ReportRollups {
         if (previous.isEmpty() || previous.get().isAfter(now)) {
             return Optional.empty();
         }
-        java.util.TreeSet<LocalDate> months = new java.util.TreeSet<>(changed);
+        TreeSet<LocalDate> months = new TreeSet<>(changed);
         // the "open for more than a week" columns move with time: referrals created in (previous - 7 days, now - 7 days]
         LocalDate month = monthOf(previous.get().minus(Duration.ofDays(7)));
         for (LocalDate last = monthOf(now.minus(Duration.ofDays(7))); !month.isAfter(last); month = month.plusMonths(1)) {
@@ -131,14 +134,14 @@ public class ReportRollups {
     }
 
     /**
-     * Deletes the rollups' rows of those months; returns, per range, the referral condition that computes them again
-     * (one range per statement: a single range on created_at reads its index, where ranges or-ed together may not).
+     * Deletes the rollups' rows of those months; returns, per range of consecutive months, the referral condition that
+     * computes them again (each a plain range on created_at, which its index serves).
      */
     private List<String> rebuildOnly(List<Months> ranges, Map<String, Object> params) {
         List<String> conditions = new ArrayList<>();
         for (int i = 0; i < ranges.size(); i++) {
-            params.put("monthFrom" + i, java.sql.Date.valueOf(ranges.get(i).from()));
-            params.put("monthUntil" + i, java.sql.Date.valueOf(ranges.get(i).until()));
+            params.put("monthFrom" + i, Date.valueOf(ranges.get(i).from()));
+            params.put("monthUntil" + i, Date.valueOf(ranges.get(i).until()));
             params.put("createdFrom" + i, startOf(ranges.get(i).from()));
             params.put("createdUntil" + i, startOf(ranges.get(i).until()));
             for (String rollup : List.of(REFERRALS, REFERRERS, RECIPIENTS)) {
@@ -184,8 +187,8 @@ public class ReportRollups {
         params.put("weekAgo", weekAgo(now));
         // the rollup's rows come first even when there are no whole months: they name the columns
         String wholeMonths = filter.wholeMonths(today).map(whole -> {
-            params.put("wholeFrom", java.sql.Date.valueOf(whole.from()));
-            params.put("wholeUntil", java.sql.Date.valueOf(whole.until()));
+            params.put("wholeFrom", Date.valueOf(whole.from()));
+            params.put("wholeUntil", Date.valueOf(whole.until()));
             return "created_month >= :wholeFrom and created_month < :wholeUntil";
         }).orElse("1 = 0");
         return "(select * from " + rollup + " where " + wholeMonths + " union all " + edgeRows + ")";
