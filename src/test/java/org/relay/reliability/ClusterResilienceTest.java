@@ -14,6 +14,9 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,8 +175,11 @@ class ClusterResilienceTest {
         awaitNewAndReminderMails(duringOutage, Duration.ofMinutes(4), true);
         assertEveryMailOnce(duringOutage);
 
-        // 4. PostgreSQL restarts under the running node: it reconnects by itself and nothing is lost.
+        // 4. PostgreSQL restarts under the running node: it reconnects by itself and nothing is lost. While the database
+        // is gone the node says it is not ready (a load balancer stops sending it requests) but alive (no restart).
         postgres.close();
+        Assertions.assertThat(probe(a, "/actuator/health/readiness")).as("readiness without the database").isEqualTo(503);
+        Assertions.assertThat(probe(a, "/actuator/health/liveness")).as("liveness without the database").isEqualTo(200);
         startPostgres(false);
         String afterRestart = null;
         Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
@@ -207,6 +213,12 @@ class ClusterResilienceTest {
         if (postgres != null) {
             postgres.close();
         }
+    }
+
+    /** A health probe's status code, as a load balancer or Kubernetes would ask (anonymous). */
+    private static int probe(RelayNode node, String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node.url(path)))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private HttpResponse<String> createReferral(RelayNode node) throws IOException, InterruptedException {
