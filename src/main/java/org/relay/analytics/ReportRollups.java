@@ -275,6 +275,17 @@ public class ReportRollups {
                 c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
     }
 
+    /** The last rebuild: when, how many months it redid (null: all of them), how long it took. */
+    public record LastRebuild(Instant refreshedAt, Integer monthsRebuilt, long durationMs) {
+    }
+
+    /** Empty before the first rebuild (reports then read the referral table). */
+    public Optional<LastRebuild> lastRebuild() {
+        return jdbc.query("select refreshed_at, months_rebuilt, duration_ms from report_rollup_state where id = 1",
+                rs -> rs.next() ? Optional.of(new LastRebuild(rs.getTimestamp(1).toInstant(),
+                        rs.getObject(2) == null ? null : rs.getInt(2), rs.getLong(3))) : Optional.empty());
+    }
+
     /** When the rollups were last rebuilt; empty before the first run (reports then read the referral table). */
     public Optional<Instant> refreshedAt() {
         return jdbc.query("select refreshed_at from report_rollup_state where id = 1",

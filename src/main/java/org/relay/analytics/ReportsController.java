@@ -39,19 +39,27 @@ class ReportsController {
     private final Clock clock;
 
     private final AuditTrail audit;
+    private final ReportRollups rollups;
 
-    ReportsController(ReportQueries reports, RepositoryService repository, RelayProperties relay, Clock clock, AuditTrail audit) {
+    ReportsController(ReportQueries reports, RepositoryService repository, RelayProperties relay, Clock clock, AuditTrail audit,
+                      ReportRollups rollups) {
         this.audit = audit;
+        this.rollups = rollups;
         this.reports = reports;
         this.repository = repository;
         this.relay = relay;
         this.clock = clock;
     }
 
+    /** What there is to ask for, and how fresh the rollups behind most reports are (null before their first rebuild). */
     @GetMapping("/api/reports")
     Map<String, Object> index() {
-        return Map.of("reports", REPORTS, "filters", List.of("from", "to", "lineOfBusiness", "queue", "product", "source", "recordType"),
-                "formats", List.of("json", "csv"));
+        Map<String, Object> index = new java.util.LinkedHashMap<>();
+        index.put("reports", REPORTS);
+        index.put("filters", List.of("from", "to", "lineOfBusiness", "queue", "product", "source", "recordType"));
+        index.put("formats", List.of("json", "csv"));
+        index.put("rollups", rollups.lastRebuild().orElse(null));
+        return index;
     }
 
     @GetMapping("/api/reports/{name}")

@@ -249,6 +249,7 @@ class ReportsTest extends RelayIntegrationTest {
 
     @Test
     void a_rebuild_redoes_only_the_months_whose_referrals_changed_and_then_answers_as_the_table_does() throws Exception {
+        Assertions.assertThat(get("/api/reports").get("rollups").isNull()).as("not built yet").isTrue();
         rollups.refresh();
         Assertions.assertThat(monthsRebuilt()).as("the first rebuild redoes everything").isNull();
         Instant previous = rollups.refreshedAt().orElseThrow();
@@ -273,6 +274,10 @@ class ReportsTest extends RelayIntegrationTest {
             expected.add(m);
         }
         Assertions.assertThat(monthsRebuilt()).isEqualTo(expected.size());
+        JsonNode freshness = get("/api/reports").get("rollups");
+        Assertions.assertThat(freshness.get("monthsRebuilt").asInt()).isEqualTo(expected.size());
+        Assertions.assertThat(Instant.parse(freshness.get("refreshedAt").asText())).isAfter(previous);
+        Assertions.assertThat(freshness.get("durationMs").asLong()).isNotNegative();
 
         List<String> reports = List.of("funnel?", "sources?by=source&", "sources?by=product&", "sources?by=referrer&",
                 "sources?by=referrer&queue=retail-lending&", "referrers?", "recipients?", "speed?", "funnel?source=PARTNER&",
