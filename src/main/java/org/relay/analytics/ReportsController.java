@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +55,7 @@ class ReportsController {
     /** What there is to ask for, and how fresh the rollups behind most reports are (null before their first rebuild). */
     @GetMapping("/api/reports")
     Map<String, Object> index() {
-        Map<String, Object> index = new java.util.LinkedHashMap<>();
+        Map<String, Object> index = new LinkedHashMap<>();
         index.put("reports", REPORTS);
         index.put("filters", List.of("from", "to", "lineOfBusiness", "queue", "product", "source", "recordType"));
         index.put("formats", List.of("json", "csv"));
