@@ -67,7 +67,7 @@ public class ReportRollups {
         Instant now = clock.instant();
         Map<String, Object> params = new HashMap<>(Map.of("weekAgo", weekAgo(now)));
         boolean postgres = isPostgres();
-        Optional<List<Months>> stale = postgres ? staleMonths(now) : Optional.empty();
+        Optional<List<ReportFilter.Days>> stale = postgres ? staleMonths(now) : Optional.empty();
         long rows = 0;
         for (String condition : stale.map(ranges -> rebuildOnly(ranges, params)).orElseGet(this::rebuildAll)) {
             rows += named.update("insert into " + REFERRALS + " " + referralRows(condition), params);
@@ -81,7 +81,8 @@ public class ReportRollups {
             jdbc.execute("analyze " + RECIPIENTS);
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
-        Integer monthsRebuilt = stale.map(ranges -> ranges.stream().mapToInt(Months::count).sum()).orElse(null);
+        Integer monthsRebuilt = stale.map(ranges -> ranges.stream()
+                .mapToInt(range -> (int) ChronoUnit.MONTHS.between(range.from(), range.until())).sum()).orElse(null);
         jdbc.update("delete from report_rollup_state");
         jdbc.update("insert into report_rollup_state (id, refreshed_at, rows_read, duration_ms, months_rebuilt) "
                 + "values (1, ?, ?, ?, ?)", Timestamp.from(now), rows, ms, monthsRebuilt);
@@ -89,19 +90,12 @@ public class ReportRollups {
         return rows;
     }
 
-    /** Consecutive months [from, until) of creation, as the rollups' created_month counts them. */
-    record Months(LocalDate from, LocalDate until) {
-
-        int count() {
-            return (int) ChronoUnit.MONTHS.between(from, until);
-        }
-    }
-
     /**
-     * The months to redo, as ranges; empty when everything must be rebuilt. Takes the logged changes (deleting
+     * The months to redo, as ranges of consecutive months (first day to first day); empty when everything must be
+     * rebuilt. Takes the logged changes (deleting
      * them with this transaction: a change committed meanwhile stays logged for the next rebuild).
      */
-    private Optional<List<Months>> staleMonths(Instant now) {
+    private Optional<List<ReportFilter.Days>> staleMonths(Instant now) {
         List<LocalDate> changed = jdbc.queryForList("with taken as (delete from report_rollup_change returning created_month) "
                 + "select distinct created_month from taken", LocalDate.class);
         Optional<Instant> previous = refreshedAt();
@@ -114,13 +108,13 @@ public class ReportRollups {
         for (LocalDate last = monthOf(now.minus(Duration.ofDays(7))); !month.isAfter(last); month = month.plusMonths(1)) {
             months.add(month);
         }
-        List<Months> ranges = new ArrayList<>();
+        List<ReportFilter.Days> ranges = new ArrayList<>();
         for (LocalDate m : months) {
-            Months open = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+            ReportFilter.Days open = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
             if (open != null && open.until().equals(m)) {
-                ranges.set(ranges.size() - 1, new Months(open.from(), m.plusMonths(1)));
+                ranges.set(ranges.size() - 1, new ReportFilter.Days(open.from(), m.plusMonths(1)));
             } else {
-                ranges.add(new Months(m, m.plusMonths(1)));
+                ranges.add(new ReportFilter.Days(m, m.plusMonths(1)));
             }
         }
         return Optional.of(ranges);
@@ -137,20 +131,25 @@ public class ReportRollups {
      * Deletes the rollups' rows of those months; returns, per range of consecutive months, the referral condition that
      * computes them again (each a plain range on created_at, which its index serves).
      */
-    private List<String> rebuildOnly(List<Months> ranges, Map<String, Object> params) {
+    private List<String> rebuildOnly(List<ReportFilter.Days> ranges, Map<String, Object> params) {
         List<String> conditions = new ArrayList<>();
         for (int i = 0; i < ranges.size(); i++) {
             params.put("monthFrom" + i, Date.valueOf(ranges.get(i).from()));
             params.put("monthUntil" + i, Date.valueOf(ranges.get(i).until()));
-            params.put("createdFrom" + i, startOf(ranges.get(i).from()));
-            params.put("createdUntil" + i, startOf(ranges.get(i).until()));
             for (String rollup : List.of(REFERRALS, REFERRERS, RECIPIENTS)) {
                 named.update("delete from " + rollup + " where created_month >= :monthFrom" + i
                         + " and created_month < :monthUntil" + i, params);
             }
-            conditions.add("r.created_at >= :createdFrom" + i + " and r.created_at < :createdUntil" + i);
+            conditions.add(createdIn(ranges.get(i), "stale" + i, params));
         }
         return conditions;
+    }
+
+    /** The referral condition (alias r) "created within these days", its bounds bound as :{name}From, :{name}Until. */
+    private static String createdIn(ReportFilter.Days days, String name, Map<String, Object> params) {
+        params.put(name + "From", startOf(days.from()));
+        params.put(name + "Until", startOf(days.until()));
+        return "r.created_at >= :" + name + "From and r.created_at < :" + name + "Until";
     }
 
     private static LocalDate monthOf(Instant instant) {
@@ -171,10 +170,7 @@ public class ReportRollups {
         }
         StringBuilder inRange = new StringBuilder("(");
         for (int i = 0; i < edges.size(); i++) {
-            inRange.append(i == 0 ? "" : " or ").append("r.created_at >= :edgeFrom").append(i)
-                    .append(" and r.created_at < :edgeUntil").append(i);
-            params.put("edgeFrom" + i, startOf(edges.get(i).from()));
-            params.put("edgeUntil" + i, startOf(edges.get(i).until()));
+            inRange.append(i == 0 ? "" : " or ").append(createdIn(edges.get(i), "edge" + i, params));
         }
         // the report's own conditions too (queue, product, …): the edge rows need only what the report will read
         String edgeCondition = inRange.append(") and ").append(filter.where(params)).toString();
@@ -288,7 +284,6 @@ public class ReportRollups {
 
     /** When the rollups were last rebuilt; empty before the first run (reports then read the referral table). */
     public Optional<Instant> refreshedAt() {
-        return jdbc.query("select refreshed_at from report_rollup_state where id = 1",
-                rs -> rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty());
+        return lastRebuild().map(LastRebuild::refreshedAt);
     }
 }
