@@ -85,12 +85,20 @@ class EscalationBurstBenchmark {
     private Connection polling;
     private GreenMail smtp;
 
-    record Run(String name, int nodes, List<String> arguments) {
+    /** {@code engineIndexes}: false drops Relay's indexes on Camunda's tables (EngineIndexes) once the nodes are up. */
+    record Run(String name, int nodes, List<String> arguments, boolean engineIndexes) {
+
+        Run(String name, int nodes, List<String> arguments) {
+            this(name, nodes, arguments, true);
+        }
     }
 
     record Burst(double bareSeconds, double escalatedSeconds, double doneSeconds, long mails, long incidents,
-                 Map<String, Long> jobsByNode) {
+                 Map<String, Long> jobsByNode, String statements) {
     }
+
+    /** -Drelay.bench.statements=true: what PostgreSQL executes per bare timer and per escalation (pg_stat_statements). */
+    private static final boolean STATEMENTS = Boolean.getBoolean("relay.bench.statements");
 
     @Test
     void ten_thousand_escalations_at_once_on_one_and_two_nodes() throws Exception {
@@ -108,6 +116,11 @@ class EscalationBurstBenchmark {
         seedReferrals(seed);
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
         bank.deploy(seed, "bench-timer.bpmn", BARE_TIMER_BPMN);
+        if (STATEMENTS) {
+            try (Connection db = database()) {
+                db.createStatement().execute("create extension if not exists pg_stat_statements");
+            }
+        }
         Parallel.run(N, 4, i -> ClusterBank.expect(bank.asAdmin(seed, "POST",
                 "/engine-rest/process-definition/key/BenchTimerProcess/start", "{\"businessKey\":\"T-" + i + "\"}"), 200));
         stopAll();
@@ -122,9 +135,10 @@ class EscalationBurstBenchmark {
 
         List<Run> all = List.of(new Run("1 node, Camunda's default job executor settings", 1, CAMUNDA_DEFAULTS),
                 new Run("1 node, Relay's settings (application.yaml)", 1, List.of()),
-                new Run("2 nodes, Relay's settings", 2, List.of()));
+                new Run("2 nodes, Relay's settings", 2, List.of()),
+                new Run("1 node, Relay's settings, Camunda's indexes only", 1, List.of(), false));
         // -Drelay.bench.burst-runs=2 (or 1,3 …) measures only those, for quicker iterations on one configuration
-        List<Run> runs = Arrays.stream(System.getProperty("relay.bench.burst-runs", "1,2,3").split(","))
+        List<Run> runs = Arrays.stream(System.getProperty("relay.bench.burst-runs", "1,2,3,4").split(","))
                 .map(number -> all.get(Integer.parseInt(number.trim()) - 1)).toList();
         Map<Run, Burst> results = new LinkedHashMap<>();
         for (Run run : runs) {
@@ -134,6 +148,11 @@ class EscalationBurstBenchmark {
             List<String> arguments = Stream.concat(SLOW_SLA.stream(), run.arguments().stream()).toList();
             for (int n = 0; n < run.nodes(); n++) {
                 node("node-" + (char) ('a' + n), arguments);
+            }
+            if (!run.engineIndexes()) {
+                try (Connection db = database()) {
+                    db.createStatement().execute("drop index relay_job_due_idx, relay_job_locked_idx, relay_task_parent_idx");
+                }
             }
             smtp.purgeEmailFromAllMailboxes();
             results.put(run, burst());
@@ -147,11 +166,14 @@ class EscalationBurstBenchmark {
 
     /** Bare timers first, then Relay's escalations, each from the instant its timers come due. */
     private Burst burst() throws Exception {
+        resetStatements();
         long bareStart = makeDue("Timer_BenchWait");
         awaitCount("bare-engine tasks after the timer", () -> count(
                 "select count(*) from act_ru_task where task_def_key_ = 'Task_BenchAfterTimer'"), N, Duration.ofMinutes(30));
         double bare = (System.nanoTime() - bareStart) / 1e9;
+        String statements = statements("bare timer → task");
 
+        resetStatements();
         Instant before = Instant.now();
         long start = makeDue("Timer_ReviewEscalation");
         awaitCount("escalated referrals", () -> count(
@@ -167,6 +189,7 @@ class EscalationBurstBenchmark {
             }
         } while (mails < N && (System.nanoTime() - start) / 1e9 < 1800);
         double done = (System.nanoTime() - start) / 1e9;
+        statements += statements("escalation (and its manager mail)");
         mails = Arrays.stream(smtp.getReceivedMessages()).filter(this::aboutEscalation).count();
         Map<String, Long> byNode = new LinkedHashMap<>();
         try (Connection db = database(); var statement = db.prepareStatement("""
@@ -179,7 +202,44 @@ class EscalationBurstBenchmark {
                 }
             }
         }
-        return new Burst(bare, escalated, done, mails, count("select count(*) from act_ru_incident"), byNode);
+        return new Burst(bare, escalated, done, mails, count("select count(*) from act_ru_incident"), byNode, statements);
+    }
+
+    private void resetStatements() {
+        if (STATEMENTS) {
+            count("select count(*) from (select pg_stat_statements_reset()) reset");
+        }
+    }
+
+    /** Per unit of the burst (N of them): statements and PostgreSQL time, then the statements that took the most. */
+    private String statements(String unit) throws Exception {
+        if (!STATEMENTS) {
+            return "";
+        }
+        StringBuilder table = new StringBuilder();
+        try (Connection db = database(); var statement = db.createStatement(); ResultSet rows = statement.executeQuery("""
+                select calls, total_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements
+                where query not like '%pg_stat_statements%' and query not like '/* bench */%'
+                order by total_exec_time desc""")) {
+            long calls = 0;
+            double ms = 0;
+            int shown = 0;
+            StringBuilder top = new StringBuilder();
+            while (rows.next()) {
+                calls += rows.getLong(1);
+                ms += rows.getDouble(2);
+                if (shown++ < 15) {
+                    String sql = rows.getString(4);
+                    top.append(String.format("| %.2f | %.3f | %.1f | `%s` |%n", rows.getLong(1) / (double) N,
+                            rows.getDouble(2) / N, rows.getLong(3) / (double) N,
+                            (sql.length() > 160 ? sql.substring(0, 160) + "…" : sql).replace("|", "\\|")));
+                }
+            }
+            table.append(String.format("%nPer %s: %.1f statements, %.2f ms of PostgreSQL execution. The 15 that took the most:%n%n"
+                    + "| calls per unit | ms per unit | rows per unit | statement |%n| ---: | ---: | ---: | --- |%n", unit,
+                    calls / (double) N, ms / N)).append(top);
+        }
+        return table.toString();
     }
 
     private boolean aboutEscalation(MimeMessage message) {
@@ -230,6 +290,7 @@ class EscalationBurstBenchmark {
                 b.escalatedSeconds() / b.bareSeconds(), b.jobsByNode(), b.incidents())));
         table.append("\nMails to the manager per run: ").append(results.values().stream().map(b -> Long.toString(b.mails())).toList())
                 .append("\nCamunda's defaults: ").append(String.join(" ", CAMUNDA_DEFAULTS)).append('\n');
+        results.forEach((run, b) -> table.append(b.statements().isEmpty() ? "" : "\n### " + run.name() + "\n" + b.statements()));
         System.out.println(table);
         Path out = Path.of("target", "benchmarks", "escalation-burst.md");
         Files.createDirectories(out.getParent());
@@ -257,8 +318,12 @@ class EscalationBurstBenchmark {
     }
 
     private void startPostgres(Path data) throws IOException {
-        postgres = EmbeddedPostgres.builder().setPort(dbPort).setDataDirectory(data)
-                .setCleanDataDirectory(false).setRegisterShutdownHook(false).start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(dbPort).setDataDirectory(data)
+                .setCleanDataDirectory(false).setRegisterShutdownHook(false);
+        if (STATEMENTS) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        postgres = builder.start();
     }
 
     private void startSmtp() {
@@ -288,7 +353,7 @@ class EscalationBurstBenchmark {
             if (polling == null || polling.isClosed()) {
                 polling = database();
             }
-            try (var statement = polling.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            try (var statement = polling.createStatement(); ResultSet rows = statement.executeQuery("/* bench */ " + sql)) {
                 rows.next();
                 return rows.getLong(1);
             }

@@ -1,0 +1,72 @@
+package org.relay.common;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Indexes Camunda does not ship for queries it runs all the time; without them each of these reads every row of its
+ * table, and the tables grow with the open referrals (three timers and a task each; docs/benchmarks.md):
+ * <ul>
+ *   <li>the job executor's acquisition query picks due jobs ({@code DUEDATE_ is null or DUEDATE_ <= now}), by
+ *   priority, and skips process instances with a job in progress — run at every poll of every node and whenever a job
+ *   becomes due at once (each new referral's "task ready" timer);</li>
+ *   <li>completing or deleting any task looks for its subtasks by {@code PARENT_TASK_ID_}, which Relay never has: the
+ *   partial index stays empty.</li>
+ * </ul>
+ * They are created after the engine has created or upgraded its schema, which happens after Flyway's turn would be,
+ * and every node does it at start: {@code if not exists} makes it once, and an advisory lock keeps two nodes starting
+ * together from creating the same index at the same moment. PostgreSQL only: the embedded demo's H2 tables stay small
+ * (and H2 has no partial indexes).
+ */
+@Component
+public class EngineIndexes extends AbstractProcessEnginePlugin {
+
+    static final List<String> INDEXES = List.of(
+            "create index if not exists relay_job_due_idx on act_ru_job (duedate_)",
+            "create index if not exists relay_job_locked_idx on act_ru_job (process_instance_id_) where lock_owner_ is not null",
+            "create index if not exists relay_task_parent_idx on act_ru_task (parent_task_id_) where parent_task_id_ is not null");
+
+    /** Any fixed number: the key of the advisory lock, held until the indexes' transaction ends. */
+    private static final long ADVISORY_LOCK = 0x52454c4159L;
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        if (!"postgres".equals(configuration.getDatabaseType())) {
+            return;
+        }
+        try {
+            create(configuration.getDataSource());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create Relay's indexes on Camunda's tables", e);
+        }
+    }
+
+    /** Creates them unless they exist (also used by JobAcquisitionBenchmark, which measures with and without). */
+    public static void create(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                statement.execute("select pg_advisory_xact_lock(" + ADVISORY_LOCK + ")");
+                for (String index : INDEXES) {
+                    statement.execute(index);
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+}
