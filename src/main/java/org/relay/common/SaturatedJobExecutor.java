@@ -1,0 +1,27 @@
+package org.relay.common;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.CallerRunsRejectedJobsHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the job executor does with jobs it has acquired when its threads and their queue are full (a burst of due
+ * timers): the acquisition thread runs them itself (Camunda's {@link CallerRunsRejectedJobsHandler}).
+ *
+ * <p>Camunda's default hands them back to the acquisition, which then asks the database for as many fewer jobs as it
+ * holds back and asks again at once whenever one thread has freed up: in a burst, one acquisition query per job, each
+ * reading every due job to sort them by priority (the escalation benchmark: 0.9 queries per escalation, docs/benchmarks.md).
+ * Running the rejected jobs on the acquisition thread instead keeps it busy while the pool is full, so it asks for
+ * the next 30 only when it is free again.
+ */
+@Component
+class SaturatedJobExecutor extends AbstractProcessEnginePlugin {
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getJobExecutor() != null) {
+            configuration.getJobExecutor().setRejectedJobsHandler(new CallerRunsRejectedJobsHandler());
+        }
+    }
+}
