@@ -21,15 +21,15 @@ import java.util.List;
  *   <li>completing or deleting any task looks for its subtasks by {@code PARENT_TASK_ID_}, which Relay never has: the
  *   partial index stays empty.</li>
  * </ul>
- * They are created after the engine has created or upgraded its schema, which happens after Flyway's turn would be,
- * and every node does it at start: {@code if not exists} makes it once, and an advisory lock keeps two nodes starting
- * together from creating the same index at the same moment. PostgreSQL only: the embedded demo's H2 tables stay small
+ * Not a Flyway migration: on a fresh database Flyway runs before the engine has created its tables. Every node creates
+ * them at start, once the engine has created or upgraded its schema: {@code if not exists} makes them once, and an
+ * advisory lock keeps two nodes starting together from creating the same index at the same moment. PostgreSQL only: the embedded demo's H2 tables stay small
  * (and H2 has no partial indexes).
  */
 @Component
 public class EngineIndexes extends AbstractProcessEnginePlugin {
 
-    static final List<String> INDEXES = List.of(
+    private static final List<String> INDEXES = List.of(
             "create index if not exists relay_job_due_idx on act_ru_job (duedate_)",
             "create index if not exists relay_job_locked_idx on act_ru_job (process_instance_id_) where lock_owner_ is not null",
             "create index if not exists relay_task_parent_idx on act_ru_task (parent_task_id_) where parent_task_id_ is not null");

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Camunda's default hands them back to the acquisition, which then asks the database for as many fewer jobs as it
  * holds back and asks again at once whenever one thread has freed up: in a burst, one acquisition query per job, each
- * reading every due job to sort them by priority (the escalation benchmark: 0.9 queries per escalation, docs/benchmarks.md).
+ * reading every due job to sort them by priority (the escalation benchmark: 0.8–0.9 queries per escalation, about one
+ * job each; docs/benchmarks.md).
  * Running the rejected jobs on the acquisition thread instead keeps it busy while the pool is full, so it asks for
  * the next 30 only when it is free again.
  */

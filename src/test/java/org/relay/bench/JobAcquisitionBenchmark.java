@@ -20,9 +20,7 @@ import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
-import java.util.function.IntConsumer;
 
 /**
  * What the engine's tables cost the job executor and task completion once there are many open referrals
@@ -37,7 +35,6 @@ class JobAcquisitionBenchmark extends RelayIntegrationTest {
 
     static final int OPEN = Integer.getInteger("relay.bench.open", 100_000);
     static final int DUE = 10_000;
-    static final int SAMPLES = 200;
 
     @Autowired
     RuntimeService runtime;
@@ -65,7 +62,7 @@ class JobAcquisitionBenchmark extends RelayIntegrationTest {
         jdbc.execute("vacuum analyze act_ru_task");
         long jobs = jdbc.queryForObject("select count(*) from act_ru_job", Long.class);
         Deque<String> open = new ArrayDeque<>(jdbc.queryForList("select id_ from act_ru_task where task_def_key_ = 'Task_BenchReview'"
-                + " order by random() limit " + (4 * (SAMPLES + 20)), String.class));
+                + " order by random() limit " + (4 * (WorkListBenchmark.SAMPLES + 20)), String.class));
 
         double[][] camunda = measure(open);
         long building = System.nanoTime();
@@ -84,7 +81,7 @@ class JobAcquisitionBenchmark extends RelayIntegrationTest {
                 | job acquisition, %d timers due (30 per query, as configured) | %.2f / %.2f | %.2f / %.2f | %.1f× |
                 | complete a review task (accept, reject, escalate) | %.2f / %.2f | %.2f / %.2f | %.1f× |
                 """, OPEN, jobs, jdbc.queryForObject("select version()", String.class), Runtime.getRuntime().availableProcessors(),
-                OPEN / startSeconds, buildSeconds, SAMPLES,
+                OPEN / startSeconds, buildSeconds, WorkListBenchmark.SAMPLES,
                 camunda[0][0], camunda[0][1], relay[0][0], relay[0][1], camunda[0][0] / relay[0][0],
                 camunda[1][0], camunda[1][1], relay[1][0], relay[1][1], camunda[1][0] / relay[1][0], DUE,
                 camunda[2][0], camunda[2][1], relay[2][0], relay[2][1], camunda[2][0] / relay[2][0],
@@ -99,14 +96,14 @@ class JobAcquisitionBenchmark extends RelayIntegrationTest {
     private double[][] measure(Deque<String> openTasks) {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         String someJob = jdbc.queryForObject("select id_ from act_ru_job limit 1", String.class);
-        double[] baseline = sample(i -> processEngine.getManagementService().createJobQuery().jobId(someJob).singleResult());
+        double[] baseline = WorkListBenchmark.sample(i -> processEngine.getManagementService().createJobQuery().jobId(someJob).singleResult());
         // the suite's own periodic jobs (rollups, digest) may be due: the first calls lock them, as a node would
-        double[] idle = sample(i -> acquire(configuration));
+        double[] idle = WorkListBenchmark.sample(i -> acquire(configuration));
 
         // a burst: DUE timers due now; each query locks what it takes, as the job executor does, and is released after
         jdbc.update("update act_ru_job set duedate_ = now() where id_ in (select id_ from act_ru_job order by id_ limit ?)", DUE);
         jdbc.execute("analyze act_ru_job");
-        double[] burst = sample(i -> {
+        double[] burst = WorkListBenchmark.sample(i -> {
             if (acquire(configuration) == 0) {
                 throw new IllegalStateException("no due job acquired in the burst");
             }
@@ -115,7 +112,7 @@ class JobAcquisitionBenchmark extends RelayIntegrationTest {
                 + " where duedate_ <= now() or lock_owner_ is not null");
         jdbc.execute("analyze act_ru_job");
 
-        double[] complete = sample(i -> tasks.complete(openTasks.pop()));
+        double[] complete = WorkListBenchmark.sample(i -> tasks.complete(openTasks.pop()));
         return new double[][]{baseline, idle, burst, complete};
     }
 
@@ -130,19 +127,5 @@ class JobAcquisitionBenchmark extends RelayIntegrationTest {
         EngineIndexes.create(dataSource);
         jdbc.execute("analyze act_ru_job");
         jdbc.execute("analyze act_ru_task");
-    }
-
-    private double[] sample(IntConsumer call) {
-        for (int i = 0; i < 20; i++) {
-            call.accept(i);   // warm-up
-        }
-        double[] ms = new double[SAMPLES];
-        for (int i = 0; i < SAMPLES; i++) {
-            long t = System.nanoTime();
-            call.accept(i);
-            ms[i] = (System.nanoTime() - t) / 1e6;
-        }
-        Arrays.sort(ms);
-        return new double[]{ms[SAMPLES / 2], ms[(int) Math.ceil(SAMPLES * 0.99) - 1]};
     }
 }

@@ -206,7 +206,8 @@ class WorkListBenchmark extends RelayIntegrationTest {
         }
     }
 
-    private double[] sample(IntConsumer call) {
+    /** p50 and p99 in ms of {@link #SAMPLES} calls after 20 warm-up calls (also JobAcquisitionBenchmark's). */
+    static double[] sample(IntConsumer call) {
         for (int i = 0; i < 20; i++) {
             call.accept(i);   // warm-up
         }
