@@ -178,7 +178,7 @@ class EscalationBurstBenchmark {
         awaitCount("bare-engine tasks after the timer", () -> count(
                 "select count(*) from act_ru_task where task_def_key_ = 'Task_BenchAfterTimer'"), N, Duration.ofMinutes(30));
         double bare = (System.nanoTime() - bareStart) / 1e9;
-        String statements = statements("bare timer → task", N);
+        String perUnit = statements("bare timer → task", N);
 
         resetStatements();
         Instant before = Instant.now();
@@ -196,7 +196,7 @@ class EscalationBurstBenchmark {
             }
         } while (mails < N && (System.nanoTime() - start) / 1e9 < 1800);
         double done = (System.nanoTime() - start) / 1e9;
-        statements += statements("escalation (and its manager mail)", N);
+        perUnit += statements("escalation (and its manager mail)", N);
         mails = Arrays.stream(smtp.getReceivedMessages()).filter(this::aboutEscalation).count();
         Map<String, Long> byNode = new LinkedHashMap<>();
         try (Connection db = database(); var statement = db.prepareStatement("""
@@ -209,7 +209,7 @@ class EscalationBurstBenchmark {
                 }
             }
         }
-        return new Burst(bare, escalated, done, mails, count("select count(*) from act_ru_incident"), byNode, statements);
+        return new Burst(bare, escalated, done, mails, count("select count(*) from act_ru_incident"), byNode, perUnit);
     }
 
     private void resetStatements() {
