@@ -1,10 +1,10 @@
 package org.relay.activity;
 
+import org.relay.lifecycle.LifecycleTasks;
 import org.relay.lifecycle.LifecycleVariables;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.relay.common.ConflictException;
 import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
@@ -38,19 +38,19 @@ public class ActivityLog {
     private final ReferralTimeline timeline;
     private final KnownUsers knownUsers;
     private final RuntimeService runtimeService;
-    private final TaskService taskService;
+    private final LifecycleTasks lifecycleTasks;
     private final Validator validator;
     private final Clock clock;
     private final ReferralLookup lookup;
 
     ActivityLog(ReferralLookup lookup, ActivityRepository activities, ReferralTimeline timeline, KnownUsers knownUsers,
-                RuntimeService runtimeService, TaskService taskService, Validator validator, Clock clock) {
+                RuntimeService runtimeService, LifecycleTasks lifecycleTasks, Validator validator, Clock clock) {
         this.lookup = lookup;
         this.activities = activities;
         this.timeline = timeline;
         this.knownUsers = knownUsers;
         this.runtimeService = runtimeService;
-        this.taskService = taskService;
+        this.lifecycleTasks = lifecycleTasks;
         this.validator = validator;
         this.clock = clock;
     }
@@ -65,8 +65,8 @@ public class ActivityLog {
         }
         check(input);
         Activity activity = save(referral, input);
-        boolean beingWorked = taskService.createTaskQuery().processInstanceId(referral.getProcessInstanceId())
-                .taskDefinitionKey(LifecycleVariables.WORK_TASK).count() > 0;
+        boolean beingWorked = lifecycleTasks.open(referral.getProcessInstanceId(), LifecycleVariables.WORK_TASK)
+                .isPresent();
         if (beingWorked) {
             runtimeService.createMessageCorrelation(MESSAGE).processInstanceId(referral.getProcessInstanceId())
                     .correlate();

@@ -1,5 +1,6 @@
 package org.relay.demo;
 
+import org.relay.lifecycle.LifecycleTasks;
 import org.relay.lifecycle.LifecycleVariables;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A handful of referrals in different stages, created and moved through the same intake and process as real
@@ -34,11 +36,14 @@ class DemoReferrals {
     private final ReferralIntake intake;
     private final TaskService taskService;
     private final ManagementService managementService;
+    private final LifecycleTasks lifecycleTasks;
 
-    DemoReferrals(ReferralIntake intake, TaskService taskService, ManagementService managementService) {
+    DemoReferrals(ReferralIntake intake, TaskService taskService, ManagementService managementService,
+                  LifecycleTasks lifecycleTasks) {
         this.intake = intake;
         this.taskService = taskService;
         this.managementService = managementService;
+        this.lifecycleTasks = lifecycleTasks;
     }
 
     void create() {
@@ -119,10 +124,9 @@ class DemoReferrals {
     /** The notification before each task is an async job: run it here (or let the job executor win the race). */
     private Task awaitTask(Referral referral, String taskKey) {
         for (int attempt = 0; attempt < 100; attempt++) {
-            Task task = taskService.createTaskQuery().processInstanceId(referral.getProcessInstanceId())
-                    .taskDefinitionKey(taskKey).singleResult();
-            if (task != null) {
-                return task;
+            Optional<Task> task = lifecycleTasks.open(referral.getProcessInstanceId(), taskKey);
+            if (task.isPresent()) {
+                return task.get();
             }
             for (Job job : managementService.createJobQuery().processInstanceId(referral.getProcessInstanceId())
                     .executable().list()) {

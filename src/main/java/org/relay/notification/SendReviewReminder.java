@@ -1,9 +1,9 @@
 package org.relay.notification;
 
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
+import org.relay.lifecycle.LifecycleTasks;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.referral.ReferralRepository;
 import org.springframework.stereotype.Component;
@@ -14,17 +14,18 @@ class SendReviewReminder implements JavaDelegate {
 
     private final ReferralRepository referrals;
     private final Notifications notifications;
-    private final TaskService taskService;
+    private final LifecycleTasks lifecycleTasks;
 
-    SendReviewReminder(ReferralRepository referrals, Notifications notifications, TaskService taskService) {
+    SendReviewReminder(ReferralRepository referrals, Notifications notifications, LifecycleTasks lifecycleTasks) {
         this.referrals = referrals;
         this.notifications = notifications;
-        this.taskService = taskService;
+        this.lifecycleTasks = lifecycleTasks;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Task review = ReviewTasks.current(taskService, execution);
+        Task review = lifecycleTasks.open(execution.getProcessInstanceId(), LifecycleVariables.REVIEW_TASK)
+                .orElse(null);
         if (review != null) {
             notifications.reviewReminder(referrals.require(LifecycleVariables.referralId(execution)), review);
         }

@@ -2,10 +2,10 @@ package org.relay.referral;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.relay.common.ConflictException;
 import org.relay.common.NotFoundException;
+import org.relay.lifecycle.LifecycleTasks;
 import org.relay.lifecycle.LifecycleVariables;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,12 +27,12 @@ import java.util.stream.Stream;
 public class ReferralLookup {
 
     private final ReferralRepository referrals;
-    private final TaskService taskService;
+    private final LifecycleTasks lifecycleTasks;
     private final EntityManager entityManager;
 
-    ReferralLookup(ReferralRepository referrals, TaskService taskService, EntityManager entityManager) {
+    ReferralLookup(ReferralRepository referrals, LifecycleTasks lifecycleTasks, EntityManager entityManager) {
         this.referrals = referrals;
-        this.taskService = taskService;
+        this.lifecycleTasks = lifecycleTasks;
         this.entityManager = entityManager;
     }
 
@@ -60,8 +60,10 @@ public class ReferralLookup {
 
     /** The review or work task of an open referral; 409 when the referral is closed. */
     public Task openTask(Referral referral) {
-        return taskService.createTaskQuery().processInstanceId(referral.getProcessInstanceId())
-                .taskDefinitionKeyIn(LifecycleVariables.REVIEW_TASK, LifecycleVariables.WORK_TASK).list().stream().findFirst()
+        return lifecycleTasks.open(referral.getProcessInstanceId()).stream()
+                .filter(task -> LifecycleVariables.REVIEW_TASK.equals(task.getTaskDefinitionKey())
+                        || LifecycleVariables.WORK_TASK.equals(task.getTaskDefinitionKey()))
+                .findFirst()
                 .orElseThrow(() -> new ConflictException("Referral " + referral.getReferenceNumber()
                         + " has no open review or work task (it is " + referral.getStatus() + ")"));
     }

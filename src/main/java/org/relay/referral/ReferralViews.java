@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.relay.common.RelayProperties;
+import org.relay.lifecycle.LifecycleTasks;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,16 +16,18 @@ import java.util.List;
 public class ReferralViews {
 
     private final TaskService taskService;
+    private final LifecycleTasks lifecycleTasks;
     private final ReferralTimeline timeline;
     private final RelayProperties properties;
 
     private final ReferralLookup lookup;
     private final RelatedReferrals relatedReferrals;
 
-    ReferralViews(TaskService taskService, ReferralTimeline timeline, RelayProperties properties,
+    ReferralViews(TaskService taskService, LifecycleTasks lifecycleTasks, ReferralTimeline timeline, RelayProperties properties,
                   ReferralLookup lookup, RelatedReferrals relatedReferrals) {
         this.relatedReferrals = relatedReferrals;
         this.taskService = taskService;
+        this.lifecycleTasks = lifecycleTasks;
         this.timeline = timeline;
         this.properties = properties;
         this.lookup = lookup;
@@ -41,9 +44,8 @@ public class ReferralViews {
     }
 
     ReferralView detail(Referral referral) {
-        List<ReferralView.OpenTask> tasks = referral.getProcessInstanceId() == null ? List.of()
-                : taskService.createTaskQuery().processInstanceId(referral.getProcessInstanceId())
-                .orderByTaskCreateTime().asc().list().stream().map(this::openTask).toList();
+        List<ReferralView.OpenTask> tasks = lifecycleTasks.open(referral.getProcessInstanceId()).stream()
+                .map(this::openTask).toList();
         List<ReferralView.TimelineEntry> entries = timeline.of(referral).stream()
                 .map(e -> new ReferralView.TimelineEntry(e.getType(), e.getActor(), e.getReason(), e.getDetail(),
                         e.getOccurredAt()))

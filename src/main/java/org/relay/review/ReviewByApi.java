@@ -10,6 +10,7 @@ import org.relay.common.ConflictException;
 import org.relay.common.FieldProblem;
 import org.relay.common.ForbiddenException;
 import org.relay.common.InvalidRequestException;
+import org.relay.lifecycle.LifecycleTasks;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.lifecycle.MovedMeanwhile;
 import org.relay.referral.Referral;
@@ -35,16 +36,18 @@ public class ReviewByApi {
     public enum Decision { ACCEPT, REJECT, REASSIGN }
 
     private final TaskService taskService;
+    private final LifecycleTasks lifecycleTasks;
     private final EngineActing acting;
     private final Catalog catalog;
     private final ReferralLookup lookup;
     private final MovedMeanwhile movedMeanwhile;
     private final Reassignments reassignments;
 
-    ReviewByApi(TaskService taskService, EngineActing acting, Catalog catalog, ReferralLookup lookup,
+    ReviewByApi(TaskService taskService, LifecycleTasks lifecycleTasks, EngineActing acting, Catalog catalog, ReferralLookup lookup,
                 MovedMeanwhile movedMeanwhile, Reassignments reassignments) {
         this.reassignments = reassignments;
         this.taskService = taskService;
+        this.lifecycleTasks = lifecycleTasks;
         this.acting = acting;
         this.catalog = catalog;
         this.lookup = lookup;
@@ -88,13 +91,9 @@ public class ReviewByApi {
     }
 
     private Task reviewTask(Referral referral) {
-        Task task = taskService.createTaskQuery().processInstanceId(referral.getProcessInstanceId())
-                .taskDefinitionKey(LifecycleVariables.REVIEW_TASK).singleResult();
-        if (task == null) {
-            throw new ConflictException("Referral " + referral.getReferenceNumber() + " is not waiting for review (it is "
-                    + referral.getStatus() + ")");
-        }
-        return task;
+        return lifecycleTasks.open(referral.getProcessInstanceId(), LifecycleVariables.REVIEW_TASK)
+                .orElseThrow(() -> new ConflictException("Referral " + referral.getReferenceNumber()
+                        + " is not waiting for review (it is " + referral.getStatus() + ")"));
     }
 
     private boolean mayDecide(Task task, Caller caller) {

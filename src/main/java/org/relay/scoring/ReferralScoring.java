@@ -3,6 +3,7 @@ package org.relay.scoring;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.relay.lifecycle.LifecycleTasks;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
@@ -26,15 +27,17 @@ public class ReferralScoring {
     private final ReferrerStandings standings;
     private final ReferralTimeline timeline;
     private final TaskService tasks;
+    private final LifecycleTasks lifecycleTasks;
     private final RuntimeService runtime;
     private final Clock clock;
 
     ReferralScoring(LeadScorer scorer, ReferrerStandings standings, ReferralTimeline timeline, TaskService tasks,
-                    RuntimeService runtime, Clock clock) {
+                    LifecycleTasks lifecycleTasks, RuntimeService runtime, Clock clock) {
         this.scorer = scorer;
         this.standings = standings;
         this.timeline = timeline;
         this.tasks = tasks;
+        this.lifecycleTasks = lifecycleTasks;
         this.runtime = runtime;
         this.clock = clock;
     }
@@ -77,7 +80,7 @@ public class ReferralScoring {
         if (referral.getProcessInstanceId() == null || referral.getLeadScore() == null) {
             return;
         }
-        List<Task> open = tasks.createTaskQuery().processInstanceId(referral.getProcessInstanceId()).list();
+        List<Task> open = lifecycleTasks.open(referral.getProcessInstanceId());
         for (Task task : open) {
             int priority = TaskPriority.of(referral.getLeadScore(), referral.getReferrerScoreAtIntake(),
                     referral.getInterestAmount(), slaUsed(task));
