@@ -10,6 +10,7 @@ import org.relay.support.RelayIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.relay.support.ApiClientAsAdministrator;
+import org.relay.support.CpuTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
@@ -80,13 +81,16 @@ class IntakeBenchmark extends RelayIntegrationTest {
         run(WARM_UP, 1, i -> runtime.startProcessInstanceByKey("BenchOneTask", "B-" + i));
         run(WARM_UP * 10, 1, i -> catalog());   // cheap, so it needs more calls than the others before the JIT is done
 
-        double relay1 = run(COUNT, 1, i -> post(n.incrementAndGet()));
+        CpuTime.Spent relay1Spent = spent(COUNT, i -> post(n.incrementAndGet()));
+        double relay1 = COUNT / relay1Spent.seconds();
         double relay4 = run(COUNT, CLIENTS, i -> post(n.incrementAndGet()));
-        double engine1 = run(COUNT, 1, i -> runtime.startProcessInstanceByKey("BenchOneTask", "B-" + i));
+        CpuTime.Spent engine1Spent = spent(COUNT, i -> runtime.startProcessInstanceByKey("BenchOneTask", "B-" + i));
+        double engine1 = COUNT / engine1Spent.seconds();
         double engine4 = run(COUNT, CLIENTS, i -> runtime.startProcessInstanceByKey("BenchOneTask", "B-" + i));
         double insert1 = insertRate(COUNT * 3, 1);
         double insert4 = insertRate(COUNT * 3, CLIENTS);
-        double floor1 = run(COUNT, 1, i -> catalog());
+        CpuTime.Spent floor1Spent = spent(COUNT, i -> catalog());
+        double floor1 = COUNT / floor1Spent.seconds();
         double floor4 = run(COUNT, CLIENTS, i -> catalog());
         double[] latency = fixedLoad(100, 10, n);
         String statements = Boolean.getBoolean("relay.bench.statements") ? statementsPerStart(n) : "";
@@ -101,11 +105,18 @@ class IntakeBenchmark extends RelayIntegrationTest {
                 | PostgreSQL: single-row insert + commit (JDBC) | %.1f | %.1f | %.1f %% |
                 | HTTP floor: authenticated GET /api/catalog (no database) | %.1f | %.1f | %.0f %% |
 
+                CPU time per operation in the one-client rows (this JVM, client included, and every PostgreSQL process):
+
+                | per operation, one client | JVM CPU ms | PostgreSQL CPU ms | together ms | × bare engine |
+                | --- | ---: | ---: | ---: | ---: |
+                %s
                 At a fixed offered load of 100 requests/s for 10 s (%d clients): p50 %.1f ms, p99 %.1f ms, worst %.1f ms.
                 %s""", COUNT, WARM_UP, CLIENTS, jdbc.queryForObject("select version()", String.class),
                 Runtime.getRuntime().availableProcessors(), CLIENTS, CLIENTS,
                 relay1, relay4, engine1, engine4, 100 * relay4 / engine4, insert1, insert4, 100 * relay4 / insert4,
-                floor1, floor4, 100 * relay4 / floor4, 16, latency[0], latency[1], latency[2], statements);
+                floor1, floor4, 100 * relay4 / floor4,
+                cpuRows(Map.of("Relay: POST /api/referrals", relay1Spent, "bare engine: one-user-task process", engine1Spent,
+                        "HTTP floor: GET /api/catalog", floor1Spent), engine1Spent), 16, latency[0], latency[1], latency[2], statements);
         System.out.println(result);
         Path out = Path.of("target", "benchmarks", "intake.md");
         Files.createDirectories(out.getParent());
@@ -148,6 +159,24 @@ class IntakeBenchmark extends RelayIntegrationTest {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET /api/catalog answered " + response.statusCode());
         }
+    }
+
+    /** Runs {@code count} steps on one client, with the CPU time they took. */
+    private static CpuTime.Spent spent(int count, Parallel.Step step) throws Exception {
+        return CpuTime.Spent.of(() -> Parallel.run(count, 1, step));
+    }
+
+    private static String cpuRows(Map<String, CpuTime.Spent> rows, CpuTime.Spent bare) {
+        double bareMs = bare.msPer(COUNT);
+        StringBuilder table = new StringBuilder();
+        for (String what : List.of("Relay: POST /api/referrals", "bare engine: one-user-task process", "HTTP floor: GET /api/catalog")) {
+            CpuTime.Spent spent = rows.get(what);
+            double jvm = spent.jvmMsPer(COUNT);
+            double postgres = spent.postgresMsPer(COUNT);
+            table.append(String.format("| %s | %.2f | %.2f | %.2f | %.1f |%n", what, jvm, postgres, jvm + postgres,
+                    (jvm + postgres) / bareMs));
+        }
+        return table.toString();
     }
 
     /** Runs {@code count} steps spread over {@code clients} threads; returns steps per second. */

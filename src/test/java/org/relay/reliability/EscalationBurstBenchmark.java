@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.relay.support.CpuTime;
 import org.relay.support.Parallel;
 
 import java.io.IOException;
@@ -94,7 +95,32 @@ class EscalationBurstBenchmark {
     }
 
     record Burst(double bareSeconds, double escalatedSeconds, double doneSeconds, long mails, long incidents,
-                 Map<String, Long> jobsByNode, String statements) {
+                 Map<String, Long> jobsByNode, String statements, Cpu bareCpu, Cpu relayCpu) {
+    }
+
+    /** CPU time of the nodes' JVMs and of PostgreSQL over one phase of a burst (not the harness nor the mail server). */
+    record Cpu(long nodesNanos, long postgresNanos) {
+
+        double nodesMsPer(int units) {
+            return nodesNanos / 1e6 / units;
+        }
+
+        double postgresMsPer(int units) {
+            return postgresNanos / 1e6 / units;
+        }
+
+        double msPer(int units) {
+            return nodesMsPer(units) + postgresMsPer(units);
+        }
+    }
+
+    private Cpu cpuSoFar() {
+        return new Cpu(running.stream().mapToLong(RelayNode::cpuNanos).sum(), CpuTime.postgres());
+    }
+
+    private Cpu cpuSince(Cpu start) {
+        Cpu now = cpuSoFar();
+        return new Cpu(now.nodesNanos() - start.nodesNanos(), now.postgresNanos() - start.postgresNanos());
     }
 
     /** -Drelay.bench.statements=true: what PostgreSQL executes per seeded referral, bare timer and escalation (pg_stat_statements). */
@@ -174,14 +200,17 @@ class EscalationBurstBenchmark {
     /** Bare timers first, then Relay's escalations, each from the instant its timers come due. */
     private Burst burst() throws Exception {
         resetStatements();
+        Cpu bareCpuStart = cpuSoFar();
         long bareStart = makeDue("Timer_BenchWait");
         awaitCount("bare-engine tasks after the timer", () -> count(
                 "select count(*) from act_ru_task where task_def_key_ = 'Task_BenchAfterTimer'"), N, Duration.ofMinutes(30));
         double bare = (System.nanoTime() - bareStart) / 1e9;
+        Cpu bareCpu = cpuSince(bareCpuStart);
         String perUnit = statements("bare timer → task", N);
 
         resetStatements();
         Instant before = Instant.now();
+        Cpu relayCpuStart = cpuSoFar();
         long start = makeDue("Timer_ReviewEscalation");
         awaitCount("escalated referrals", () -> count(
                 "select count(*) from referral_event where type = 'ESCALATED'"), N, Duration.ofMinutes(30));
@@ -196,6 +225,7 @@ class EscalationBurstBenchmark {
             }
         } while (mails < N && (System.nanoTime() - start) / 1e9 < 1800);
         double done = (System.nanoTime() - start) / 1e9;
+        Cpu relayCpu = cpuSince(relayCpuStart);
         perUnit += statements("escalation (and its manager mail)", N);
         mails = Arrays.stream(smtp.getReceivedMessages()).filter(this::aboutEscalation).count();
         Map<String, Long> byNode = new LinkedHashMap<>();
@@ -209,7 +239,8 @@ class EscalationBurstBenchmark {
                 }
             }
         }
-        return new Burst(bare, escalated, done, mails, count("select count(*) from act_ru_incident"), byNode, perUnit);
+        return new Burst(bare, escalated, done, mails, count("select count(*) from act_ru_incident"), byNode, perUnit,
+                bareCpu, relayCpu);
     }
 
     private void resetStatements() {
@@ -295,6 +326,17 @@ class EscalationBurstBenchmark {
         results.forEach((run, b) -> table.append(String.format("| %s | %.1f | %.1f | %.1f | %.0f | %.1f | %s | %d |%n",
                 run.name(), b.bareSeconds(), b.escalatedSeconds(), b.doneSeconds(), N / b.escalatedSeconds(),
                 b.escalatedSeconds() / b.bareSeconds(), b.jobsByNode(), b.incidents())));
+        table.append("""
+
+                CPU time per timer (bare engine) and per escalation with its mail (Relay), of the nodes' JVMs and of every
+                PostgreSQL process; the harness and the mail server not counted:
+
+                | run | bare: nodes ms | bare: PostgreSQL ms | Relay: nodes ms | Relay: PostgreSQL ms | × bare (together) |
+                | --- | ---: | ---: | ---: | ---: | ---: |
+                """);
+        results.forEach((run, b) -> table.append(String.format("| %s | %.2f | %.2f | %.2f | %.2f | %.1f |%n", run.name(),
+                b.bareCpu().nodesMsPer(N), b.bareCpu().postgresMsPer(N), b.relayCpu().nodesMsPer(N),
+                b.relayCpu().postgresMsPer(N), b.relayCpu().msPer(N) / b.bareCpu().msPer(N))));
         table.append("\nMails to the manager per run: ").append(results.values().stream().map(b -> Long.toString(b.mails())).toList())
                 .append("\nCamunda's defaults: ").append(String.join(" ", CAMUNDA_DEFAULTS)).append('\n');
         table.append(seedStatements.isEmpty() ? "" : "\n### Seeding\n" + seedStatements);

@@ -137,6 +137,11 @@ public final class RelayNode {
         }
     }
 
+    /** CPU time the node's JVM has used so far, in nanoseconds. */
+    long cpuNanos() {
+        return process == null ? 0 : org.relay.support.CpuTime.process(process.pid());
+    }
+
     public String url(String path) {
         return "http://localhost:" + port + path;
     }

@@ -1,0 +1,92 @@
+package org.relay.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time used by processes of this machine (Linux {@code /proc}): this JVM, another JVM by its pid, every
+ * PostgreSQL server process. Per operation it is steadier than throughput on a shared machine, whose speed moves by
+ * half between runs: it counts the work, not the waiting. Backends that ended are counted through the postmaster's
+ * children's time.
+ */
+public final class CpuTime {
+
+    /** Linux reports process times in clock ticks of 1/100 s (USER_HZ) on every architecture Relay runs on. */
+    private static final long NANOS_PER_TICK = 10_000_000L;
+
+    private CpuTime() {
+    }
+
+    public static long thisJvm() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    public static long process(long pid) {
+        return ticks(Path.of("/proc", Long.toString(pid)), null) * NANOS_PER_TICK;
+    }
+
+    public static long postgres() {
+        long ticks = 0;
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"),
+                path -> path.getFileName().toString().chars().allMatch(Character::isDigit))) {
+            for (Path process : processes) {
+                ticks += ticks(process, "postgres");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ticks * NANOS_PER_TICK;
+    }
+
+    /**
+     * utime + stime + cutime + cstime (fields 14–17 of /proc/pid/stat) of the process, if it is named {@code name}
+     * (any name when null); 0 for another name or a process that has ended.
+     */
+    private static long ticks(Path process, String name) {
+        String stat;
+        try {
+            stat = Files.readString(process.resolve("stat"));
+        } catch (IOException | RuntimeException ended) {
+            return 0;
+        }
+        int nameEnd = stat.lastIndexOf(')');
+        if (name != null && !name.equals(stat.substring(stat.indexOf('(') + 1, nameEnd))) {
+            return 0;
+        }
+        String[] fields = stat.substring(nameEnd + 2).split(" ");   // fields[0] is field 3, the state
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                + Long.parseLong(fields[14]);
+    }
+
+    /** What one run of some work cost: seconds, and the CPU of the JVM(s) doing it and of PostgreSQL. */
+    public record Spent(double seconds, long jvmNanos, long postgresNanos) {
+
+        public static Spent of(ThrowingRunnable work) throws Exception {
+            long jvm = thisJvm();
+            long postgres = postgres();
+            long start = System.nanoTime();
+            work.run();
+            return new Spent((System.nanoTime() - start) / 1e9, thisJvm() - jvm, postgres() - postgres);
+        }
+
+        public double jvmMsPer(int operations) {
+            return jvmNanos / 1e6 / operations;
+        }
+
+        public double postgresMsPer(int operations) {
+            return postgresNanos / 1e6 / operations;
+        }
+
+        public double msPer(int operations) {
+            return jvmMsPer(operations) + postgresMsPer(operations);
+        }
+    }
+
+    public interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}
