@@ -21,6 +21,9 @@ public interface ReferralRepository extends JpaRepository<Referral, Long> {
     String OPEN = "(org.relay.referral.ReferralStatus.NEW, org.relay.referral.ReferralStatus.ASSIGNED,"
             + " org.relay.referral.ReferralStatus.ACCEPTED, org.relay.referral.ReferralStatus.IN_PROGRESS)";
 
+    /** The same statuses for native SQL ({@code status} holds the enum's name). */
+    String OPEN_SQL = "('NEW', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS')";
+
     /**
      * JPQL rather than a query derived from the method name: Hibernate 6.6 keeps the SQL translation of JPQL but
      * translates the Criteria query Spring Data derives again on every call, and every request naming a referral
@@ -101,9 +104,12 @@ public interface ReferralRepository extends JpaRepository<Referral, Long> {
     @Query("select count(r) from Referral r where r.referrer.id = :referrerId and r.status = org.relay.referral.ReferralStatus.CONVERTED")
     long countConvertedByReferrerId(@Param("referrerId") String referrerId);
 
-    /** Open referrals per owner, for the routing's "fewest open referrals" pick. */
-    @Query("select r.ownerId, count(r) from Referral r where r.ownerId in :owners and r.status in " + OPEN
-            + " group by r.ownerId")
+    /**
+     * Open referrals per owner, for the routing's "fewest open referrals" pick (every referral). Native SQL: with its
+     * list parameter the JPQL was translated again on every call (3 % of a referral's creation).
+     */
+    @Query(value = "select owner_id, count(*) from referral where owner_id in (:owners) and status in " + OPEN_SQL
+            + " group by owner_id", nativeQuery = true)
     java.util.List<Object[]> countOpenByOwner(@Param("owners") Collection<String> owners);
 
     /** A referrer's decided referrals: converted or not, and when. */

@@ -1,5 +1,7 @@
 package org.relay.routing;
 
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import org.relay.referral.ReferralRepository;
 import org.springframework.stereotype.Component;
 
@@ -8,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,12 +26,15 @@ class Workloads {
     }
 
     private final RecipientRepository recipients;
+    private final EntityManager entityManager;
     private final ReferralRepository referrals;
     private final RoutingProperties properties;
     private final Clock clock;
 
-    Workloads(RecipientRepository recipients, ReferralRepository referrals, RoutingProperties properties, Clock clock) {
+    Workloads(RecipientRepository recipients, EntityManager entityManager, ReferralRepository referrals,
+              RoutingProperties properties, Clock clock) {
         this.recipients = recipients;
+        this.entityManager = entityManager;
         this.referrals = referrals;
         this.properties = properties;
         this.clock = clock;
@@ -38,11 +44,10 @@ class Workloads {
         if (userIds.isEmpty()) {
             return Map.of();
         }
-        Map<String, Recipient> profiles = recipients.findProfiles(userIds).stream()
-                .collect(Collectors.toMap(Recipient::getUserId, Function.identity()));
+        Map<String, Recipient> profiles = profiles(userIds);
         Map<String, Long> open = new HashMap<>();
         for (Object[] row : referrals.countOpenByOwner(userIds)) {
-            open.put((String) row[0], (Long) row[1]);
+            open.put((String) row[0], ((Number) row[1]).longValue());
         }
         Map<String, Load> loads = new HashMap<>();
         for (String id : userIds) {
@@ -52,6 +57,16 @@ class Workloads {
                     profile == null ? null : profile.getLastAssignedAt()));
         }
         return loads;
+    }
+
+    /**
+     * The recipients' profiles (those who have one) by Hibernate's multi-id load, whose SQL is built once: a query with
+     * the ids as a list parameter is translated again on every call (3 % of a referral's creation).
+     */
+    private Map<String, Recipient> profiles(Collection<String> userIds) {
+        return entityManager.unwrap(Session.class).byMultipleIds(Recipient.class).multiLoad(List.copyOf(userIds))
+                .stream().filter(Objects::nonNull)
+                .collect(Collectors.toMap(Recipient::getUserId, Function.identity()));
     }
 
     Load of(String userId) {
