@@ -24,7 +24,7 @@ import java.util.function.Function;
  * The decision tables' FEEL, parsed once per expression instead of at every evaluation.
  *
  * <p>Camunda's FEEL integration hands each input entry, input expression and output entry to the FEEL engine as
- * text, and the engine parses it again every time: 4 % of a referral's creation, which evaluates the lead-score,
+ * text, and the engine parses it again every time: 3.5 % of a referral's creation, which evaluates the lead-score,
  * SLA and routing tables (docs/benchmarks.md). Relay's engine is Camunda's own with a parse cache in front; a parsed
  * expression is an immutable syntax tree, so it is shared by every evaluation. The texts come from deployed decision
  * tables, a bounded set; the cache starts over past {@link #MAX_EXPRESSIONS} all the same (a redeployment leaves
