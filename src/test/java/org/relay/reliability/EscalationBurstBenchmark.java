@@ -95,32 +95,12 @@ class EscalationBurstBenchmark {
     }
 
     record Burst(double bareSeconds, double escalatedSeconds, double doneSeconds, long mails, long incidents,
-                 Map<String, Long> jobsByNode, String statements, Cpu bareCpu, Cpu relayCpu) {
+                 Map<String, Long> jobsByNode, String statements, CpuTime.Spent bareCpu, CpuTime.Spent relayCpu) {
     }
 
-    /** CPU time of the nodes' JVMs and of PostgreSQL over one phase of a burst (not the harness nor the mail server). */
-    record Cpu(long nodesNanos, long postgresNanos) {
-
-        double nodesMsPer(int units) {
-            return nodesNanos / 1e6 / units;
-        }
-
-        double postgresMsPer(int units) {
-            return postgresNanos / 1e6 / units;
-        }
-
-        double msPer(int units) {
-            return nodesMsPer(units) + postgresMsPer(units);
-        }
-    }
-
-    private Cpu cpuSoFar() {
-        return new Cpu(running.stream().mapToLong(RelayNode::cpuNanos).sum(), CpuTime.postgres());
-    }
-
-    private Cpu cpuSince(Cpu start) {
-        Cpu now = cpuSoFar();
-        return new Cpu(now.nodesNanos() - start.nodesNanos(), now.postgresNanos() - start.postgresNanos());
+    /** CPU of the nodes' JVMs and of PostgreSQL so far (not the harness nor the mail server). */
+    private CpuTime.Reading cpu() {
+        return CpuTime.Reading.now(() -> running.stream().mapToLong(RelayNode::cpuNanos).sum());
     }
 
     /** -Drelay.bench.statements=true: what PostgreSQL executes per seeded referral, bare timer and escalation (pg_stat_statements). */
@@ -200,17 +180,17 @@ class EscalationBurstBenchmark {
     /** Bare timers first, then Relay's escalations, each from the instant its timers come due. */
     private Burst burst() throws Exception {
         resetStatements();
-        Cpu bareCpuStart = cpuSoFar();
+        CpuTime.Reading bareCpuStart = cpu();
         long bareStart = makeDue("Timer_BenchWait");
         awaitCount("bare-engine tasks after the timer", () -> count(
                 "select count(*) from act_ru_task where task_def_key_ = 'Task_BenchAfterTimer'"), N, Duration.ofMinutes(30));
         double bare = (System.nanoTime() - bareStart) / 1e9;
-        Cpu bareCpu = cpuSince(bareCpuStart);
+        CpuTime.Spent bareCpu = bareCpuStart.until(cpu());
         String perUnit = statements("bare timer → task", N);
 
         resetStatements();
         Instant before = Instant.now();
-        Cpu relayCpuStart = cpuSoFar();
+        CpuTime.Reading relayCpuStart = cpu();
         long start = makeDue("Timer_ReviewEscalation");
         awaitCount("escalated referrals", () -> count(
                 "select count(*) from referral_event where type = 'ESCALATED'"), N, Duration.ofMinutes(30));
@@ -225,7 +205,7 @@ class EscalationBurstBenchmark {
             }
         } while (mails < N && (System.nanoTime() - start) / 1e9 < 1800);
         double done = (System.nanoTime() - start) / 1e9;
-        Cpu relayCpu = cpuSince(relayCpuStart);
+        CpuTime.Spent relayCpu = relayCpuStart.until(cpu());
         perUnit += statements("escalation (and its manager mail)", N);
         mails = Arrays.stream(smtp.getReceivedMessages()).filter(this::aboutEscalation).count();
         Map<String, Long> byNode = new LinkedHashMap<>();
@@ -335,7 +315,7 @@ class EscalationBurstBenchmark {
                 | --- | ---: | ---: | ---: | ---: | ---: |
                 """);
         results.forEach((run, b) -> table.append(String.format("| %s | %.2f | %.2f | %.2f | %.2f | %.1f |%n", run.name(),
-                b.bareCpu().nodesMsPer(N), b.bareCpu().postgresMsPer(N), b.relayCpu().nodesMsPer(N),
+                b.bareCpu().jvmMsPer(N), b.bareCpu().postgresMsPer(N), b.relayCpu().jvmMsPer(N),
                 b.relayCpu().postgresMsPer(N), b.relayCpu().msPer(N) / b.bareCpu().msPer(N))));
         table.append("\nMails to the manager per run: ").append(results.values().stream().map(b -> Long.toString(b.mails())).toList())
                 .append("\nCamunda's defaults: ").append(String.join(" ", CAMUNDA_DEFAULTS)).append('\n');

@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.LongSupplier;
 
 /**
  * CPU time used by processes of this machine (Linux {@code /proc}): this JVM, another JVM by its pid, every
@@ -62,15 +63,26 @@ public final class CpuTime {
                 + Long.parseLong(fields[14]);
     }
 
-    /** What one run of some work cost: seconds, and the CPU of the JVM(s) doing it and of PostgreSQL. */
+    /** CPU read at one instant: of the JVM(s) being measured, and of PostgreSQL. */
+    public record Reading(long jvmNanos, long postgresNanos, long atNanos) {
+
+        public static Reading now(LongSupplier jvmNanos) {
+            return new Reading(jvmNanos.getAsLong(), postgres(), System.nanoTime());
+        }
+
+        public Spent until(Reading end) {
+            return new Spent((end.atNanos - atNanos) / 1e9, end.jvmNanos - jvmNanos, end.postgresNanos - postgresNanos);
+        }
+    }
+
+    /** What some work cost: seconds, and the CPU of the JVM(s) doing it and of PostgreSQL. */
     public record Spent(double seconds, long jvmNanos, long postgresNanos) {
 
+        /** Runs the work in this JVM and measures it. */
         public static Spent of(ThrowingRunnable work) throws Exception {
-            long jvm = thisJvm();
-            long postgres = postgres();
-            long start = System.nanoTime();
+            Reading start = Reading.now(CpuTime::thisJvm);
             work.run();
-            return new Spent((System.nanoTime() - start) / 1e9, thisJvm() - jvm, postgres() - postgres);
+            return start.until(Reading.now(CpuTime::thisJvm));
         }
 
         public double jvmMsPer(int operations) {
