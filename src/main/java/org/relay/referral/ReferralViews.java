@@ -23,8 +23,8 @@ public class ReferralViews {
     private final ReferralLookup lookup;
     private final RelatedReferrals relatedReferrals;
 
-    ReferralViews(TaskService taskService, LifecycleTasks lifecycleTasks, ReferralTimeline timeline, RelayProperties properties,
-                  ReferralLookup lookup, RelatedReferrals relatedReferrals) {
+    ReferralViews(TaskService taskService, LifecycleTasks lifecycleTasks, ReferralTimeline timeline,
+                  RelayProperties properties, ReferralLookup lookup, RelatedReferrals relatedReferrals) {
         this.relatedReferrals = relatedReferrals;
         this.taskService = taskService;
         this.lifecycleTasks = lifecycleTasks;

@@ -43,8 +43,8 @@ public class ReviewByApi {
     private final MovedMeanwhile movedMeanwhile;
     private final Reassignments reassignments;
 
-    ReviewByApi(TaskService taskService, LifecycleTasks lifecycleTasks, EngineActing acting, Catalog catalog, ReferralLookup lookup,
-                MovedMeanwhile movedMeanwhile, Reassignments reassignments) {
+    ReviewByApi(TaskService taskService, LifecycleTasks lifecycleTasks, EngineActing acting, Catalog catalog,
+                ReferralLookup lookup, MovedMeanwhile movedMeanwhile, Reassignments reassignments) {
         this.reassignments = reassignments;
         this.taskService = taskService;
         this.lifecycleTasks = lifecycleTasks;
