@@ -40,4 +40,9 @@ public class LifecycleTasks {
                 .filter(task -> taskDefinitionKey.equals(task.getTaskDefinitionKey()))
                 .findFirst();
     }
+
+    /** The review task, while the referral waits for its recipient's decision. */
+    public Optional<Task> review(String processInstanceId) {
+        return open(processInstanceId, LifecycleVariables.REVIEW_TASK);
+    }
 }

@@ -27,8 +27,7 @@ class NotifyRecipient implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Task review = lifecycleTasks.open(execution.getProcessInstanceId(), LifecycleVariables.REVIEW_TASK)
-                .orElse(null);
+        Task review = lifecycleTasks.review(execution.getProcessInstanceId()).orElse(null);
         if (review != null) {
             notifications.referralAssigned(referrals.require(LifecycleVariables.referralId(execution)), review);
         }

@@ -24,8 +24,7 @@ class SendReviewReminder implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Task review = lifecycleTasks.open(execution.getProcessInstanceId(), LifecycleVariables.REVIEW_TASK)
-                .orElse(null);
+        Task review = lifecycleTasks.review(execution.getProcessInstanceId()).orElse(null);
         if (review != null) {
             notifications.reviewReminder(referrals.require(LifecycleVariables.referralId(execution)), review);
         }

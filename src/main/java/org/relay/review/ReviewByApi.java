@@ -91,7 +91,7 @@ public class ReviewByApi {
     }
 
     private Task reviewTask(Referral referral) {
-        return lifecycleTasks.open(referral.getProcessInstanceId(), LifecycleVariables.REVIEW_TASK)
+        return lifecycleTasks.review(referral.getProcessInstanceId())
                 .orElseThrow(() -> new ConflictException("Referral " + referral.getReferenceNumber()
                         + " is not waiting for review (it is " + referral.getStatus() + ")"));
     }

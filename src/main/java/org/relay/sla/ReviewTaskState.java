@@ -2,7 +2,6 @@ package org.relay.sla;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.relay.lifecycle.LifecycleTasks;
-import org.relay.lifecycle.LifecycleVariables;
 import org.springframework.stereotype.Component;
 
 /** Read by the "Claimed?" gateway after the review warning timer: {@code ${reviewTaskState.isClaimed(execution)}}. */
@@ -16,7 +15,7 @@ public class ReviewTaskState {
     }
 
     public boolean isClaimed(DelegateExecution execution) {
-        return lifecycleTasks.open(execution.getProcessInstanceId(), LifecycleVariables.REVIEW_TASK)
+        return lifecycleTasks.review(execution.getProcessInstanceId())
                 .map(review -> review.getAssignee() != null)
                 .orElse(false);
     }

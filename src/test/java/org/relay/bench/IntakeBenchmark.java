@@ -115,8 +115,7 @@ class IntakeBenchmark extends RelayIntegrationTest {
                 Runtime.getRuntime().availableProcessors(), CLIENTS, CLIENTS,
                 relay1, relay4, engine1, engine4, 100 * relay4 / engine4, insert1, insert4, 100 * relay4 / insert4,
                 floor1, floor4, 100 * relay4 / floor4,
-                cpuRows(Map.of("Relay: POST /api/referrals", relay1Spent, "bare engine: one-user-task process", engine1Spent,
-                        "HTTP floor: GET /api/catalog", floor1Spent), engine1Spent), 16, latency[0], latency[1], latency[2], statements);
+                cpuRows(relay1Spent, engine1Spent, floor1Spent), 16, latency[0], latency[1], latency[2], statements);
         System.out.println(result);
         Path out = Path.of("target", "benchmarks", "intake.md");
         Files.createDirectories(out.getParent());
@@ -166,17 +165,14 @@ class IntakeBenchmark extends RelayIntegrationTest {
         return CpuTime.Spent.of(() -> Parallel.run(count, 1, step));
     }
 
-    private static String cpuRows(Map<String, CpuTime.Spent> rows, CpuTime.Spent bare) {
-        double bareMs = bare.msPer(COUNT);
-        StringBuilder table = new StringBuilder();
-        for (String what : List.of("Relay: POST /api/referrals", "bare engine: one-user-task process", "HTTP floor: GET /api/catalog")) {
-            CpuTime.Spent spent = rows.get(what);
-            double jvm = spent.jvmMsPer(COUNT);
-            double postgres = spent.postgresMsPer(COUNT);
-            table.append(String.format("| %s | %.2f | %.2f | %.2f | %.1f |%n", what, jvm, postgres, jvm + postgres,
-                    (jvm + postgres) / bareMs));
-        }
-        return table.toString();
+    private static String cpuRows(CpuTime.Spent relay, CpuTime.Spent bare, CpuTime.Spent floor) {
+        return cpuRow("Relay: POST /api/referrals", relay, bare) + cpuRow("bare engine: one-user-task process", bare, bare)
+                + cpuRow("HTTP floor: GET /api/catalog", floor, bare);
+    }
+
+    private static String cpuRow(String what, CpuTime.Spent spent, CpuTime.Spent bare) {
+        return String.format("| %s | %.2f | %.2f | %.2f | %.1f |%n", what, spent.jvmMsPer(COUNT),
+                spent.postgresMsPer(COUNT), spent.msPer(COUNT), spent.msPer(COUNT) / bare.msPer(COUNT));
     }
 
     /** Runs {@code count} steps spread over {@code clients} threads; returns steps per second. */

@@ -1,5 +1,7 @@
 package org.relay.reliability;
 
+import org.relay.support.CpuTime;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -139,7 +141,7 @@ public final class RelayNode {
 
     /** CPU time the node's JVM has used so far, in nanoseconds. */
     long cpuNanos() {
-        return process == null ? 0 : org.relay.support.CpuTime.process(process.pid());
+        return process == null ? 0 : CpuTime.process(process.pid());
     }
 
     public String url(String path) {
