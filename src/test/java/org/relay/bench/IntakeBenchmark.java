@@ -38,8 +38,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Intake throughput (mvn -Pbench verify -Dtest=IntakeBenchmark): referrals created per second through
  * POST /api/referrals (validation, JPA insert, process start, scoring, SLA and routing decisions, routing, the
- * notification job) against two baselines measured in the same run on the same embedded PostgreSQL: the bare engine
- * starting a one-user-task process, and PostgreSQL's own single-row insert-and-commit rate over JDBC. Then p50/p99
+ * notification job) against baselines measured in the same run on the same embedded PostgreSQL: the bare engine
+ * starting a one-user-task process (in-process, and through Camunda's own REST API), PostgreSQL's own single-row
+ * insert-and-commit rate over JDBC, and an authenticated API call that does nothing. Then p50/p99
  * latency at a fixed offered load of 100 requests per second, measured from each request's scheduled start (so a
  * stall counts for every request it delays). Results: target/benchmarks/intake.md.
  */
@@ -80,6 +81,7 @@ class IntakeBenchmark extends RelayIntegrationTest {
         run(WARM_UP, 1, i -> post(n.incrementAndGet()));
         run(WARM_UP, 1, i -> runtime.startProcessInstanceByKey("BenchOneTask", "B-" + i));
         run(WARM_UP * 10, 1, i -> catalog());   // cheap, so it needs more calls than the others before the JIT is done
+        run(WARM_UP * 3, 1, i -> engineRestStart(i));
 
         CpuTime.Spent relay1Spent = spent(COUNT, i -> post(n.incrementAndGet()));
         double relay1 = COUNT / relay1Spent.seconds();
@@ -92,6 +94,9 @@ class IntakeBenchmark extends RelayIntegrationTest {
         CpuTime.Spent floor1Spent = spent(COUNT, i -> catalog());
         double floor1 = COUNT / floor1Spent.seconds();
         double floor4 = run(COUNT, CLIENTS, i -> catalog());
+        CpuTime.Spent rest1Spent = spent(COUNT, this::engineRestStart);
+        double rest1 = COUNT / rest1Spent.seconds();
+        double rest4 = run(COUNT, CLIENTS, this::engineRestStart);
         double[] latency = fixedLoad(100, 10, n);
         String statements = Boolean.getBoolean("relay.bench.statements") ? statementsPerStart(n) : "";
 
@@ -104,6 +109,10 @@ class IntakeBenchmark extends RelayIntegrationTest {
                 | bare engine: start a one-user-task process | %.1f | %.1f | %.0f %% |
                 | PostgreSQL: single-row insert + commit (JDBC) | %.1f | %.1f | %.1f %% |
                 | HTTP floor: authenticated GET /api/catalog (no database) | %.1f | %.1f | %.0f %% |
+                | bare engine over its own REST API: POST /engine-rest/…/start (HTTP Basic) | %.1f | %.1f | %.0f %% |
+
+                The last row as share of the bare engine (%d clients): %.0f %% — what any intake over HTTP reaches here
+                before doing anything of its own.
 
                 CPU time per operation in the one-client rows (this JVM, client included, and every PostgreSQL process):
 
@@ -114,8 +123,8 @@ class IntakeBenchmark extends RelayIntegrationTest {
                 %s""", COUNT, WARM_UP, CLIENTS, jdbc.queryForObject("select version()", String.class),
                 Runtime.getRuntime().availableProcessors(), CLIENTS, CLIENTS,
                 relay1, relay4, engine1, engine4, 100 * relay4 / engine4, insert1, insert4, 100 * relay4 / insert4,
-                floor1, floor4, 100 * relay4 / floor4,
-                cpuRows(relay1Spent, engine1Spent, floor1Spent), 16, latency[0], latency[1], latency[2], statements);
+                floor1, floor4, 100 * relay4 / floor4, rest1, rest4, 100 * relay4 / rest4, CLIENTS, 100 * rest4 / engine4,
+                cpuRows(relay1Spent, engine1Spent, floor1Spent, rest1Spent), 16, latency[0], latency[1], latency[2], statements);
         System.out.println(result);
         Path out = Path.of("target", "benchmarks", "intake.md");
         Files.createDirectories(out.getParent());
@@ -129,10 +138,12 @@ class IntakeBenchmark extends RelayIntegrationTest {
     private String statementsPerStart(AtomicInteger n) throws Exception {
         jdbc.execute("create extension if not exists pg_stat_statements");
         StringBuilder table = new StringBuilder("\n| per start (50, one client) | statements | rows | PostgreSQL execution ms |\n| --- | ---: | ---: | ---: |\n");
+        StringBuilder costliest = new StringBuilder();
         Map<String, Parallel.Step> cases = new LinkedHashMap<>();
         cases.put("Relay: POST /api/referrals", i -> post(n.incrementAndGet()));
         cases.put("Relay, without the report rollups' change triggers (V15)", i -> post(n.incrementAndGet()));
         cases.put("bare engine: one-user-task process", i -> runtime.startProcessInstanceByKey("BenchOneTask", "S-" + i));
+        cases.put("bare engine over its REST API", i -> engineRestStart(1_000_000 + i));
         for (Map.Entry<String, Parallel.Step> c : cases.entrySet()) {
             boolean withoutTriggers = c.getKey().contains("without");
             for (String changeLogged : withoutTriggers ? List.of("referral", "referral_event") : List.<String>of()) {
@@ -147,8 +158,15 @@ class IntakeBenchmark extends RelayIntegrationTest {
                     + "from pg_stat_statements where query not like '%pg_stat_statements%'");
             table.append(String.format("| %s | %.0f | %.0f | %.2f |%n", c.getKey(), ((Number) totals.get("calls")).doubleValue() / 50,
                     ((Number) totals.get("r")).doubleValue() / 50, ((Number) totals.get("ms")).doubleValue() / 50));
+            costliest.append("\n").append(c.getKey()).append(", the five statements that took the most (calls, ms per start):\n");
+            jdbc.query("select calls, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g') q from pg_stat_statements"
+                    + " where query not like '%pg_stat_statements%' order by total_exec_time desc limit 5", row -> {
+                String sql = row.getString("q");
+                costliest.append(String.format("- %.1f, %.3f: `%s`%n", row.getLong("calls") / 50.0,
+                        row.getDouble("total_exec_time") / 50, sql.length() > 200 ? sql.substring(0, 200) + "…" : sql));
+            });
         }
-        return table.toString();
+        return table.append(costliest).toString();
     }
 
     /** The floor of any authenticated API call here: Relay's picklists, from configuration. */
@@ -160,14 +178,30 @@ class IntakeBenchmark extends RelayIntegrationTest {
         }
     }
 
+    /**
+     * The same one-user-task start through Camunda's own REST API, as the administrator (Camunda's Basic filter and
+     * authorization checks): the bare engine behind HTTP, the floor of any intake over HTTP on this stack.
+     */
+    private void engineRestStart(int i) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/engine-rest/process-definition/key/BenchOneTask/start"))
+                .header("Content-Type", "application/json").header("Authorization", BASIC)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"businessKey\": \"R-" + i + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("engine REST start answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
     /** Runs {@code count} steps on one client, with the CPU time they took. */
     private static CpuTime.Spent spent(int count, Parallel.Step step) throws Exception {
         return CpuTime.Spent.of(() -> Parallel.run(count, 1, step));
     }
 
-    private static String cpuRows(CpuTime.Spent relay, CpuTime.Spent bare, CpuTime.Spent floor) {
+    private static String cpuRows(CpuTime.Spent relay, CpuTime.Spent bare, CpuTime.Spent floor, CpuTime.Spent rest) {
         return cpuRow("Relay: POST /api/referrals", relay, bare) + cpuRow("bare engine: one-user-task process", bare, bare)
-                + cpuRow("HTTP floor: GET /api/catalog", floor, bare);
+                + cpuRow("HTTP floor: GET /api/catalog", floor, bare)
+                + cpuRow("bare engine over its REST API", rest, bare);
     }
 
     private static String cpuRow(String what, CpuTime.Spent spent, CpuTime.Spent bare) {

@@ -18,9 +18,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
@@ -72,6 +75,11 @@ class WorkListBenchmark extends RelayIntegrationTest {
                 identity.saveGroup(identity.newGroup("queue-" + q));
             }
         }
+        for (int u = 0; u < USERS; u++) {   // a recipient belongs to a queue, as in Relay
+            if (identity.createUserQuery().userId("user-" + u).memberOfGroup(queueOf(u)).count() == 0) {
+                identity.createMembership("user-" + u, queueOf(u));
+            }
+        }
         long started = System.nanoTime();
         Parallel.run(OPEN, 4, g -> runtime.startProcessInstanceByKey("BenchWorkList", "W-" + g, Map.of(
                 "owner", "user-" + (g % USERS), "queue", "queue-" + (g % QUEUES), "priority", (g * 37) % 100)));
@@ -85,6 +93,14 @@ class WorkListBenchmark extends RelayIntegrationTest {
                 .orderByTaskPriority().desc().orderByDueDate().asc().listPage(0, 50));
         double[] mineSql = sample(i -> jdbc.queryForList("select id_, name_, priority_ from act_ru_task where assignee_ = ?"
                 + " order by priority_ desc, due_date_ asc limit 50", "user-" + (i % USERS)));
+        // as the user, the way Tasklist and the engine REST API ask: every command with authorization checks first
+        // reads which groups hold any authorization (Camunda's selectAuthorizedGroupIds; Relay's AuthorizedGroupsByIndex)
+        double[] mineAuthorized = sample(i -> asUser(i % USERS, () -> tasks.createTaskQuery().taskAssignee("user-" + (i % USERS))
+                .orderByTaskPriority().desc().orderByDueDate().asc().listPage(0, 50)));
+        double[] mineRest = sample(i -> get("/engine-rest/task?assignee=user-" + (i % USERS)
+                + "&sortBy=priority&sortOrder=desc&firstResult=0&maxResults=50", basic("user-" + (i % USERS))));
+        double[] authorizedGroupsSql = sample(i -> jdbc.queryForList("select distinct(group_id_) from act_ru_authorization"));
+        long authorizations = jdbc.queryForObject("select count(*) from act_ru_authorization", Long.class);
 
         // the queue view with the engine's indexes, then with a candidate index on task priority (not shipped: it
         // made both this and "My referrals" slower, docs/benchmarks.md); the plans go to the test output
@@ -125,6 +141,9 @@ class WorkListBenchmark extends RelayIntegrationTest {
                 | question (p50 / p99, ms, %d calls) | Relay or Camunda | PostgreSQL directly | ratio at p50 |
                 | --- | ---: | ---: | ---: |
                 | a user's 50 best tasks (Camunda task query, "My referrals") | %.1f / %.1f | %.1f / %.1f | %.1f× |
+                | the same as the user, with Camunda's authorization checks (as Tasklist asks) | %.1f / %.1f | | |
+                | the same through the engine REST API as the user (GET /engine-rest/task, HTTP Basic) | %.1f / %.1f | | |
+                | Camunda's authorized-groups statement per authorized command, over %d authorizations (SQL only) | | %.1f / %.1f | |
                 | a queue's 50 best tasks (Camunda candidate-group query), engine indexes only | %.1f / %.1f | %.1f / %.1f | %.1f× |
                 | the same with an index on task priority (priority_ desc, due_date_), not shipped | %.1f / %.1f | %.1f / %.1f | %.1f× |
                 | a user's 50 best tasks with that index | %.1f / %.1f | | |
@@ -137,6 +156,8 @@ class WorkListBenchmark extends RelayIntegrationTest {
                 """, OPEN, OPEN, USERS, QUEUES, jdbc.queryForObject("select version()", String.class),
                 Runtime.getRuntime().availableProcessors(), OPEN / startSeconds, SAMPLES,
                 mine[0], mine[1], mineSql[0], mineSql[1], mine[0] / mineSql[0],
+                mineAuthorized[0], mineAuthorized[1], mineRest[0], mineRest[1], authorizations,
+                authorizedGroupsSql[0], authorizedGroupsSql[1],
                 queueBare[0], queueBare[1], queueSqlBare[0], queueSqlBare[1], queueBare[0] / queueSqlBare[0],
                 queue[0], queue[1], queueSql[0], queueSql[1], queue[0] / queueSql[0], mineIndexed[0], mineIndexed[1],
                 OPEN / USERS, relay[0], relay[1], relaySql[0], relaySql[1], relay[0] / relaySql[0],
@@ -194,10 +215,32 @@ class WorkListBenchmark extends RelayIntegrationTest {
                 + " order by " + order + ", reference_number limit 50", "user-" + (i % USERS));
     }
 
+    private static String queueOf(int user) {
+        return "queue-" + (user % QUEUES);
+    }
+
+    /** Runs the call authenticated as the user with their queue, as Tasklist's requests are. */
+    private void asUser(int user, Runnable call) {
+        identity.setAuthentication("user-" + user, List.of(queueOf(user)));
+        try {
+            call.run();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+
     private void get(String path) {
+        get(path, IntakeBenchmark.BASIC);
+    }
+
+    private void get(String path, String authorization) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Authorization", IntakeBenchmark.BASIC).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
             }

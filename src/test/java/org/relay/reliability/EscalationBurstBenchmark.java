@@ -38,8 +38,9 @@ import java.util.stream.Stream;
  * -Drelay.bench.burst) wait in review, their escalation timers far away. Then every escalation timer comes due at
  * once, and the harness measures, from that instant, until every referral has escalated to the manager queue
  * (timeline ESCALATED) and until the follow-up work (the manager queue's "new referral" mail) is done — with one node
- * and with two, each time from the same database snapshot. The baseline, measured on the same nodes just before: as
- * many bare-engine timers (timer → user task) coming due at once. Nodes are separate JVMs in the production profile
+ * and with two, each time from the same database snapshot. Two baselines, measured on the same nodes just before: as
+ * many bare-engine timers (timer → user task) coming due at once, and as many escalations of the lifecycle's shape in
+ * the engine alone (SHAPE_BPMN). Nodes are separate JVMs in the production profile
  * (job executor on, like ClusterResilienceTest); results go to target/benchmarks/escalation-burst.md.
  */
 @Tag("benchmark")
@@ -78,6 +79,42 @@ class EscalationBurstBenchmark {
             </bpmn:definitions>
             """;
 
+    /**
+     * The lifecycle's escalation in the engine alone: a review task with the same three timers (task ready at once,
+     * warning, escalation); the escalation cancels the task and creates it again with three new timers, and the new
+     * "task ready" timer is a second job — Relay's escalation without Relay's code (no decisions, variables, mail).
+     */
+    private static final String SHAPE_BPMN = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                              xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_BenchShape"
+                              targetNamespace="http://relay.example/bench">
+              <bpmn:process id="BenchEscalationShape" isExecutable="true" camunda:historyTimeToLive="P1D">
+                <bpmn:startEvent id="Start_Shape"/>
+                <bpmn:exclusiveGateway id="Gateway_ShapeMerge"/>
+                <bpmn:userTask id="Task_ShapeReview" camunda:candidateGroups="referral-managers"/>
+                <bpmn:boundaryEvent id="Timer_ShapeReady" cancelActivity="false" attachedToRef="Task_ShapeReview">
+                  <bpmn:timerEventDefinition><bpmn:timeDuration>PT0S</bpmn:timeDuration></bpmn:timerEventDefinition>
+                </bpmn:boundaryEvent>
+                <bpmn:boundaryEvent id="Timer_ShapeReminder" cancelActivity="false" attachedToRef="Task_ShapeReview">
+                  <bpmn:timerEventDefinition><bpmn:timeDuration>PT50M</bpmn:timeDuration></bpmn:timerEventDefinition>
+                </bpmn:boundaryEvent>
+                <bpmn:boundaryEvent id="Timer_ShapeEscalation" attachedToRef="Task_ShapeReview">
+                  <bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
+                </bpmn:boundaryEvent>
+                <bpmn:endEvent id="End_ShapeReady"/>
+                <bpmn:endEvent id="End_ShapeReminded"/>
+                <bpmn:endEvent id="End_ShapeDone"/>
+                <bpmn:sequenceFlow id="Flow_S1" sourceRef="Start_Shape" targetRef="Gateway_ShapeMerge"/>
+                <bpmn:sequenceFlow id="Flow_S2" sourceRef="Gateway_ShapeMerge" targetRef="Task_ShapeReview"/>
+                <bpmn:sequenceFlow id="Flow_S3" sourceRef="Task_ShapeReview" targetRef="End_ShapeDone"/>
+                <bpmn:sequenceFlow id="Flow_S4" sourceRef="Timer_ShapeReady" targetRef="End_ShapeReady"/>
+                <bpmn:sequenceFlow id="Flow_S5" sourceRef="Timer_ShapeReminder" targetRef="End_ShapeReminded"/>
+                <bpmn:sequenceFlow id="Flow_S6" sourceRef="Timer_ShapeEscalation" targetRef="Gateway_ShapeMerge"/>
+              </bpmn:process>
+            </bpmn:definitions>
+            """;
+
     private final int dbPort = freePort();
     private final int smtpPort = freePort();
     private final ClusterBank bank = new ClusterBank();
@@ -94,8 +131,9 @@ class EscalationBurstBenchmark {
         }
     }
 
-    record Burst(double bareSeconds, double escalatedSeconds, double doneSeconds, long mails, long incidents,
-                 Map<String, Long> jobsByNode, String statements, CpuTime.Spent bareCpu, CpuTime.Spent relayCpu) {
+    record Burst(double bareSeconds, double shapeSeconds, double escalatedSeconds, double doneSeconds, long mails, long incidents,
+                 Map<String, Long> jobsByNode, String statements, CpuTime.Spent bareCpu, CpuTime.Spent shapeCpu,
+                 CpuTime.Spent relayCpu) {
     }
 
     /** CPU of the nodes' JVMs and of PostgreSQL so far (not the harness nor the mail server). */
@@ -136,11 +174,14 @@ class EscalationBurstBenchmark {
         bank.deploy(seed, "bench-timer.bpmn", BARE_TIMER_BPMN);
         Parallel.run(N, 4, i -> ClusterBank.expect(bank.asAdmin(seed, "POST",
                 "/engine-rest/process-definition/key/BenchTimerProcess/start", "{\"businessKey\":\"T-" + i + "\"}"), 200));
+        bank.deploy(seed, "bench-escalation-shape.bpmn", SHAPE_BPMN);
+        Parallel.run(N, 4, i -> ClusterBank.expect(bank.asAdmin(seed, "POST",
+                "/engine-rest/process-definition/key/BenchEscalationShape/start", "{\"businessKey\":\"E-" + i + "\"}"), 200));
         stopAll();
         // as if every recipient had been told already: the "task ready" timers (PT0S, then the mail) stay out of the burst
         try (Connection db = database()) {
             db.createStatement().executeUpdate("update act_ru_job set duedate_ = timestamp '2099-01-01 00:00'"
-                    + " where job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = 'Timer_ReviewCreated')");
+                    + " where job_def_id_ in (select id_ from act_ru_jobdef where act_id_ in ('Timer_ReviewCreated', 'Timer_ShapeReady'))");
         }
         closePolling();
         postgres.close();
@@ -177,7 +218,7 @@ class EscalationBurstBenchmark {
         write(seedSeconds, lastRate, seedStatements, results);
     }
 
-    /** Bare timers first, then Relay's escalations, each from the instant its timers come due. */
+    /** Bare timers first, then the engine-only escalations, then Relay's, each from the instant its timers come due. */
     private Burst burst() throws Exception {
         resetStatements();
         CpuTime.Reading bareCpuStart = cpu();
@@ -187,6 +228,17 @@ class EscalationBurstBenchmark {
         double bare = (System.nanoTime() - bareStart) / 1e9;
         CpuTime.Spent bareCpu = bareCpuStart.until(cpu());
         String perUnit = statements("bare timer → task", N);
+
+        resetStatements();
+        Timestamp shapeFrom = Timestamp.from(Instant.now());
+        CpuTime.Reading shapeCpuStart = cpu();
+        long shapeStart = makeDue("Timer_ShapeEscalation");
+        awaitCount("engine-only escalations", () -> count("select count(*) from act_ru_task where task_def_key_ ="
+                + " 'Task_ShapeReview' and create_time_ >= timestamp '" + shapeFrom + "'"), N, Duration.ofMinutes(30));
+        awaitCount("due jobs", this::dueJobs, 0, Duration.ofMinutes(30));
+        double shape = (System.nanoTime() - shapeStart) / 1e9;
+        CpuTime.Spent shapeCpu = shapeCpuStart.until(cpu());
+        perUnit += statements("engine-only escalation (and its second job)", N);
 
         resetStatements();
         Instant before = Instant.now();
@@ -219,8 +271,8 @@ class EscalationBurstBenchmark {
                 }
             }
         }
-        return new Burst(bare, escalated, done, mails, count("select count(*) from act_ru_incident"), byNode, perUnit,
-                bareCpu, relayCpu);
+        return new Burst(bare, shape, escalated, done, mails, count("select count(*) from act_ru_incident"), byNode, perUnit,
+                bareCpu, shapeCpu, relayCpu);
     }
 
     private void resetStatements() {
@@ -300,23 +352,27 @@ class EscalationBurstBenchmark {
                 production profile on one embedded PostgreSQL 17; %d cores shared by all. Seeded through the API in %.0f s
                 (%.1f referrals/s, 4 clients, one node, job executor off; the last tenth %.1f referrals/s).
 
-                | run | bare engine: %d timers → task, s | Relay: all escalated, s | Relay: escalated and managers mailed, s | escalations/s | × bare | jobs per node | incidents |
-                | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |
+                The engine-only escalation is the lifecycle's shape without Relay's code: the review task with its three
+                timers cancelled and created again with three new ones, the new "task ready" timer a second job.
+
+                | run | bare engine: %d timers → task, s | engine only, same shape: all escalated, s | Relay: all escalated, s | Relay: escalated and managers mailed, s | escalations/s | × bare | × engine only | jobs per node | incidents |
+                | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |
                 """, N, Runtime.getRuntime().availableProcessors(), seedSeconds, N / seedSeconds, lastTenthRate, N));
-        results.forEach((run, b) -> table.append(String.format("| %s | %.1f | %.1f | %.1f | %.0f | %.1f | %s | %d |%n",
-                run.name(), b.bareSeconds(), b.escalatedSeconds(), b.doneSeconds(), N / b.escalatedSeconds(),
-                b.escalatedSeconds() / b.bareSeconds(), b.jobsByNode(), b.incidents())));
+        results.forEach((run, b) -> table.append(String.format("| %s | %.1f | %.1f | %.1f | %.1f | %.0f | %.1f | %.1f | %s | %d |%n",
+                run.name(), b.bareSeconds(), b.shapeSeconds(), b.escalatedSeconds(), b.doneSeconds(), N / b.escalatedSeconds(),
+                b.escalatedSeconds() / b.bareSeconds(), b.doneSeconds() / b.shapeSeconds(), b.jobsByNode(), b.incidents())));
         table.append("""
 
-                CPU time per timer (bare engine) and per escalation with its mail (Relay), of the nodes' JVMs and of every
-                PostgreSQL process; the harness and the mail server not counted:
+                CPU time per timer (bare engine), per engine-only escalation and per escalation with its mail (Relay), of
+                the nodes' JVMs and of every PostgreSQL process; the harness and the mail server not counted:
 
-                | run | bare: nodes ms | bare: PostgreSQL ms | Relay: nodes ms | Relay: PostgreSQL ms | × bare (together) |
-                | --- | ---: | ---: | ---: | ---: | ---: |
+                | run | bare: nodes ms | bare: PostgreSQL ms | engine only: nodes ms | engine only: PostgreSQL ms | Relay: nodes ms | Relay: PostgreSQL ms | Relay × bare (together) | Relay × engine only |
+                | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
                 """);
-        results.forEach((run, b) -> table.append(String.format("| %s | %.2f | %.2f | %.2f | %.2f | %.1f |%n", run.name(),
-                b.bareCpu().jvmMsPer(N), b.bareCpu().postgresMsPer(N), b.relayCpu().jvmMsPer(N),
-                b.relayCpu().postgresMsPer(N), b.relayCpu().msPer(N) / b.bareCpu().msPer(N))));
+        results.forEach((run, b) -> table.append(String.format("| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f | %.1f |%n",
+                run.name(), b.bareCpu().jvmMsPer(N), b.bareCpu().postgresMsPer(N), b.shapeCpu().jvmMsPer(N),
+                b.shapeCpu().postgresMsPer(N), b.relayCpu().jvmMsPer(N), b.relayCpu().postgresMsPer(N),
+                b.relayCpu().msPer(N) / b.bareCpu().msPer(N), b.relayCpu().msPer(N) / b.shapeCpu().msPer(N))));
         table.append("\nMails to the manager per run: ").append(results.values().stream().map(b -> Long.toString(b.mails())).toList())
                 .append("\nCamunda's defaults: ").append(String.join(" ", CAMUNDA_DEFAULTS)).append('\n');
         table.append(seedStatements.isEmpty() ? "" : "\n### Seeding\n" + seedStatements);
