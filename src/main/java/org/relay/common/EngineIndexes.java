@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -21,6 +22,12 @@ import java.util.List;
  *   <li>completing or deleting any task looks for its subtasks by {@code PARENT_TASK_ID_}, which Relay never has: the
  *   partial index stays empty.</li>
  * </ul>
+ * And statistics on the permission bits Tasklist's task queries test ({@code PERMS_ & 2} READ on a task,
+ * {@code PERMS_ & 64} READ_TASK on a process definition). Without them PostgreSQL guesses that one grant in 200 has
+ * the bit, expects a handful of the user's and queue's grants where there are thousands (two per open task), and
+ * joins every task of the user to all of them: "My referrals" asked as the user took 120–160 ms at 100 000 open
+ * referrals, 9–19 ms with the statistics (docs/benchmarks.md, work list). They are analysed once when created; then
+ * PostgreSQL's autovacuum keeps them current.
  * Not a Flyway migration: on a fresh database Flyway runs before the engine has created its tables. Every node creates
  * them at start, once the engine has created or upgraded its schema: {@code if not exists} makes them once, and an
  * advisory lock keeps two nodes starting together from creating the same index at the same moment. PostgreSQL only: the embedded demo's H2 tables stay small
@@ -33,6 +40,12 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
             "create index if not exists relay_job_due_idx on act_ru_job (duedate_)",
             "create index if not exists relay_job_locked_idx on act_ru_job (process_instance_id_) where lock_owner_ is not null",
             "create index if not exists relay_task_parent_idx on act_ru_task (parent_task_id_) where parent_task_id_ is not null");
+
+    /** Expression statistics (PostgreSQL 14 and later) on the permission bits of Tasklist's authorization check. */
+    static final List<String> STATISTICS = List.of("relay_auth_read_perm", "relay_auth_read_task_perm");
+    private static final List<String> STATISTICS_DDL = List.of(
+            "create statistics if not exists relay_auth_read_perm on ((perms_ & 2)) from act_ru_authorization",
+            "create statistics if not exists relay_auth_read_task_perm on ((perms_ & 64)) from act_ru_authorization");
 
     /** Any fixed number: the key of the advisory lock, held until the indexes' transaction ends. */
     private static final long ADVISORY_LOCK = 0x52454c4159L;
@@ -50,6 +63,26 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
         }
     }
 
+    /** Creates the statistics unless they exist; true if any was new (so the table wants analysing). */
+    private static boolean createStatistics(Statement statement) throws SQLException {
+        try (ResultSet version = statement.executeQuery("select current_setting('server_version_num')::int >= 140000")) {
+            version.next();
+            if (!version.getBoolean(1)) {
+                return false;   // statistics on expressions came with PostgreSQL 14
+            }
+        }
+        int existing;
+        try (ResultSet found = statement.executeQuery("select count(*) from pg_statistic_ext where stxname in ('"
+                + String.join("', '", STATISTICS) + "')")) {
+            found.next();
+            existing = found.getInt(1);
+        }
+        for (String ddl : STATISTICS_DDL) {
+            statement.execute(ddl);
+        }
+        return existing < STATISTICS.size();
+    }
+
     /** Creates them unless they exist (also used by JobAcquisitionBenchmark, which measures with and without). */
     public static void create(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -60,7 +93,11 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
                 for (String index : INDEXES) {
                     statement.execute(index);
                 }
+                boolean analyse = createStatistics(statement);
                 connection.commit();
+                if (analyse) {
+                    statement.execute("analyze act_ru_authorization");
+                }
             } catch (SQLException e) {
                 connection.rollback();
                 throw e;

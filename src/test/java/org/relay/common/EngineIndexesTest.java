@@ -7,6 +7,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +56,36 @@ class EngineIndexesTest extends RelayIntegrationTest {
 
         assertThat(jdbc.queryForObject("select count(*) from pg_indexes where indexname like 'relay\\_%'", Integer.class))
                 .isEqualTo(3);
+        assertThat(jdbc.queryForList("select stxname from pg_statistic_ext where stxname like 'relay\\_%'", String.class))
+                .containsExactlyInAnyOrderElementsOf(EngineIndexes.STATISTICS);
+    }
+
+    @Test
+    void the_planner_knows_how_many_grants_carry_the_read_permission() {
+        // every open task's assignee and queue hold such a grant; Tasklist's authorization check tests the bit
+        String readGrants = "select id_ from act_ru_authorization where perms_ & 2 = 2";
+        transaction.executeWithoutResult(status -> {
+            jdbc.update("""
+                    insert into act_ru_authorization (id_, rev_, type_, user_id_, resource_type_, resource_id_, perms_)
+                    select 'relay-stats-' || g, 1, 1, 'stats-user-' || g, 7, 'stats-task-' || g, 6
+                    from generate_series(1, 5000) g""");
+            jdbc.execute("analyze act_ru_authorization");
+            long withStatistics = estimatedRows(readGrants);
+            jdbc.execute("drop statistics relay_auth_read_perm");   // rolled back with the rest
+            jdbc.execute("analyze act_ru_authorization");
+            long withoutStatistics = estimatedRows(readGrants);
+            status.setRollbackOnly();
+
+            assertThat(withStatistics).isGreaterThan(2_500);      // at least 5 000 rows have the bit
+            assertThat(withoutStatistics).isLessThan(500);       // PostgreSQL's guess for an expression: 1 row in 200
+        });
+    }
+
+    private long estimatedRows(String sql) {
+        String top = jdbc.queryForList("explain " + sql, String.class).get(0);
+        Matcher rows = Pattern.compile("rows=(\\d+)").matcher(top);
+        assertThat(rows.find()).as(top).isTrue();
+        return Long.parseLong(rows.group(1));
     }
 
     private String planWithoutSequentialScans(String sql) {
