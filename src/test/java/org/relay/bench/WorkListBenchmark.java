@@ -97,19 +97,19 @@ class WorkListBenchmark extends RelayIntegrationTest {
                 + " order by priority_ desc, due_date_ asc limit 50", "user-" + (i % USERS)));
         // as the user, the way Tasklist and the engine REST API ask: every command with authorization checks first
         // reads which groups hold any authorization (Camunda's selectAuthorizedGroupIds; Relay's AuthorizedGroupsByIndex),
-        // and the query joins the tasks to the user's and queue's grants (planned with Relay's statistics, EngineIndexes)
+        // and the query joins the tasks to the user's and queue's grants (Relay: statistics on the permission bits,
+        // EngineIndexes, and plans for the actual values, AuthorizedCommandsPlannedPerCall)
         double[] mineAuthorized = sample(i -> asUser(i % USERS, () -> tasks.createTaskQuery().taskAssignee("user-" + (i % USERS))
                 .orderByTaskPriority().desc().orderByDueDate().asc().listPage(0, 50)));
         double[] mineRest = sample(i -> get("/engine-rest/task?assignee=user-" + (i % USERS)
                 + "&sortBy=priority&sortOrder=desc&firstResult=0&maxResults=50", basic("user-" + (i % USERS))));
         double[] authorizedGroupsSql = sample(i -> jdbc.queryForList("select distinct(group_id_) from act_ru_authorization"));
-        explain(MY_TASKS_AS_USER_SQL, "user-3", "queue-3", "user-3");
-        // the same without Relay's statistics on the permission bits (EngineIndexes): PostgreSQL's own guess
+        // one such query for the actual values (the plan Relay asks for, AuthorizedCommandsPlannedPerCall), with Relay's
+        // statistics on the permission bits (EngineIndexes) and once without them: PostgreSQL's guess
+        double plannedWithStatistics = explain(MY_TASKS_AS_USER_SQL, "user-3", "queue-3", "user-3");
         jdbc.execute("drop statistics relay_auth_read_perm, relay_auth_read_task_perm");
         jdbc.execute("analyze act_ru_authorization");
-        explain(MY_TASKS_AS_USER_SQL, "user-3", "queue-3", "user-3");
-        double[] mineAuthorizedGuessed = sample(i -> asUser(i % USERS, () -> tasks.createTaskQuery().taskAssignee("user-" + (i % USERS))
-                .orderByTaskPriority().desc().orderByDueDate().asc().listPage(0, 50)));
+        double plannedWithoutStatistics = explain(MY_TASKS_AS_USER_SQL, "user-3", "queue-3", "user-3");
         EngineIndexes.create(jdbc.getDataSource());
         long authorizations = jdbc.queryForObject("select count(*) from act_ru_authorization", Long.class);
 
@@ -153,8 +153,8 @@ class WorkListBenchmark extends RelayIntegrationTest {
                 | --- | ---: | ---: | ---: |
                 | a user's 50 best tasks (Camunda task query, "My referrals") | %.1f / %.1f | %.1f / %.1f | %.1f× |
                 | the same as the user, with Camunda's authorization checks (as Tasklist asks) | %.1f / %.1f | | |
-                | the same without Relay's statistics on the permission bits (EngineIndexes) | %.1f / %.1f | | |
                 | the same through the engine REST API as the user (GET /engine-rest/task, HTTP Basic) | %.1f / %.1f | | |
+                | one such query for the user's values (EXPLAIN ANALYZE): with Relay's statistics on the permission bits / without | %.1f / %.1f | | |
                 | Camunda's authorized-groups statement per authorized command, over %d authorizations (SQL only) | | %.1f / %.1f | |
                 | a queue's 50 best tasks (Camunda candidate-group query), engine indexes only | %.1f / %.1f | %.1f / %.1f | %.1f× |
                 | the same with an index on task priority (priority_ desc, due_date_), not shipped | %.1f / %.1f | %.1f / %.1f | %.1f× |
@@ -168,8 +168,8 @@ class WorkListBenchmark extends RelayIntegrationTest {
                 """, OPEN, OPEN, USERS, QUEUES, jdbc.queryForObject("select version()", String.class),
                 Runtime.getRuntime().availableProcessors(), OPEN / startSeconds, SAMPLES,
                 mine[0], mine[1], mineSql[0], mineSql[1], mine[0] / mineSql[0],
-                mineAuthorized[0], mineAuthorized[1], mineAuthorizedGuessed[0], mineAuthorizedGuessed[1],
-                mineRest[0], mineRest[1], authorizations,
+                mineAuthorized[0], mineAuthorized[1], mineRest[0], mineRest[1], plannedWithStatistics, plannedWithoutStatistics,
+                authorizations,
                 authorizedGroupsSql[0], authorizedGroupsSql[1],
                 queueBare[0], queueBare[1], queueSqlBare[0], queueSqlBare[1], queueBare[0] / queueSqlBare[0],
                 queue[0], queue[1], queueSql[0], queueSql[1], queue[0] / queueSql[0], mineIndexed[0], mineIndexed[1],
@@ -224,9 +224,17 @@ class WorkListBenchmark extends RelayIntegrationTest {
             + " or (a.resource_type_ = 6 and a.perms_ & 64 = 64))) auth on (auth.resource_id_ in (res.id_, d.key_, '*'))"
             + " where res.assignee_ = ? order by res.priority_ desc, res.due_date_ asc limit 50";
 
-    private void explain(String sql, Object... parameters) {
-        jdbc.queryForList("explain (analyze, costs off) " + sql, parameters)
-                .forEach(row -> System.out.println("PLAN " + row.values()));
+    /** Prints the plan (lines "PLAN …" in the output); returns PostgreSQL's execution time in ms. */
+    private double explain(String sql, Object... parameters) {
+        double executionMs = Double.NaN;
+        for (Map<String, Object> row : jdbc.queryForList("explain (analyze, costs off) " + sql, parameters)) {
+            String line = row.values().iterator().next().toString();
+            System.out.println("PLAN " + line);
+            if (line.startsWith("Execution Time: ")) {
+                executionMs = Double.parseDouble(line.substring("Execution Time: ".length()).replace(" ms", ""));
+            }
+        }
+        return executionMs;
     }
 
     /** The open-referrals endpoint's question asked of PostgreSQL directly: a user's first 50 in the given order. */
