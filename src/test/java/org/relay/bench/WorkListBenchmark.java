@@ -101,6 +101,7 @@ class WorkListBenchmark extends RelayIntegrationTest {
         // EngineIndexes, and plans for the actual values, AuthorizedCommandsPlannedPerCall)
         double[] mineAuthorized = sample(i -> asUser(i % USERS, () -> tasks.createTaskQuery().taskAssignee("user-" + (i % USERS))
                 .orderByTaskPriority().desc().orderByDueDate().asc().listPage(0, 50)));
+        double[] queueAuthorized = sample(i -> asUser(i % USERS, () -> queueTasks(queueOf(i % USERS))));
         double[] mineRest = sample(i -> get("/engine-rest/task?assignee=user-" + (i % USERS)
                 + "&sortBy=priority&sortOrder=desc&firstResult=0&maxResults=50", basic("user-" + (i % USERS))));
         double[] authorizedGroupsSql = sample(i -> jdbc.queryForList("select distinct(group_id_) from act_ru_authorization"));
@@ -154,6 +155,7 @@ class WorkListBenchmark extends RelayIntegrationTest {
                 | a user's 50 best tasks (Camunda task query, "My referrals") | %.1f / %.1f | %.1f / %.1f | %.1f× |
                 | the same as the user, with Camunda's authorization checks (as Tasklist asks) | %.1f / %.1f | | |
                 | the same through the engine REST API as the user (GET /engine-rest/task, HTTP Basic) | %.1f / %.1f | | |
+                | a queue's 50 best tasks asked by a member, with the authorization checks (Tasklist's queue filter) | %.1f / %.1f | | |
                 | one such query for the user's values (EXPLAIN ANALYZE): with Relay's statistics on the permission bits / without | %.1f / %.1f | | |
                 | Camunda's authorized-groups statement per authorized command, over %d authorizations (SQL only) | | %.1f / %.1f | |
                 | a queue's 50 best tasks (Camunda candidate-group query), engine indexes only | %.1f / %.1f | %.1f / %.1f | %.1f× |
@@ -168,7 +170,8 @@ class WorkListBenchmark extends RelayIntegrationTest {
                 """, OPEN, OPEN, USERS, QUEUES, jdbc.queryForObject("select version()", String.class),
                 Runtime.getRuntime().availableProcessors(), OPEN / startSeconds, SAMPLES,
                 mine[0], mine[1], mineSql[0], mineSql[1], mine[0] / mineSql[0],
-                mineAuthorized[0], mineAuthorized[1], mineRest[0], mineRest[1], plannedWithStatistics, plannedWithoutStatistics,
+                mineAuthorized[0], mineAuthorized[1], mineRest[0], mineRest[1], queueAuthorized[0], queueAuthorized[1],
+                plannedWithStatistics, plannedWithoutStatistics,
                 authorizations,
                 authorizedGroupsSql[0], authorizedGroupsSql[1],
                 queueBare[0], queueBare[1], queueSqlBare[0], queueSqlBare[1], queueBare[0] / queueSqlBare[0],
