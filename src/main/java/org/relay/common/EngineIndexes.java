@@ -25,9 +25,9 @@ import java.util.List;
  * And statistics on the permission bits Tasklist's task queries test ({@code PERMS_ & 2} READ on a task,
  * {@code PERMS_ & 64} READ_TASK on a process definition). Without them PostgreSQL guesses that one grant in 200 has
  * the bit, expects a handful of the user's and queue's grants where there are thousands (two per open task), and
- * joins every task of the user to all of them: "My referrals" asked as the user took 120–160 ms at 100 000 open
- * referrals, 9–19 ms with the statistics (docs/benchmarks.md, work list). They are analysed once when created; then
- * PostgreSQL's autovacuum keeps them current.
+ * joins every task of the user to all of them: "My referrals" asked as the user took 120–180 ms at 100 000 open
+ * referrals, 15–30 ms with the statistics and plans for the user's values (security/AuthorizedCommandsPlannedPerCall;
+ * docs/benchmarks.md, work list). They are analysed once when created; then PostgreSQL's autovacuum keeps them current.
  * Not a Flyway migration: on a fresh database Flyway runs before the engine has created its tables. Every node creates
  * them at start, once the engine has created or upgraded its schema: {@code if not exists} makes them once, and an
  * advisory lock keeps two nodes starting together from creating the same index at the same moment. PostgreSQL only: the embedded demo's H2 tables stay small
@@ -63,13 +63,15 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
         }
     }
 
+    /** Whether this server keeps the permission-bit statistics: statistics on expressions came with PostgreSQL 14. */
+    public static boolean permissionStatisticsSupported(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseMajorVersion() >= 14;
+    }
+
     /** Creates the statistics unless they exist; true if any was new (so the table wants analysing). */
-    private static boolean createStatistics(Statement statement) throws SQLException {
-        try (ResultSet version = statement.executeQuery("select current_setting('server_version_num')::int >= 140000")) {
-            version.next();
-            if (!version.getBoolean(1)) {
-                return false;   // statistics on expressions came with PostgreSQL 14
-            }
+    private static boolean createStatistics(Connection connection, Statement statement) throws SQLException {
+        if (!permissionStatisticsSupported(connection)) {
+            return false;
         }
         int existing;
         try (ResultSet found = statement.executeQuery("select count(*) from pg_statistic_ext where stxname in ('"
@@ -93,7 +95,7 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
                 for (String index : INDEXES) {
                     statement.execute(index);
                 }
-                boolean analyse = createStatistics(statement);
+                boolean analyse = createStatistics(connection, statement);
                 connection.commit();
                 if (analyse) {
                     statement.execute("analyze act_ru_authorization");

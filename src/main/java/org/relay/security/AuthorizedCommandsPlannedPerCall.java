@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.relay.common.EngineIndexes;
 import org.springframework.stereotype.Component;
 
 import java.sql.Connection;
@@ -44,7 +45,7 @@ class AuthorizedCommandsPlannedPerCall extends AbstractProcessEnginePlugin {
     /** Runs inside the command's context and transaction (after Camunda's own interceptors). */
     static final class CustomPlansForUsers extends CommandInterceptor {
 
-        private volatile Boolean statisticsPossible;
+        private volatile Boolean statisticsSupported;
 
         @Override
         public <T> T execute(Command<T> command) {
@@ -66,14 +67,14 @@ class AuthorizedCommandsPlannedPerCall extends AbstractProcessEnginePlugin {
         }
 
         /**
-         * Custom plans only where EngineIndexes could create its statistics (PostgreSQL 14 and later): for the actual
-         * values but without them, PostgreSQL plans the same join far worse than the generic plan (seconds).
+         * Custom plans only where EngineIndexes keeps its statistics: for the actual values but without them, PostgreSQL
+         * plans the same join far worse than the generic plan (seconds).
          */
         private boolean withStatistics(Connection connection) throws SQLException {
-            Boolean known = statisticsPossible;
+            Boolean known = statisticsSupported;
             if (known == null) {
-                known = connection.getMetaData().getDatabaseMajorVersion() >= 14;
-                statisticsPossible = known;
+                known = EngineIndexes.permissionStatisticsSupported(connection);
+                statisticsSupported = known;
             }
             return known;
         }

@@ -50,8 +50,7 @@ class IntakeBenchmark extends RelayIntegrationTest {
     static final int WARM_UP = 100;
     static final int COUNT = Integer.getInteger("relay.bench.intake", 1000);
     static final int CLIENTS = 4;
-    static final String BASIC = "Basic " + Base64.getEncoder().encodeToString(
-            (ApiClientAsAdministrator.ADMIN + ":" + ApiClientAsAdministrator.ADMIN).getBytes(StandardCharsets.UTF_8));
+    static final String BASIC = basic(ApiClientAsAdministrator.ADMIN, ApiClientAsAdministrator.ADMIN);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -191,6 +190,11 @@ class IntakeBenchmark extends RelayIntegrationTest {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("engine REST start answered " + response.statusCode() + ": " + response.body());
         }
+    }
+
+    /** An HTTP Basic header (also the work-list harness's). */
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Runs {@code count} steps on one client, with the CPU time they took. */

@@ -19,11 +19,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -103,7 +101,7 @@ class WorkListBenchmark extends RelayIntegrationTest {
                 .orderByTaskPriority().desc().orderByDueDate().asc().listPage(0, 50)));
         double[] queueAuthorized = sample(i -> asUser(i % USERS, () -> queueTasks(queueOf(i % USERS))));
         double[] mineRest = sample(i -> get("/engine-rest/task?assignee=user-" + (i % USERS)
-                + "&sortBy=priority&sortOrder=desc&firstResult=0&maxResults=50", basic("user-" + (i % USERS))));
+                + "&sortBy=priority&sortOrder=desc&firstResult=0&maxResults=50", IntakeBenchmark.basic("user-" + (i % USERS), "user-" + (i % USERS))));
         double[] authorizedGroupsSql = sample(i -> jdbc.queryForList("select distinct(group_id_) from act_ru_authorization"));
         // one such query for the actual values (the plan Relay asks for, AuthorizedCommandsPlannedPerCall), with Relay's
         // statistics on the permission bits (EngineIndexes) and once without them: PostgreSQL's guess
@@ -259,10 +257,6 @@ class WorkListBenchmark extends RelayIntegrationTest {
         } finally {
             identity.clearAuthentication();
         }
-    }
-
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
     }
 
     private void get(String path) {
