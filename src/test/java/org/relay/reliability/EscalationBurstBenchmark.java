@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -60,60 +61,33 @@ class EscalationBurstBenchmark {
     /** Seeding only creates: the review tasks' "new referral" mails are not part of the burst. */
     private static final List<String> NO_JOBS = List.of("--camunda.bpm.job-execution.enabled=false");
 
-    private static final String BARE_TIMER_BPMN = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                              xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_BenchTimer"
-                              targetNamespace="http://relay.example/bench">
-              <bpmn:process id="BenchTimerProcess" isExecutable="true" camunda:historyTimeToLive="P1D">
-                <bpmn:startEvent id="Start_Bench"/>
-                <bpmn:intermediateCatchEvent id="Timer_BenchWait">
-                  <bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
-                </bpmn:intermediateCatchEvent>
-                <bpmn:userTask id="Task_BenchAfterTimer" camunda:candidateGroups="referral-managers"/>
-                <bpmn:endEvent id="End_Bench"/>
-                <bpmn:sequenceFlow id="Flow_1" sourceRef="Start_Bench" targetRef="Timer_BenchWait"/>
-                <bpmn:sequenceFlow id="Flow_2" sourceRef="Timer_BenchWait" targetRef="Task_BenchAfterTimer"/>
-                <bpmn:sequenceFlow id="Flow_3" sourceRef="Task_BenchAfterTimer" targetRef="End_Bench"/>
-              </bpmn:process>
-            </bpmn:definitions>
-            """;
+    /** The baseline: a bare timer, then a user task. */
+    private static final String BARE_TIMER_BPMN = Bpmn.convertToString(Bpmn.createExecutableProcess("BenchTimerProcess")
+            .camundaHistoryTimeToLive(1)
+            .startEvent("Start_Bench")
+            .intermediateCatchEvent("Timer_BenchWait").timerWithDuration("PT1H")
+            .userTask("Task_BenchAfterTimer").camundaCandidateGroups("referral-managers")
+            .endEvent("End_Bench")
+            .done());
 
     /**
      * The lifecycle's escalation in the engine alone: a review task with the same three timers (task ready at once,
      * warning, escalation); the escalation cancels the task and creates it again with three new timers, and the new
      * "task ready" timer is a second job — Relay's escalation without Relay's code (no decisions, variables, mail).
      */
-    private static final String SHAPE_BPMN = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                              xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_BenchShape"
-                              targetNamespace="http://relay.example/bench">
-              <bpmn:process id="BenchEscalationShape" isExecutable="true" camunda:historyTimeToLive="P1D">
-                <bpmn:startEvent id="Start_Shape"/>
-                <bpmn:exclusiveGateway id="Gateway_ShapeMerge"/>
-                <bpmn:userTask id="Task_ShapeReview" camunda:candidateGroups="referral-managers"/>
-                <bpmn:boundaryEvent id="Timer_ShapeReady" cancelActivity="false" attachedToRef="Task_ShapeReview">
-                  <bpmn:timerEventDefinition><bpmn:timeDuration>PT0S</bpmn:timeDuration></bpmn:timerEventDefinition>
-                </bpmn:boundaryEvent>
-                <bpmn:boundaryEvent id="Timer_ShapeReminder" cancelActivity="false" attachedToRef="Task_ShapeReview">
-                  <bpmn:timerEventDefinition><bpmn:timeDuration>PT50M</bpmn:timeDuration></bpmn:timerEventDefinition>
-                </bpmn:boundaryEvent>
-                <bpmn:boundaryEvent id="Timer_ShapeEscalation" attachedToRef="Task_ShapeReview">
-                  <bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
-                </bpmn:boundaryEvent>
-                <bpmn:endEvent id="End_ShapeReady"/>
-                <bpmn:endEvent id="End_ShapeReminded"/>
-                <bpmn:endEvent id="End_ShapeDone"/>
-                <bpmn:sequenceFlow id="Flow_S1" sourceRef="Start_Shape" targetRef="Gateway_ShapeMerge"/>
-                <bpmn:sequenceFlow id="Flow_S2" sourceRef="Gateway_ShapeMerge" targetRef="Task_ShapeReview"/>
-                <bpmn:sequenceFlow id="Flow_S3" sourceRef="Task_ShapeReview" targetRef="End_ShapeDone"/>
-                <bpmn:sequenceFlow id="Flow_S4" sourceRef="Timer_ShapeReady" targetRef="End_ShapeReady"/>
-                <bpmn:sequenceFlow id="Flow_S5" sourceRef="Timer_ShapeReminder" targetRef="End_ShapeReminded"/>
-                <bpmn:sequenceFlow id="Flow_S6" sourceRef="Timer_ShapeEscalation" targetRef="Gateway_ShapeMerge"/>
-              </bpmn:process>
-            </bpmn:definitions>
-            """;
+    private static final String SHAPE_BPMN = Bpmn.convertToString(Bpmn.createExecutableProcess("BenchEscalationShape")
+            .camundaHistoryTimeToLive(1)
+            .startEvent("Start_Shape")
+            .exclusiveGateway("Gateway_ShapeMerge")
+            .userTask("Task_ShapeReview").camundaCandidateGroups("referral-managers")
+            .endEvent("End_ShapeDone")
+            .moveToActivity("Task_ShapeReview")
+            .boundaryEvent("Timer_ShapeReady").cancelActivity(false).timerWithDuration("PT0S").endEvent("End_ShapeReady")
+            .moveToActivity("Task_ShapeReview")
+            .boundaryEvent("Timer_ShapeReminder").cancelActivity(false).timerWithDuration("PT50M").endEvent("End_ShapeReminded")
+            .moveToActivity("Task_ShapeReview")
+            .boundaryEvent("Timer_ShapeEscalation").timerWithDuration("PT1H").connectTo("Gateway_ShapeMerge")
+            .done());
 
     private final int dbPort = freePort();
     private final int smtpPort = freePort();
