@@ -105,9 +105,17 @@ class EscalationBurstBenchmark {
         }
     }
 
-    record Burst(double bareSeconds, double shapeSeconds, double escalatedSeconds, double doneSeconds, long mails, long incidents,
-                 Map<String, Long> jobsByNode, String statements, CpuTime.Spent bareCpu, CpuTime.Spent shapeCpu,
-                 CpuTime.Spent relayCpu) {
+    record Burst(Baseline bare, Baseline shape, double escalatedSeconds, double doneSeconds, long mails, long incidents,
+                 Map<String, Long> jobsByNode, String statements, CpuTime.Spent relayCpu) {
+    }
+
+    /** A baseline's timers made due at once: seconds until done, CPU, and (with STATEMENTS) what PostgreSQL ran per unit. */
+    record Baseline(double seconds, CpuTime.Spent cpu, String statements) {
+    }
+
+    @FunctionalInterface
+    interface Done {
+        void await() throws Exception;
     }
 
     /** CPU of the nodes' JVMs and of PostgreSQL so far (not the harness nor the mail server). */
@@ -194,25 +202,15 @@ class EscalationBurstBenchmark {
 
     /** Bare timers first, then the engine-only escalations, then Relay's, each from the instant its timers come due. */
     private Burst burst() throws Exception {
-        resetStatements();
-        CpuTime.Reading bareCpuStart = cpu();
-        long bareStart = makeDue("Timer_BenchWait");
-        awaitCount("bare-engine tasks after the timer", () -> count(
-                "select count(*) from act_ru_task where task_def_key_ = 'Task_BenchAfterTimer'"), N, Duration.ofMinutes(30));
-        double bare = (System.nanoTime() - bareStart) / 1e9;
-        CpuTime.Spent bareCpu = bareCpuStart.until(cpu());
-        String perUnit = statements("bare timer → task", N);
-
-        resetStatements();
+        Baseline bare = baseline("Timer_BenchWait", "bare timer → task", () -> awaitCount("bare-engine tasks after the timer",
+                () -> count("select count(*) from act_ru_task where task_def_key_ = 'Task_BenchAfterTimer'"), N,
+                Duration.ofMinutes(30)));
         Timestamp shapeFrom = Timestamp.from(Instant.now());
-        CpuTime.Reading shapeCpuStart = cpu();
-        long shapeStart = makeDue("Timer_ShapeEscalation");
-        awaitCount("engine-only escalations", () -> count("select count(*) from act_ru_task where task_def_key_ ="
-                + " 'Task_ShapeReview' and create_time_ >= timestamp '" + shapeFrom + "'"), N, Duration.ofMinutes(30));
-        awaitCount("due jobs", this::dueJobs, 0, Duration.ofMinutes(30));
-        double shape = (System.nanoTime() - shapeStart) / 1e9;
-        CpuTime.Spent shapeCpu = shapeCpuStart.until(cpu());
-        perUnit += statements("engine-only escalation (and its second job)", N);
+        Baseline shape = baseline("Timer_ShapeEscalation", "engine-only escalation (and its second job)", () -> {
+            awaitCount("engine-only escalations", () -> count("select count(*) from act_ru_task where task_def_key_ ="
+                    + " 'Task_ShapeReview' and create_time_ >= timestamp '" + shapeFrom + "'"), N, Duration.ofMinutes(30));
+            awaitCount("due jobs", this::dueJobs, 0, Duration.ofMinutes(30));
+        });
 
         resetStatements();
         Instant before = Instant.now();
@@ -232,7 +230,7 @@ class EscalationBurstBenchmark {
         } while (mails < N && (System.nanoTime() - start) / 1e9 < 1800);
         double done = (System.nanoTime() - start) / 1e9;
         CpuTime.Spent relayCpu = relayCpuStart.until(cpu());
-        perUnit += statements("escalation (and its manager mail)", N);
+        String perUnit = bare.statements() + shape.statements() + statements("escalation (and its manager mail)", N);
         mails = Arrays.stream(smtp.getReceivedMessages()).filter(this::aboutEscalation).count();
         Map<String, Long> byNode = new LinkedHashMap<>();
         try (Connection db = database(); var statement = db.prepareStatement("""
@@ -246,7 +244,17 @@ class EscalationBurstBenchmark {
             }
         }
         return new Burst(bare, shape, escalated, done, mails, count("select count(*) from act_ru_incident"), byNode, perUnit,
-                bareCpu, shapeCpu, relayCpu);
+                relayCpu);
+    }
+
+    /** One baseline: its timers made due in one update, timed until {@code done} returns. */
+    private Baseline baseline(String timerActivity, String unit, Done done) throws Exception {
+        resetStatements();
+        CpuTime.Reading cpuStart = cpu();
+        long start = makeDue(timerActivity);
+        done.await();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Baseline(seconds, cpuStart.until(cpu()), statements(unit, N));
     }
 
     private void resetStatements() {
@@ -333,8 +341,8 @@ class EscalationBurstBenchmark {
                 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |
                 """, N, Runtime.getRuntime().availableProcessors(), seedSeconds, N / seedSeconds, lastTenthRate, N));
         results.forEach((run, b) -> table.append(String.format("| %s | %.1f | %.1f | %.1f | %.1f | %.0f | %.1f | %.1f | %s | %d |%n",
-                run.name(), b.bareSeconds(), b.shapeSeconds(), b.escalatedSeconds(), b.doneSeconds(), N / b.escalatedSeconds(),
-                b.escalatedSeconds() / b.bareSeconds(), b.doneSeconds() / b.shapeSeconds(), b.jobsByNode(), b.incidents())));
+                run.name(), b.bare().seconds(), b.shape().seconds(), b.escalatedSeconds(), b.doneSeconds(), N / b.escalatedSeconds(),
+                b.escalatedSeconds() / b.bare().seconds(), b.doneSeconds() / b.shape().seconds(), b.jobsByNode(), b.incidents())));
         table.append("""
 
                 CPU time per timer (bare engine), per engine-only escalation and per escalation with its mail (Relay), of
@@ -344,9 +352,9 @@ class EscalationBurstBenchmark {
                 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
                 """);
         results.forEach((run, b) -> table.append(String.format("| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f | %.1f |%n",
-                run.name(), b.bareCpu().jvmMsPer(N), b.bareCpu().postgresMsPer(N), b.shapeCpu().jvmMsPer(N),
-                b.shapeCpu().postgresMsPer(N), b.relayCpu().jvmMsPer(N), b.relayCpu().postgresMsPer(N),
-                b.relayCpu().msPer(N) / b.bareCpu().msPer(N), b.relayCpu().msPer(N) / b.shapeCpu().msPer(N))));
+                run.name(), b.bare().cpu().jvmMsPer(N), b.bare().cpu().postgresMsPer(N), b.shape().cpu().jvmMsPer(N),
+                b.shape().cpu().postgresMsPer(N), b.relayCpu().jvmMsPer(N), b.relayCpu().postgresMsPer(N),
+                b.relayCpu().msPer(N) / b.bare().cpu().msPer(N), b.relayCpu().msPer(N) / b.shape().cpu().msPer(N))));
         table.append("\nMails to the manager per run: ").append(results.values().stream().map(b -> Long.toString(b.mails())).toList())
                 .append("\nCamunda's defaults: ").append(String.join(" ", CAMUNDA_DEFAULTS)).append('\n');
         table.append(seedStatements.isEmpty() ? "" : "\n### Seeding\n" + seedStatements);
