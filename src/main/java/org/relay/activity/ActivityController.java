@@ -3,6 +3,7 @@ package org.relay.activity;
 import org.relay.common.ReadOnly;
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
+import org.relay.security.Caller;
 import org.relay.security.ReferralAccess;
 import org.relay.security.Callers;
 import org.relay.referral.Referral;
@@ -55,19 +56,27 @@ class ActivityController {
     @PostMapping("/api/referrals/{referenceNumber}/activities")
     @ResponseStatus(HttpStatus.CREATED)
     ActivityView record(@PathVariable String referenceNumber, @RequestBody ActivityInput input) {
-        access.visible(referenceNumber);
-        callers.actingAs(input.recordedBy(), "recordedBy");
+        access.actionable(referenceNumber, callers.actingAs(input.recordedBy(), "recordedBy"));
         ActivityView recorded = ActivityView.of(log.record(referenceNumber, input));
         audit.referral(AuditAction.CHANGED, referenceNumber, "activity recorded");
         return recorded;
     }
 
-    /** All activities, or (with {@code sharedWith}) only those shared with that user or with "referrer". */
+    /**
+     * All activities, or (with {@code sharedWith}) only those shared with that user or with "referrer". Someone who
+     * sees the referral only as its referrer or creator reads only what is shared with them: with "referrer" (its
+     * referrer) or with their user id.
+     */
     @GetMapping("/api/referrals/{referenceNumber}/activities")
     List<ActivityView> list(@PathVariable String referenceNumber, @RequestParam(required = false) String sharedWith) {
         Referral referral = access.visible(referenceNumber);
+        Caller caller = callers.current();
+        boolean all = access.seesAllOf(caller, referral);
+        boolean referrer = ReferralAccess.isReferrer(caller, referral);
         List<ActivityView> listed = readOnly.read(() -> activities.findByReferralIdOrderByOccurredAtAscIdAsc(referral.getId())
                 .stream()
+                .filter(a -> all || a.sharedWith().contains(caller.userId())
+                        || (referrer && a.sharedWith().contains(ActivityLog.REFERRER)))
                 .filter(a -> sharedWith == null || a.sharedWith().contains(sharedWith))
                 .map(ActivityView::of)
                 .toList());

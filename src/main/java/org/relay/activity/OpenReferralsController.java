@@ -10,7 +10,7 @@ import org.relay.common.ReadOnly;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralRepository;
 import org.relay.referral.ReferralStatus;
-import org.relay.security.Callers;
+import org.relay.security.QueueScope;
 import org.relay.security.ReferralAccess;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Open referrals of a user ("my open referrals": what they own and have not closed) or of a queue (owned by a member
@@ -45,15 +46,13 @@ class OpenReferralsController {
     private final ReferralRepository referrals;
     private final IdentityService identityService;
     private final Clock clock;
-    private final Callers callers;
     private final ReadOnly readOnly;
     private final AuditTrail audit;
     private final ReferralAccess access;
 
-    OpenReferralsController(ReferralRepository referrals, IdentityService identityService, Clock clock, Callers callers,
+    OpenReferralsController(ReferralRepository referrals, IdentityService identityService, Clock clock,
                             ReadOnly readOnly, AuditTrail audit, ReferralAccess access) {
         this.access = access;
-        this.callers = callers;
         this.referrals = referrals;
         this.identityService = identityService;
         this.clock = clock;
@@ -66,12 +65,20 @@ class OpenReferralsController {
                                             @RequestParam(defaultValue = "idle") String sort,
                                             @RequestParam(defaultValue = "0") int page,
                                             @RequestParam(defaultValue = "50") int size) {
-        callers.requireSelfOrManager(userId);
+        QueueScope scope = access.requireUserVisible(userId);
         boolean byPriority = byPriority(sort);
         if (identityService.createUserQuery().userId(userId).count() == 0) {
             throw new NotFoundException("No user " + userId);
         }
         PageRequest pageRequest = pageRequest(page, size);
+        if (!scope.everything()) {
+            // a manager's view of a member: only what lies in the queues they manage
+            Set<String> queues = scope.queues().isEmpty() ? Set.of("") : scope.queues();
+            return listed("open referrals of " + userId + " in the queues the caller manages", sort, pageRequest,
+                    () -> new Listed(referrals.countOpenOwnedByIn(userId, queues),
+                            views(byPriority ? referrals.findOpenByPriorityIn(userId, queues, pageRequest)
+                                    : referrals.findOpenLongestIdleFirstIn(userId, queues, pageRequest))));
+        }
         return listed("open referrals of " + userId, sort, pageRequest, () -> new Listed(
                 referrals.countOpenOwnedBy(userId),
                 views(byPriority ? referrals.findOpenByPriority(userId, pageRequest)

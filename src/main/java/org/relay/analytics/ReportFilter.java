@@ -11,14 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * What every report can be narrowed to: referrals created from {@code from} to {@code to} (inclusive dates, UTC;
  * default: this month and the eleven before it), one queue (a line of business), product, source channel, record type.
+ * {@code scope}, when not null, are the only queues the reader may see (a manager's: {@link #within}); every query of
+ * every report reads through {@link #where} or {@link #rollupWhere}, so it holds for all of them.
  */
 public record ReportFilter(LocalDate from, LocalDate to, String queue, String product, String source, String recordType,
-                           String lineOfBusiness) {
+                           String lineOfBusiness, Set<String> scope) {
 
     /** Parses request parameters, naming every bad one at once. */
     public static ReportFilter of(String from, String to, String queue, String product, String source, String recordType,
@@ -46,7 +49,18 @@ public record ReportFilter(LocalDate from, LocalDate to, String queue, String pr
             throw new InvalidRequestException(problems);
         }
         return new ReportFilter(fromDate, toDate, blankToNull(queue), blankToNull(product), blankToNull(source),
-                blankToNull(recordType), blankToNull(lineOfBusiness));
+                blankToNull(recordType), blankToNull(lineOfBusiness), null);
+    }
+
+    /** The same filter, read only in these queues (null: every queue). */
+    public ReportFilter within(Set<String> queues) {
+        return new ReportFilter(from, to, queue, product, source, recordType, lineOfBusiness,
+                queues == null ? null : Set.copyOf(queues));
+    }
+
+    /** Neither a queue, a line of business nor a reader's scope narrows the queues. */
+    boolean allQueues() {
+        return queue == null && lineOfBusiness == null && scope == null;
     }
 
     /** Days from {@code from} (inclusive) to {@code until} (exclusive), UTC. */
@@ -92,6 +106,7 @@ public record ReportFilter(LocalDate from, LocalDate to, String queue, String pr
         condition(sql, params, "m.source_channel", "source", source);
         condition(sql, params, "m.record_type", "recordType", recordType);
         lineOfBusiness(sql, params, "m.queue_id");
+        scope(sql, params, "m.queue_id");
         return sql.toString();
     }
 
@@ -105,6 +120,7 @@ public record ReportFilter(LocalDate from, LocalDate to, String queue, String pr
         condition(sql, params, "r.source_channel", "source", source);
         condition(sql, params, "r.record_type", "recordType", recordType);
         lineOfBusiness(sql, params, "r.queue_id");
+        scope(sql, params, "r.queue_id");
         return sql.toString();
     }
 
@@ -117,7 +133,17 @@ public record ReportFilter(LocalDate from, LocalDate to, String queue, String pr
         map.put("source", source);
         map.put("recordType", recordType);
         map.put("lineOfBusiness", lineOfBusiness);
+        if (scope != null) {
+            map.put("managedQueues", scope.stream().sorted().toList());
+        }
         return map;
+    }
+
+    private void scope(StringBuilder sql, Map<String, Object> params, String queueColumn) {
+        if (scope != null) {
+            sql.append(scope.isEmpty() ? " and 1 = 0" : " and " + queueColumn + " in (:scopeQueues)");
+            params.put("scopeQueues", scope);
+        }
     }
 
     /** A line of business is the set of queues configured with it (PUT /api/queues/{id}). */

@@ -318,10 +318,12 @@ public class ReportQueries {
                 "leadToCloseRate", "target", "leadsNeeded"), plan);
     }
 
-    /** Without a queue or line-of-business filter the referrer rollup's all-queues rows answer; else the queues' rows. */
+    /**
+     * Without a queue, line-of-business or reader's scope the referrer rollup's all-queues rows answer; else the
+     * queues' rows.
+     */
     private static String allQueues(ReportFilter filter) {
-        return filter.queue() == null && filter.lineOfBusiness() == null
-                ? " and m.queue_id = '" + ReportRollups.ALL_QUEUES + "'" : "";
+        return filter.allQueues() ? " and m.queue_id = '" + ReportRollups.ALL_QUEUES + "'" : "";
     }
 
     private String basis(Optional<Instant> rollup, ReportFilter filter) {

@@ -5,6 +5,13 @@ import org.relay.audit.AuditTrail;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.relay.common.FieldProblem;
+import org.relay.common.ForbiddenException;
+import org.relay.routing.RoutingQueue;
+import org.relay.routing.RoutingQueueRepository;
+import org.relay.security.Caller;
+import org.relay.security.Callers;
+import org.relay.security.QueueScope;
+import org.relay.security.ReferralAccess;
 import org.relay.common.InvalidRequestException;
 import org.relay.common.RelayProperties;
 import org.springframework.http.HttpHeaders;
@@ -19,15 +26,18 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code GET /api/reports/{report}}: funnel, sources, recipients, referrers, speed, steps, volume-plan. JSON by
  * default; CSV with {@code ?format=csv} or {@code Accept: text/csv}. Filters: from, to, queue, product, source,
- * recordType.
+ * recordType. A manager reads only the queues they manage ({@link ReferralAccess#managedQueues}): without a queue
+ * filter the report covers those; a queue or line of business beyond them is 403 naming the parameter.
  */
 @RestController
 class ReportsController {
@@ -41,9 +51,15 @@ class ReportsController {
 
     private final AuditTrail audit;
     private final ReportRollups rollups;
+    private final ReferralAccess access;
+    private final Callers callers;
+    private final RoutingQueueRepository queues;
 
     ReportsController(ReportQueries reports, RepositoryService repository, RelayProperties relay, Clock clock, AuditTrail audit,
-                      ReportRollups rollups) {
+                      ReportRollups rollups, ReferralAccess access, Callers callers, RoutingQueueRepository queues) {
+        this.access = access;
+        this.callers = callers;
+        this.queues = queues;
         this.audit = audit;
         this.rollups = rollups;
         this.reports = reports;
@@ -75,8 +91,8 @@ class ReportsController {
                              @RequestParam(required = false) String target,
                              @RequestParam(required = false) String format,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        ReportFilter filter = ReportFilter.of(from, to, queue, product, source, recordType, lineOfBusiness,
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        ReportFilter filter = scoped(ReportFilter.of(from, to, queue, product, source, recordType, lineOfBusiness,
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
         Report report = switch (name) {
             case "funnel" -> reports.funnel(filter, period(period));
             case "sources" -> reports.sources(filter, dimension(by));
@@ -103,6 +119,34 @@ class ReportsController {
                     .body(ReportCsv.write(report));
         }
         return ResponseEntity.ok(report);
+    }
+
+    /** The filter narrowed to the queues the caller manages; 403 naming a queue or line of business beyond them. */
+    private ReportFilter scoped(ReportFilter filter) {
+        Caller caller = callers.current();
+        QueueScope scope = access.managedQueues(caller);
+        if (scope.everything()) {
+            return filter;
+        }
+        List<FieldProblem> refused = new ArrayList<>();
+        if (filter.queue() != null && !scope.contains(filter.queue())) {
+            refused.add(new FieldProblem("queue", caller.userId() + " does not manage queue " + filter.queue()));
+        }
+        if (filter.lineOfBusiness() != null) {
+            List<String> ofLine = queues.findAll().stream()
+                    .filter(q -> filter.lineOfBusiness().equals(q.getLineOfBusiness()))
+                    .map(RoutingQueue::getGroupId).sorted().toList();
+            List<String> notManaged = ofLine.stream().filter(q -> !scope.contains(q)).toList();
+            if (!notManaged.isEmpty()) {
+                refused.add(new FieldProblem("lineOfBusiness", caller.userId() + " does not manage "
+                        + String.join(", ", notManaged) + " of line of business " + filter.lineOfBusiness()));
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new ForbiddenException(refused.stream().map(p -> p.field() + ": " + p.message())
+                    .collect(Collectors.joining("; ")), refused);
+        }
+        return filter.within(scope.queues());
     }
 
     private static boolean wantsCsv(String format, String accept) {

@@ -62,7 +62,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ForbiddenException.class)
     ProblemDetail forbidden(ForbiddenException e) {
-        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+        if (!e.problems().isEmpty()) {
+            problem.setProperty("errors", e.problems());
+        }
+        return problem;
     }
 
     @ExceptionHandler(ConflictException.class)

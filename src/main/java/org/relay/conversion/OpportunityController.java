@@ -92,10 +92,10 @@ class OpportunityController {
             throw new InvalidRequestException(List.of(new FieldProblem("outcome", "must be WON or LOST")));
         }
         knownUsers.require(request.closedBy(), "closedBy");
-        callers.actingAs(request.closedBy(), "closedBy");
+        String actor = callers.actingAs(request.closedBy(), "closedBy");
         Opportunity opportunity = opportunities.findForChange(id)
                 .orElseThrow(() -> new NotFoundException("No opportunity " + id));
-        access.visible(referrals.require(opportunity.getReferralId()).getReferenceNumber());
+        access.decidable(referrals.require(opportunity.getReferralId()).getReferenceNumber(), actor);
         if (opportunity.getStatus() != OpportunityStatus.OPEN) {
             throw new ConflictException("Opportunity " + id + " is already " + opportunity.getStatus());
         }

@@ -3,12 +3,10 @@ package org.relay.conversion;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.relay.common.ConflictException;
-import org.relay.common.ForbiddenException;
 import org.relay.common.KnownUsers;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.lifecycle.ReferralFormVariables;
@@ -18,7 +16,6 @@ import org.relay.referral.ReferralLookup;
 import org.relay.referral.ReferralStatus;
 import org.relay.referral.ReferralTimeline;
 import org.relay.scoring.ReferralScoring;
-import org.relay.routing.ManagerQueues;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,8 +25,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reopens a referral closed as lost, by its owner or a manager, with a reason: a new process instance (same business
- * key) starts at the work step for the owner; the first instance and the close stay in history and the timeline.
+ * Reopens a referral closed as lost, with a reason: a new process instance (same business key) starts at the work step
+ * for the owner; the first instance and the close stay in history and the timeline. Who may reopen (its owner, a manager
+ * of its queue, an administrator; never its referrer) is ReferralAccess's rule, checked by the caller.
  */
 @Service
 public class ReferralReopening {
@@ -43,24 +41,20 @@ public class ReferralReopening {
     private final ReferralLookup lookup;
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
-    private final IdentityService identityService;
     private final KnownUsers knownUsers;
-    private final ManagerQueues managerQueues;
     private final ReferralFormVariables formVariables;
     private final ReferralTimeline timeline;
     private final Clock clock;
     private final ReferralScoring scoring;
 
     ReferralReopening(ReferralLookup lookup, RuntimeService runtimeService, HistoryService historyService,
-                      IdentityService identityService, KnownUsers knownUsers, ManagerQueues managerQueues, ReferralFormVariables formVariables,
+                      KnownUsers knownUsers, ReferralFormVariables formVariables,
                       ReferralTimeline timeline, Clock clock, ReferralScoring scoring) {
         this.scoring = scoring;
         this.lookup = lookup;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
-        this.identityService = identityService;
         this.knownUsers = knownUsers;
-        this.managerQueues = managerQueues;
         this.formVariables = formVariables;
         this.timeline = timeline;
         this.clock = clock;
@@ -73,13 +67,6 @@ public class ReferralReopening {
         if (referral.getStatus() != ReferralStatus.CLOSED_LOST) {
             throw new ConflictException("Only a referral closed as lost can be reopened; " + referenceNumber + " is "
                     + referral.getStatus());
-        }
-        String managerQueue = managerQueues.above(referral.getQueueId());
-        boolean owner = request.requestedBy().equals(referral.getOwnerId());
-        boolean manager = identityService.createUserQuery().userId(request.requestedBy()).memberOfGroup(managerQueue).count() > 0;
-        if (!owner && !manager) {
-            throw new ForbiddenException(request.requestedBy() + " is neither the owner (" + referral.getOwnerId()
-                    + ") nor in the manager queue " + managerQueue);
         }
         String previous = referral.getProcessInstanceId();
         Map<String, Object> variables = formVariables.of(referral);

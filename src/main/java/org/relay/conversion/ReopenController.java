@@ -28,8 +28,7 @@ class ReopenController {
 
     @PostMapping("/api/referrals/{referenceNumber}/reopen")
     ReferralView reopen(@PathVariable String referenceNumber, @Valid @RequestBody ReferralReopening.Request request) {
-        access.visible(referenceNumber);
-        callers.actingAs(request.requestedBy(), "requestedBy");
+        access.decidable(referenceNumber, callers.actingAs(request.requestedBy(), "requestedBy"));
         return views.detail(reopening.reopen(referenceNumber, request).getReferenceNumber());
     }
 }

@@ -41,9 +41,8 @@ class ReferralIntakeController {
     /** This referral duplicates another open one of the same customer: close it into that one. */
     @PostMapping("/api/referrals/{referenceNumber}/merge")
     ReferralView merge(@PathVariable String referenceNumber, @Valid @RequestBody DuplicateResolution.MergeRequest request) {
-        access.visible(referenceNumber);
+        access.decidable(referenceNumber, callers.actingAs(request.requestedBy(), "requestedBy"));
         access.visible(request.into());
-        callers.actingAs(request.requestedBy(), "requestedBy");
         audit.write(AuditAction.CHANGED, referenceNumber, null, "merged into " + request.into(), request.note());
         return views.detail(duplicates.merge(referenceNumber, request).getReferenceNumber());
     }
@@ -51,8 +50,7 @@ class ReferralIntakeController {
     /** The customer's other open interest is a separate need: record the decision and keep both. */
     @PostMapping("/api/referrals/{referenceNumber}/keep-both")
     ReferralView keepBoth(@PathVariable String referenceNumber, @Valid @RequestBody DuplicateResolution.KeepRequest request) {
-        access.visible(referenceNumber);
-        callers.actingAs(request.requestedBy(), "requestedBy");
+        access.actionable(referenceNumber, callers.actingAs(request.requestedBy(), "requestedBy"));
         audit.write(AuditAction.CHANGED, referenceNumber, null, "kept apart from its possible duplicates", request.note());
         return views.detail(duplicates.keepBoth(referenceNumber, request).getReferenceNumber());
     }

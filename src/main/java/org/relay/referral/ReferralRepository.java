@@ -86,6 +86,22 @@ public interface ReferralRepository extends JpaRepository<Referral, Long> {
             order by r.taskPriority desc nulls last, r.leadScore desc nulls last, r.referenceNumber asc""")
     java.util.List<Referral> findOpenByPriority(@Param("owner") String ownerId, Pageable page);
 
+    /** The same three for a manager's view of a member: only the referrals in the queues the manager manages. */
+    @Query("select count(r) from Referral r where r.ownerId = :owner and r.queueId in :queues and r.status in " + OPEN)
+    long countOpenOwnedByIn(@Param("owner") String ownerId, @Param("queues") Collection<String> queues);
+
+    @Query("""
+            select r from Referral r where r.ownerId = :owner and r.queueId in :queues and r.status in """ + OPEN + """
+            order by coalesce(r.lastActivityAt, r.acceptedAt, r.assignedAt, r.createdAt) asc, r.referenceNumber asc""")
+    java.util.List<Referral> findOpenLongestIdleFirstIn(@Param("owner") String ownerId,
+                                                       @Param("queues") Collection<String> queues, Pageable page);
+
+    @Query("""
+            select r from Referral r where r.ownerId = :owner and r.queueId in :queues and r.status in """ + OPEN + """
+            order by r.taskPriority desc nulls last, r.leadScore desc nulls last, r.referenceNumber asc""")
+    java.util.List<Referral> findOpenByPriorityIn(@Param("owner") String ownerId,
+                                                 @Param("queues") Collection<String> queues, Pageable page);
+
     @Query("select count(r) from Referral r where r.queueId = :queue and r.status in " + OPEN)
     long countOpenInQueue(@Param("queue") String queueId);
 

@@ -38,7 +38,7 @@ class ReviewController {
 
     @PostMapping("/api/referrals/{referenceNumber}/review")
     ReferralView decide(@PathVariable String referenceNumber, @Valid @RequestBody ReviewRequest request) {
-        access.visible(referenceNumber);
+        access.actionable(referenceNumber);
         review.decide(referenceNumber, callers.current(), request);
         audit.write(request.decision() == ReviewByApi.Decision.REASSIGN ? AuditAction.REASSIGNED : AuditAction.CHANGED,
                 referenceNumber, null, "review: " + request.decision(), request.note());

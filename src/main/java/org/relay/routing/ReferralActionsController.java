@@ -36,8 +36,7 @@ class ReferralActionsController {
 
     @PostMapping("/api/referrals/{referenceNumber}/reassignment")
     ReferralView reassign(@PathVariable String referenceNumber, @Valid @RequestBody ManagerReassignment.Request request) {
-        access.managed(referenceNumber);
-        callers.actingAs(request.requestedBy(), "requestedBy");
+        access.managed(referenceNumber, callers.actingAs(request.requestedBy(), "requestedBy"));
         String reference = reassignment.reassign(referenceNumber, request).getReferenceNumber();
         audit.write(AuditAction.REASSIGNED, reference, null, "to " + (request.toUser() != null ? "user " + request.toUser()
                 : "queue " + request.toQueue()), request.note());
@@ -46,7 +45,7 @@ class ReferralActionsController {
 
     @PostMapping("/api/referrals/{referenceNumber}/sla-replan")
     ReferralView replan(@PathVariable String referenceNumber, @Valid @RequestBody SlaReplanning.Request request) {
-        access.managed(referenceNumber);
+        access.managed(referenceNumber, callers.actingAs(request.requestedBy(), "requestedBy"));
         return views.detail(replanning.replan(referenceNumber, request).getReferenceNumber());
     }
 }

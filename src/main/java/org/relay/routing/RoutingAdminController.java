@@ -1,6 +1,6 @@
 package org.relay.routing;
 
-import org.relay.security.Callers;
+import org.relay.security.ReferralAccess;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -49,11 +49,11 @@ class RoutingAdminController {
     private final CustomerAdvisorRepository advisors;
     private final Workloads workloads;
     private final IdentityService identityService;
-    private final Callers callers;
+    private final ReferralAccess access;
 
     RoutingAdminController(RecipientRepository recipients, AdvocateRepository advocates, CustomerAdvisorRepository advisors,
-                           Workloads workloads, IdentityService identityService, Callers callers) {
-        this.callers = callers;
+                           Workloads workloads, IdentityService identityService, ReferralAccess access) {
+        this.access = access;
         this.recipients = recipients;
         this.advocates = advocates;
         this.advisors = advisors;
@@ -64,7 +64,7 @@ class RoutingAdminController {
     @GetMapping("/api/recipients/{userId}")
     @Transactional(readOnly = true)
     public RecipientView recipient(@PathVariable String userId) {
-        callers.requireSelfOrManager(userId);
+        access.requireUserVisible(userId);
         requireUser(userId, null);
         Recipient recipient = recipients.findById(userId).orElseGet(() -> new Recipient(userId));
         Workloads.Load load = workloads.of(userId);
@@ -75,6 +75,7 @@ class RoutingAdminController {
     @PutMapping("/api/recipients/{userId}")
     @Transactional
     public RecipientView updateRecipient(@PathVariable String userId, @Valid @RequestBody RecipientSettings settings) {
+        access.requireUserVisible(userId);
         requireUser(userId, null);
         Recipient recipient = recipients.findById(userId).orElseGet(() -> new Recipient(userId));
         recipient.update(settings.capacity(), settings.absent(), settings.active() == null || settings.active());

@@ -1,5 +1,7 @@
 package org.relay.security;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.relay.common.ForbiddenException;
 import org.relay.common.NotFoundException;
 import org.relay.referral.Referral;
@@ -15,12 +17,18 @@ import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Which referrals a caller may see and manage, the same rules as Tasklist's: its owner, members of its queue, its
- * referrer and whoever created it see it; managers see the queues they manage (their lines of business);
- * administrators and compliance see all. A referral the caller may not see does not exist for them (404).
+ * Which referrals a caller may see, act on and manage — the one place of these rules. Seeing follows Tasklist: its
+ * owner, members of its queue, its referrer and whoever created it see it; managers see the queues they manage (their
+ * lines of business); administrators and compliance see all. A referral the caller may not see does not exist for
+ * them (404). Acting (merge, keep both, activities, opportunity outcomes, reopen, review) is for its owner — while it
+ * has none, a member of its queue —, a manager of its queue and administrators: anyone else who sees it gets 403.
+ * Deciding an outcome is never for the referral's own referrer (their score and bonus depend on it), administrators
+ * excepted.
  */
 @Component
 public class ReferralAccess {
@@ -30,10 +38,12 @@ public class ReferralAccess {
     private final RoutingQueueRepository queues;
     private final RoutingProperties routing;
     private final ReferralRepository referrals;
+    private final IdentityService identityService;
 
     ReferralAccess(Callers callers, ReferralLookup lookup, RoutingQueueRepository queues, RoutingProperties routing,
-                   ReferralRepository referrals) {
+                   ReferralRepository referrals, IdentityService identityService) {
         this.referrals = referrals;
+        this.identityService = identityService;
         this.callers = callers;
         this.lookup = lookup;
         this.queues = queues;
@@ -49,15 +59,92 @@ public class ReferralAccess {
         return referral;
     }
 
-    /** The referral if the caller manages its queue; 404 if they cannot see it, 403 if they can but do not manage it. */
-    public Referral managed(String referenceNumber) {
+    /**
+     * The referral if the caller (or the {@code actor} an administrator names, see {@link #actionable(String, String)})
+     * manages its queue; 404 if they cannot see it, 403 if they can but do not manage it.
+     */
+    public Referral managed(String referenceNumber, String actor) {
         Referral referral = visible(referenceNumber);
-        Caller caller = callers.current();
-        if (!manages(caller, referral.getQueueId())) {
-            throw new ForbiddenException(caller.userId() + " does not manage queue " + referral.getQueueId()
+        Caller acting = acting(actor);
+        if (!manages(acting, referral.getQueueId())) {
+            throw new ForbiddenException(acting.userId() + " does not manage queue " + referral.getQueueId()
                     + " of referral " + referenceNumber);
         }
         return referral;
+    }
+
+    /**
+     * The referral if the caller may act on it: its owner; while it has no owner, a member of its queue; a manager of
+     * its queue; an administrator. 404 if they cannot see it, 403 saying why if they see it but may not act.
+     */
+    public Referral actionable(String referenceNumber) {
+        return actionable(referenceNumber, null);
+    }
+
+    /**
+     * The same for an action done in {@code actor}'s name ({@code requestedBy}, {@code recordedBy}, as
+     * {@link Callers#actingAs} resolved it): when an administrator acts for someone else, that person must have the
+     * right too — the action is theirs.
+     */
+    public Referral actionable(String referenceNumber, String actor) {
+        Referral referral = visible(referenceNumber);
+        Caller acting = acting(actor);
+        if (!mayAct(acting, referral)) {
+            throw new ForbiddenException(acting.userId() + " may not act on referral " + referenceNumber + ": "
+                    + whoMayAct(referral));
+        }
+        return referral;
+    }
+
+    /**
+     * The referral if the caller (or the {@code actor} an administrator names) may decide its outcome — close its
+     * opportunity, merge it away, reopen it: as {@link #actionable}, and never its own referrer unless an
+     * administrator.
+     */
+    public Referral decidable(String referenceNumber, String actor) {
+        Referral referral = actionable(referenceNumber, actor);
+        Caller acting = acting(actor);
+        if (!acting.isAdmin() && isReferrer(acting, referral)) {
+            throw new ForbiddenException(acting.userId() + " referred " + referenceNumber
+                    + " and may not decide its outcome: its owner, a manager of its queue or an administrator decides");
+        }
+        return referral;
+    }
+
+    /**
+     * Who acts: the caller, or the user an administrator names. A name that is no user is the request's fault, which
+     * the action's validation answers with 400 naming the field; until then the administrator is judged.
+     */
+    private Caller acting(String actor) {
+        Caller caller = callers.current();
+        Caller named = actor == null || caller.is(actor) ? null : callers.named(actor);
+        return named != null ? named : caller;
+    }
+
+    public boolean mayAct(Caller caller, Referral referral) {
+        return caller.isAdmin() || caller.is(referral.getOwnerId())
+                || (referral.getOwnerId() == null && caller.inGroup(referral.getQueueId()))
+                || manages(caller, referral.getQueueId());
+    }
+
+    /**
+     * Whether the caller sees all of the referral (its activities, notes), or only what is shared with its referrer
+     * and creator — because that is all they are to it.
+     */
+    public boolean seesAllOf(Caller caller, Referral referral) {
+        return caller.isAdmin() || caller.isCompliance() || caller.is(referral.getOwnerId())
+                || caller.inGroup(referral.getQueueId()) || manages(caller, referral.getQueueId());
+    }
+
+    public static boolean isReferrer(Caller caller, Referral referral) {
+        return referral.getReferrer() != null && caller.is(referral.getReferrer().getId());
+    }
+
+    private String whoMayAct(Referral referral) {
+        String queue = referral.getQueueId() == null ? "its manager queue" : "queue " + referral.getQueueId();
+        return (referral.getOwnerId() != null ? "only its owner (" + referral.getOwnerId() + ")"
+                : "only a member of " + queue + " (it waits there for review)")
+                + ", a manager of " + (referral.getQueueId() == null ? "it" : queue) + " or an administrator may";
     }
 
     public boolean canSee(Caller caller, Referral referral) {
@@ -72,9 +159,57 @@ public class ReferralAccess {
         if (caller.isAdmin()) {
             return true;
         }
-        String managerGroup = queueId == null ? null
-                : queues.findById(queueId).map(RoutingQueue::getManagerGroupId).orElse(null);
-        return caller.inGroup(managerGroup != null ? managerGroup : routing.fallbackManagerQueue());
+        return caller.inGroup(queueId == null ? routing.fallbackManagerQueue()
+                : queues.findById(queueId).map(this::managerGroupOf).orElse(routing.fallbackManagerQueue()));
+    }
+
+    /**
+     * The queues whose referrals the caller sees in lists and reports without being named on them: everything for
+     * administrators and compliance; for anyone else the queues they manage, by the same rule as {@link #manages} —
+     * a queue's manager group, or the fallback manager queue for a queue without settings (any other Camunda group)
+     * and for referrals without a queue. Whoever manages every queue so has everything.
+     */
+    public QueueScope managedQueues(Caller caller) {
+        if (seesEverything(caller)) {
+            return QueueScope.EVERYTHING;
+        }
+        List<RoutingQueue> configured = queues.findAll();
+        Set<String> managed = configured.stream().filter(q -> caller.inGroup(managerGroupOf(q)))
+                .map(RoutingQueue::getGroupId).collect(Collectors.toCollection(HashSet::new));
+        if (!caller.inGroup(routing.fallbackManagerQueue())) {
+            return QueueScope.of(managed);
+        }
+        if (managed.size() == configured.size()) {
+            return QueueScope.EVERYTHING;
+        }
+        Set<String> settled = configured.stream().map(RoutingQueue::getGroupId).collect(Collectors.toSet());
+        identityService.createGroupQuery().list().stream().map(Group::getId).filter(g -> !settled.contains(g))
+                .forEach(managed::add);
+        return QueueScope.of(managed);
+    }
+
+    /**
+     * A user's data (their open referrals, their recipient settings) is for them, administrators, compliance and the
+     * managers of a queue they belong to: 403 otherwise. The scope the caller sees it in: everything, or (a manager's
+     * view of a member) the queues they manage.
+     */
+    public QueueScope requireUserVisible(String userId) {
+        Caller caller = callers.current();
+        if (caller.is(userId) || seesEverything(caller)) {
+            return QueueScope.EVERYTHING;
+        }
+        QueueScope managed = managedQueues(caller);
+        boolean managesTheirQueue = managed.everything() || identityService.createGroupQuery().groupMember(userId).list()
+                .stream().map(Group::getId).anyMatch(managed::contains);
+        if (!managesTheirQueue) {
+            throw new ForbiddenException("Only " + userId + ", a manager of a queue they belong to, compliance or an"
+                    + " administrator may see this; " + caller.userId() + " manages none of " + userId + "'s queues");
+        }
+        return managed;
+    }
+
+    private String managerGroupOf(RoutingQueue queue) {
+        return queue.getManagerGroupId() != null ? queue.getManagerGroupId() : routing.fallbackManagerQueue();
     }
 
     /** A queue's referrals are for its members, its managers, administrators and compliance: 403 otherwise. */
