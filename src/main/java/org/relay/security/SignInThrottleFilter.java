@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -42,10 +43,17 @@ class SignInThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        List<String> named = namedUsers(request);
-        if (named.isEmpty()) {
-            chain.doFilter(request, response);
-            return;
+        List<String> named = new ArrayList<>(2);
+        basicUser(request).ifPresent(named::add);
+        HttpServletRequest forwarded = request;
+        if (isWebappLogin(request)) {
+            Optional<LoginFormBody> form = LoginFormBody.read(request);
+            if (form.isEmpty()) {
+                response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+                return;
+            }
+            form.get().username().ifPresent(named::add);
+            forwarded = form.get();
         }
         String address = addressKey(request.getRemoteAddr());
         Optional<Duration> wait = named.stream().map(user -> throttle.refusal(user, address))
@@ -54,11 +62,14 @@ class SignInThrottleFilter extends OncePerRequestFilter {
             tooManyFailures(response, wait.get());
             return;
         }
+        // every request, not only those naming a user: whatever checks a password is counted
         PasswordCheckOutcomes.start();
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(forwarded, response);
         } finally {
-            for (PasswordCheckOutcomes.Outcome outcome : PasswordCheckOutcomes.stop()) {
+            // one request is one sign-in per user, however often it was checked (Spring Security asks its parent
+            // authentication manager again after a wrong password; /engine-rest checks after Spring Security did)
+            for (PasswordCheckOutcomes.Outcome outcome : new LinkedHashSet<>(PasswordCheckOutcomes.stop())) {
                 if (outcome.correct()) {
                     throttle.succeeded(outcome.userId(), address);
                 } else {
@@ -66,19 +77,6 @@ class SignInThrottleFilter extends OncePerRequestFilter {
                 }
             }
         }
-    }
-
-    /** Who this request tries to sign in as: the Basic header's user and, on the webapps' login, the form's. */
-    private static List<String> namedUsers(HttpServletRequest request) {
-        List<String> users = new ArrayList<>(2);
-        basicUser(request).ifPresent(users::add);
-        if (isWebappLogin(request)) {
-            String username = request.getParameter("username");
-            if (username != null && !username.isBlank()) {
-                users.add(username);
-            }
-        }
-        return users;
     }
 
     private static boolean isWebappLogin(HttpServletRequest request) {
