@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks HTTP Basic credentials against Camunda's identity service, so Relay's API, Tasklist and Cockpit share one
- * set of users and passwords (and Camunda's lock-out after repeated wrong passwords).
+ * set of users and passwords; repeated wrong passwords are throttled in front of it (SignInThrottleFilter).
  */
 @Component
 class CamundaPasswordAuthentication implements AuthenticationProvider {

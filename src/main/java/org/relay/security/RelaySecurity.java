@@ -26,7 +26,7 @@ import java.io.IOException;
  * session. Role gates are here; which referral a user may see is decided per record by {@link ReferralAccess}.
  * The engine's REST API (/engine-rest) is guarded by Camunda's own Basic filter so its authorization checks apply;
  * Tasklist, Cockpit and Admin log users in themselves; the web-to-lead page carries CSRF tokens; email action pages
- * are protected by their signed links.
+ * are protected by their signed links. Every password check is throttled first (SignInThrottleFilter).
  */
 @Configuration
 class RelaySecurity {
@@ -82,6 +82,19 @@ class RelaySecurity {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .build();
+    }
+
+    /**
+     * Sign-in throttling ahead of every filter that checks a password: Spring Security's (order -100), the engine REST
+     * API's and the webapps' login resource behind Camunda's webapp filters.
+     */
+    @Bean
+    FilterRegistrationBean<SignInThrottleFilter> signInThrottling(SignInThrottle throttle) {
+        var registration = new FilterRegistrationBean<>(new SignInThrottleFilter(throttle));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(org.springframework.boot.autoconfigure.security.SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+        registration.setName("relay-sign-in-throttling");
+        return registration;
     }
 
     /** Camunda's own Basic authentication on the engine REST API, so engine authorizations apply per user. */

@@ -20,7 +20,7 @@ import java.util.Optional;
  * Camunda's password check for API requests and the authorities it yields, remembered for a short while
  * (relay.security.credentials-cache, 30 s by default) so a client sending HTTP Basic with every request does not pay
  * a user lookup, a hash, a lock-out check and a group query each time. Only successes are remembered, so every wrong
- * password still reaches Camunda and counts towards its lock-out; the key is an HMAC of user and password under a key
+ * password still reaches Camunda and counts towards sign-in throttling (SignInThrottle); the key is an HMAC of user and password under a key
  * that lives only in this process, so the cache never holds a password or a reusable hash of one. A changed or
  * locked password, and a changed group membership, take effect within the period.
  */
