@@ -87,10 +87,6 @@ public class ActivityLog {
                 input.durationMinutes(), blankToNull(input.outcome()), input.done() == null || input.done(),
                 input.sharedWith(), input.recordedBy(), now));
         referral.activityRecorded(now);
-        // shown in Tasklist's task list (filter variables) beside the referral
-        runtimeService.setVariable(referral.getProcessInstanceId(), "lastActivity",
-                input.type().name().charAt(0) + input.type().name().substring(1).toLowerCase() + ", "
-                        + LAST_ACTIVITY.format(now.atZone(java.time.ZoneOffset.UTC)) + " UTC: " + input.subject().trim());
         timeline.record(referral, ReferralEventType.ACTIVITY, input.recordedBy(), input.type().name(), input.subject());
         return activity;
     }
@@ -117,5 +113,14 @@ public class ActivityLog {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** The newest activity in a line, as Tasklist's list shows it beside the referral ("Call, 7 Dec 14:05 UTC: …"). */
+    public String lastActivityLine(Long referralId) {
+        return activities.findFirstByReferralIdOrderByRecordedAtDescIdDesc(referralId)
+                .map(last -> last.getType().name().charAt(0) + last.getType().name().substring(1).toLowerCase() + ", "
+                        + LAST_ACTIVITY.format(last.getRecordedAt().atZone(java.time.ZoneOffset.UTC)) + " UTC: "
+                        + last.getSubject())
+                .orElse(null);
     }
 }

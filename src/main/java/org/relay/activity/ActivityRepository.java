@@ -9,4 +9,6 @@ public interface ActivityRepository extends JpaRepository<Activity, Long> {
     List<Activity> findByReferralIdOrderByOccurredAtAscIdAsc(Long referralId);
 
     long countByReferralId(Long referralId);
+
+    java.util.Optional<Activity> findFirstByReferralIdOrderByRecordedAtDescIdDesc(Long referralId);
 }

@@ -9,13 +9,14 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.relay.common.ConflictException;
 import org.relay.common.KnownUsers;
 import org.relay.lifecycle.LifecycleVariables;
-import org.relay.lifecycle.ReferralFormVariables;
+import org.relay.lifecycle.LifecycleStartVariables;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
 import org.relay.referral.ReferralLookup;
 import org.relay.referral.ReferralStatus;
 import org.relay.referral.ReferralTimeline;
 import org.relay.scoring.ReferralScoring;
+import org.relay.routing.ManagerInstanceGrants;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,20 +43,22 @@ public class ReferralReopening {
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
     private final KnownUsers knownUsers;
-    private final ReferralFormVariables formVariables;
+    private final ManagerInstanceGrants managerGrants;
+    private final LifecycleStartVariables startVariables;
     private final ReferralTimeline timeline;
     private final Clock clock;
     private final ReferralScoring scoring;
 
     ReferralReopening(ReferralLookup lookup, RuntimeService runtimeService, HistoryService historyService,
-                      KnownUsers knownUsers, ReferralFormVariables formVariables,
+                      KnownUsers knownUsers, ManagerInstanceGrants managerGrants, LifecycleStartVariables startVariables,
                       ReferralTimeline timeline, Clock clock, ReferralScoring scoring) {
         this.scoring = scoring;
         this.lookup = lookup;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
         this.knownUsers = knownUsers;
-        this.formVariables = formVariables;
+        this.managerGrants = managerGrants;
+        this.startVariables = startVariables;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -69,7 +72,7 @@ public class ReferralReopening {
                     + referral.getStatus());
         }
         String previous = referral.getProcessInstanceId();
-        Map<String, Object> variables = formVariables.of(referral);
+        Map<String, Object> variables = startVariables.of(referral);
         for (HistoricVariableInstance carried : historyService.createHistoricVariableInstanceQuery()
                 .processInstanceId(previous).variableNameIn(CARRIED_OVER.toArray(String[]::new)).list()) {
             variables.put(carried.getName(), carried.getValue());
@@ -86,6 +89,7 @@ public class ReferralReopening {
                 .setVariables(variables)
                 .execute();
         referral.linkProcessInstance(instance.getId());
+        managerGrants.queueChanged(instance.getId(), referral.getQueueId());
         timeline.record(referral, ReferralEventType.REOPENED, request.requestedBy(), null,
                 request.reason() + " (process instance " + previous + " → " + instance.getId() + ")");
         return referral;

@@ -3,8 +3,8 @@ package org.relay.lifecycle;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * Names of the lifecycle's process variables. Variables hold ids, decisions and what the Tasklist forms display;
- * the referral table holds the data.
+ * Names of the lifecycle's process variables. Variables hold ids, decisions and what gateways, timers and decision
+ * tables need; the referral table holds the data (LifecycleStartVariables).
  */
 public final class LifecycleVariables {
 
@@ -15,15 +15,13 @@ public final class LifecycleVariables {
     public static final String WORK_TASK = "Task_WorkReferral";
 
     public static final String REFERRAL_ID = "referralId";
+    public static final String REFERENCE_NUMBER = "referenceNumber";
     public static final String LEAD_SCORE = "leadScore";
     public static final String LEAD_GRADE = "leadGrade";
-    public static final String LEAD_SCORE_TEXT = "leadScoreText";
-    public static final String REFERRER_SCORE_TEXT = "referrerScoreText";
     public static final String TASK_PRIORITY = "taskPriority";
     public static final String ROUTING_RULE = "routingRule";
     public static final String RECIPIENT_USER = "recipientUser";
     public static final String RECIPIENT_QUEUE = "recipientQueue";
-    public static final String ROUTING_REASON = "routingReason";
     public static final String PRIORITY_BAND = "priorityBand";
 
     public static final String SLA = "sla";
@@ -32,6 +30,11 @@ public final class LifecycleVariables {
     public static final String WORK_IDLE_AT = "workIdleAt";
 
     public static final String REVIEW_DECISION = "reviewDecision";
+    /**
+     * Who decided, when Relay completes a task on a user's behalf without signing them into the engine (a manager's
+     * reassignment): sent as a transient variable, and read only when no engine user is signed in.
+     */
+    public static final String DECIDED_BY = "decidedBy";
     public static final String REJECT_REASON = "rejectReason";
     public static final String REVIEW_NOTE = "reviewNote";
     public static final String REASSIGN_TO_USER = "reassignToUser";

@@ -79,10 +79,11 @@ class SendDailyDigests implements JavaDelegate {
             return;
         }
         List<Line> lines = tasks.stream().map(task -> {
-            Map<String, Object> vars = taskService.getVariables(task.getId(),
-                    List.of("referenceNumber", "customerName", "productLabel"));
-            return new Line(String.valueOf(vars.get("referenceNumber")), String.valueOf(vars.get("customerName")),
-                    String.valueOf(vars.get("productLabel")), task.getName(), task.getPriority(),
+            // the task's list columns (tasklist/ShowInTaskList), read from the referral when the task was created
+            Map<String, Object> vars = taskService.getVariablesLocal(task.getId(),
+                    List.of("listReference", "listCustomer", "listInterest"));
+            return new Line(String.valueOf(vars.get("listReference")), String.valueOf(vars.get("listCustomer")),
+                    String.valueOf(vars.get("listInterest")), task.getName(), task.getPriority(),
                     properties.tasklistLink(task.getId()));
         }).toList();
         Context context = new Context(Locale.ENGLISH);

@@ -2,13 +2,13 @@ package org.relay.referral;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.relay.catalog.Catalog;
 import org.relay.security.Callers;
 import org.relay.lifecycle.LifecycleVariables;
-import org.relay.lifecycle.ReferralFormVariables;
+import org.relay.lifecycle.LifecycleStartVariables;
+import org.relay.security.EngineActing;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +24,8 @@ public class ReferralIntake {
     private final ReferralRequestRules rules;
     private final ReferralRepository referrals;
     private final ReferralTimeline timeline;
-    private final ReferralFormVariables formVariables;
+    private final LifecycleStartVariables startVariables;
+    private final EngineActing engine;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final Clock clock;
@@ -36,7 +37,7 @@ public class ReferralIntake {
 
     ReferralIntake(RelatedReferrals relatedReferrals, IntakeProperties intakeProperties, ReferralNumbers numbers,
                    ReferralRequestRules rules, ReferralRepository referrals, ReferralTimeline timeline,
-                   ReferralFormVariables formVariables, RuntimeService runtimeService,
+                   LifecycleStartVariables startVariables, EngineActing engine, RuntimeService runtimeService,
                    IdentityService identityService, Clock clock, Callers callers, Catalog catalog) {
         this.callers = callers;
         this.catalog = catalog;
@@ -46,7 +47,8 @@ public class ReferralIntake {
         this.rules = rules;
         this.referrals = referrals;
         this.timeline = timeline;
-        this.formVariables = formVariables;
+        this.startVariables = startVariables;
+        this.engine = engine;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
         this.clock = clock;
@@ -55,34 +57,21 @@ public class ReferralIntake {
     @Transactional
     public Referral create(CreateReferralRequest request) {
         Referral referral = record(request);
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(LifecycleVariables.PROCESS_KEY,
-                referral.getReferenceNumber(), startVariables(referral));
+        noteRelatedReferrals(referral);
+        // Relay starts every lifecycle itself: no staff group holds rights on the lifecycle (EngineAuthorizations)
+        ProcessInstance instance = engine.asRelay(() -> runtimeService.startProcessInstanceByKey(
+                LifecycleVariables.PROCESS_KEY, referral.getReferenceNumber(), startVariables.of(referral)));
         referral.linkProcessInstance(instance.getId());
         return referral;
     }
 
-    /**
-     * For a lifecycle started from the Tasklist start form: the process exists already, so the referral is recorded
-     * for it and gives it its business key and form variables.
-     */
-    public Referral createForStartedProcess(CreateReferralRequest request, DelegateExecution execution) {
-        Referral referral = record(request);
-        referral.linkProcessInstance(execution.getProcessInstanceId());
-        execution.setProcessBusinessKey(referral.getReferenceNumber());
-        execution.setVariables(startVariables(referral));
-        return referral;
-    }
-
-    /** The form variables, plus a note of the customer's other open interests for the Review form. */
-    private java.util.Map<String, Object> startVariables(Referral referral) {
-        java.util.Map<String, Object> variables = formVariables.of(referral);
+    /** The customer's other open interests go on the timeline; the Review form shows them from the referral. */
+    private void noteRelatedReferrals(Referral referral) {
         java.util.List<Referral> related = relatedReferrals.openFor(referral);
         String note = relatedReferrals.describe(referral, related);
-        variables.put("relatedInterests", note == null ? "-" : note);
         if (note != null) {
             timeline.record(referral, ReferralEventType.POSSIBLE_DUPLICATE, null, related.size() + " open", note);
         }
-        return variables;
     }
 
     /** What is wrong with a request, without writing anything (bulk channels report it per row). */

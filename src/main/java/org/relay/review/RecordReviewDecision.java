@@ -89,17 +89,21 @@ class RecordReviewDecision implements TaskListener {
         Reassignments.Target target = reassignments.record(referral, actor, user, queue, note);
         task.setVariable(LifecycleVariables.RECIPIENT_USER, target.user());
         task.setVariable(LifecycleVariables.RECIPIENT_QUEUE, target.queue());
-        task.setVariable(LifecycleVariables.ROUTING_REASON, target.reason());
     }
 
     /**
-     * Who decided: the authenticated user (Tasklist, REST; a manager acting on someone's task), else the assignee
-     * (the engine API used without authentication).
+     * Who decided: the authenticated user (Tasklist, engine REST, Relay's review API), else whom Relay names when it
+     * completes the task for a manager (a transient variable no signed-in caller can use to pose as someone else),
+     * else the assignee.
      */
     private String actor(DelegateTask task) {
         var authentication = identityService.getCurrentAuthentication();
         if (authentication != null && authentication.getUserId() != null) {
             return authentication.getUserId();
+        }
+        String onBehalf = LifecycleVariables.text(task, LifecycleVariables.DECIDED_BY);
+        if (onBehalf != null) {
+            return onBehalf;
         }
         if (task.getAssignee() != null) {
             return task.getAssignee();

@@ -18,6 +18,8 @@ import java.util.List;
 @Component
 public class Reassignments {
 
+    private final ManagerInstanceGrants managerGrants;
+
     /** The names the target and note fields have where the request came from (form variables or JSON). */
     public record Fields(String user, String queue, String note) {
         public static final Fields REVIEW_FORM = new Fields("reassignToUser", "reassignToQueue", "reviewNote");
@@ -36,7 +38,8 @@ public class Reassignments {
     private final IdentityService identityService;
     private final ReferralTimeline timeline;
 
-    Reassignments(IdentityService identityService, ReferralTimeline timeline) {
+    Reassignments(IdentityService identityService, ReferralTimeline timeline, ManagerInstanceGrants managerGrants) {
+        this.managerGrants = managerGrants;
         this.identityService = identityService;
         this.timeline = timeline;
     }
@@ -67,6 +70,7 @@ public class Reassignments {
         Instant now = timeline.record(referral, ReferralEventType.REASSIGNED, actor, null, reason);
         // a user alone gets the task (the old queue no longer sees it); the referral keeps its queue for reporting
         referral.routedTo(user, queue != null ? queue : referral.getQueueId(), RoutingBasis.REASSIGNED.name(), reason, now);
+        managerGrants.queueChanged(referral.getProcessInstanceId(), referral.getQueueId());
         return new Target(user, queue, reason);
     }
 }

@@ -22,8 +22,11 @@ class RouteReferral implements JavaDelegate {
     private final ReferralTimeline timeline;
     private final Router router;
     private final Workloads workloads;
+    private final ManagerInstanceGrants managerGrants;
 
-    RouteReferral(ReferralRepository referrals, ReferralTimeline timeline, Router router, Workloads workloads) {
+    RouteReferral(ReferralRepository referrals, ReferralTimeline timeline, Router router, Workloads workloads,
+                  ManagerInstanceGrants managerGrants) {
+        this.managerGrants = managerGrants;
         this.referrals = referrals;
         this.timeline = timeline;
         this.router = router;
@@ -39,21 +42,11 @@ class RouteReferral implements JavaDelegate {
         Instant now = timeline.record(referral, ReferralEventType.ROUTED, decision.user(), decision.basis().name(),
                 decision.reason());
         referral.routedTo(decision.user(), decision.queue(), decision.basis().name(), decision.reason(), now);
+        managerGrants.queueChanged(execution.getProcessInstanceId(), decision.queue());
         if (decision.user() != null) {
             workloads.assigned(decision.user());
         }
         execution.setVariable(LifecycleVariables.RECIPIENT_USER, decision.user());
         execution.setVariable(LifecycleVariables.RECIPIENT_QUEUE, decision.candidateGroup());
-        execution.setVariable(LifecycleVariables.ROUTING_REASON, decision.reason());
-        execution.setVariable("recipientWorkload", workloadText(decision));
-    }
-
-    /** Shown in the Review form: how loaded the recipient is, counting this referral (the router counted before it). */
-    private static String workloadText(RoutingDecision decision) {
-        if (decision.user() == null) {
-            return "Shared with the queue: the first to accept takes it";
-        }
-        Workloads.Load load = decision.load();
-        return decision.user() + ": " + (load.open() + 1) + " open referrals (capacity " + load.capacity() + ")";
     }
 }

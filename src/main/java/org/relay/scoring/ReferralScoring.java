@@ -57,8 +57,6 @@ public class ReferralScoring {
         Map<String, Object> variables = new HashMap<>();
         variables.put(LifecycleVariables.LEAD_SCORE, score.score());
         variables.put(LifecycleVariables.LEAD_GRADE, score.grade().name());
-        variables.put(LifecycleVariables.LEAD_SCORE_TEXT, score.summary());
-        variables.put(LifecycleVariables.REFERRER_SCORE_TEXT, referrerText(referral, referrerScore));
         variables.put(LifecycleVariables.PRIORITY_BAND, PriorityBand.of(score.score()).name());
         variables.put(LifecycleVariables.TASK_PRIORITY, priority);
         return variables;
@@ -98,12 +96,5 @@ public class ReferralScoring {
         long allowed = task.getDueDate().getTime() - task.getCreateTime().getTime();
         long used = clock.millis() - task.getCreateTime().getTime();
         return allowed <= 0 ? 1 : (double) used / allowed;
-    }
-
-    private static String referrerText(Referral referral, Integer referrerScore) {
-        if (referrerScore == null) {
-            return "No referrer (self-sourced lead)";
-        }
-        return referral.getReferrer().getName() + ": referrer score " + referrerScore + "/100";
     }
 }

@@ -5,10 +5,12 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Runs engine work as a user with their groups, so the engine checks their task permissions (a candidate group's
- * grant counts only when the groups are known) and records them as the one who acted.
+ * grant counts only when the groups are known) and records them as the one who acted; or as Relay itself, for engine
+ * steps Relay's own rules have already allowed and no user holds engine rights for (starting a lifecycle).
  */
 @Component
 public class EngineActing {
@@ -27,6 +29,23 @@ public class EngineActing {
             work.run();
         } finally {
             identityService.clearAuthentication();
+        }
+    }
+
+    /**
+     * Runs engine work without the signed-in user's engine authorization checks (Tasklist's New referral process
+     * starts a lifecycle, which no staff group may start itself), then restores the user.
+     */
+    public <T> T asRelay(Supplier<T> work) {
+        var user = identityService.getCurrentAuthentication();
+        if (user == null) {
+            return work.get();
+        }
+        identityService.clearAuthentication();
+        try {
+            return work.get();
+        } finally {
+            identityService.setAuthentication(user);
         }
     }
 }

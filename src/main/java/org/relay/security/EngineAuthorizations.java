@@ -20,17 +20,23 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The Camunda authorizations Relay's groups need now that engine authorization is on. Tasks themselves need none:
- * the engine grants their assignee and candidate groups access as it assigns them, so a recipient sees only the
- * tasks of their queues and their own. Staff (queue members and referrers) may use Tasklist and start a referral;
- * managers may also use Cockpit and read every referral process there. Idempotent: run at start and whenever
- * queues change.
+ * The Camunda authorizations Relay's groups hold, so that no engine surface (Tasklist, Cockpit, /engine-rest) shows
+ * or changes more of a referral than Relay's own rules allow. Tasks need none: the engine grants their assignee and
+ * candidate groups access as it assigns them, so a recipient reads and completes only their own and their queues'
+ * tasks. Staff (queue members and referrers) use Tasklist and start the New referral process — never the lifecycle,
+ * which only Relay starts. Managers use Cockpit: they read the process models, and each lifecycle of a queue they
+ * manage is granted to them alone (routing/ManagerInstanceGrants); they read no history, no other task and change
+ * nothing through the engine — reassigning and re-planning go through Relay's API. Administrators keep everything.
+ * Idempotent, run at start and whenever queues change; grants earlier versions gave are taken back here.
  */
 @Component
 public class EngineAuthorizations {
 
     /** Colleagues who refer but belong to no queue. */
     public static final String REFERRERS_GROUP = "relay-referrers";
+
+    /** The Tasklist start form's process: the only process staff may start. */
+    public static final String NEW_REFERRAL_PROCESS = "NewReferralProcess";
 
     private final AuthorizationService authorizations;
     private final RoutingQueueRepository queues;
@@ -70,24 +76,53 @@ public class EngineAuthorizations {
     private void staff(String group) {
         grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(group, Resources.FILTER, "*", Permissions.READ);
-        grant(group, Resources.PROCESS_DEFINITION, LifecycleVariables.PROCESS_KEY,
+        // the lifecycle's model, so Tasklist can name a task's process; starting it is Relay's alone
+        grant(group, Resources.PROCESS_DEFINITION, LifecycleVariables.PROCESS_KEY, ProcessDefinitionPermissions.READ);
+        revoke(group, Resources.PROCESS_DEFINITION, LifecycleVariables.PROCESS_KEY,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(group, Resources.PROCESS_DEFINITION, NEW_REFERRAL_PROCESS,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     }
 
     private void manager(String group) {
         grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                ProcessDefinitionPermissions.READ_TASK);
-        // managers reassign and re-plan referrals in flight (Relay's API checks first that it is a queue they manage)
-        grant(group, Resources.PROCESS_DEFINITION, LifecycleVariables.PROCESS_KEY, ProcessDefinitionPermissions.TASK_WORK,
+        grant(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
+        revoke(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+        revoke(group, Resources.PROCESS_DEFINITION, LifecycleVariables.PROCESS_KEY, ProcessDefinitionPermissions.TASK_WORK,
                 ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.UPDATE_TASK,
                 ProcessDefinitionPermissions.UPDATE_INSTANCE);
-        grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
-        grant(group, Resources.TASK, "*", Permissions.READ);
-        grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+        revoke(group, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+        revoke(group, Resources.TASK, "*", Permissions.READ);
+        grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+        revoke(group, Resources.DECISION_DEFINITION, "*", Permissions.READ_HISTORY);
         grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
+    }
+
+    /** Takes back permissions an earlier version granted; the grant row goes when nothing is left in it. */
+    private void revoke(String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(group)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        if (existing == null) {
+            return;
+        }
+        boolean changed = false;
+        for (Permission permission : permissions) {
+            if (existing.isPermissionGranted(permission)) {
+                existing.removePermission(permission);
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return;
+        }
+        if (existing.getPermissions(Permissions.values()).length == 0) {
+            authorizations.deleteAuthorization(existing.getId());
+        } else {
+            authorizations.saveAuthorization(existing);
+        }
     }
 
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {

@@ -7,6 +7,7 @@ import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
 import org.relay.referral.ReferralRepository;
 import org.relay.referral.ReferralTimeline;
+import org.relay.routing.ManagerInstanceGrants;
 import org.relay.routing.ManagerQueues;
 import org.relay.routing.RoutingBasis;
 import org.springframework.stereotype.Component;
@@ -25,13 +26,16 @@ class EscalateToManager implements JavaDelegate {
     private final ReferralTimeline timeline;
     private final ManagerQueues managerQueues;
     private final Clock clock;
+    private final ManagerInstanceGrants managerGrants;
 
-    EscalateToManager(ReferralRepository referrals, ReferralTimeline timeline, ManagerQueues managerQueues,
+    EscalateToManager(ManagerInstanceGrants managerGrants, ReferralRepository referrals, ReferralTimeline timeline,
+                      ManagerQueues managerQueues,
                       Clock clock) {
         this.referrals = referrals;
         this.timeline = timeline;
         this.managerQueues = managerQueues;
         this.clock = clock;
+        this.managerGrants = managerGrants;
     }
 
     @Override
@@ -45,8 +49,8 @@ class EscalateToManager implements JavaDelegate {
                 + Durations.readable(since, now) + " → manager queue " + managerQueue;
         timeline.record(referral, ReferralEventType.ESCALATED, referral.getOwnerId(), "review-sla", reason);
         referral.routedTo(null, managerQueue, RoutingBasis.ESCALATED.name(), reason, now);
+        managerGrants.queueChanged(execution.getProcessInstanceId(), managerQueue);
         execution.setVariable(LifecycleVariables.RECIPIENT_USER, null);
         execution.setVariable(LifecycleVariables.RECIPIENT_QUEUE, managerQueue);
-        execution.setVariable(LifecycleVariables.ROUTING_REASON, reason);
     }
 }

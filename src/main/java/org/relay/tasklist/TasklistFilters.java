@@ -22,9 +22,6 @@ public class TasklistFilters {
 
     public static final String MY_REFERRALS = "My referrals";
 
-    /** The task-local list columns {@link ShowInTaskList} copies, and the process variable each comes from. */
-    static final Map<String, String> COLUMNS = columns();
-
     private final FilterService filterService;
     private final TaskService taskService;
 
@@ -81,17 +78,6 @@ public class TasklistFilters {
                 variable("listLeadScore", "Lead score"),
                 variable("listLastActivity", "Last activity")));
         return properties;
-    }
-
-    private static Map<String, String> columns() {
-        Map<String, String> columns = new LinkedHashMap<>();
-        columns.put("listReference", "referenceNumber");
-        columns.put("listCustomer", "customerName");
-        columns.put("listInterest", "productLabel");
-        columns.put("listValue", "interestValue");
-        columns.put("listLeadScore", "leadScore");
-        columns.put("listLastActivity", "lastActivity");
-        return columns;
     }
 
     private static Map<String, String> variable(String name, String label) {

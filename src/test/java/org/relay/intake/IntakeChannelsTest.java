@@ -3,6 +3,7 @@ package org.relay.intake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -24,7 +25,10 @@ import org.springframework.http.ResponseEntity;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,6 +57,9 @@ class IntakeChannelsTest extends RelayIntegrationTest {
 
     @Autowired
     IdentityService identityService;
+
+    @Autowired
+    HistoryService historyService;
 
     @Test
     void a_retried_request_with_the_same_key_returns_the_first_referral_and_creates_nothing() throws Exception {
@@ -101,58 +108,85 @@ class IntakeChannelsTest extends RelayIntegrationTest {
     }
 
     @Test
-    void an_advisor_creates_a_referral_from_the_tasklist_start_form() {
-        String definition = repositoryService.createProcessDefinitionQuery()
-                .processDefinitionKey(LifecycleVariables.PROCESS_KEY).latestVersion().singleResult().getId();
-        Map<String, Object> form = new HashMap<>();
-        form.put("kind", "REFERRAL");
-        form.put("recordType", "PERSON_REFERRAL");
-        form.put("customerType", "PERSON");
-        form.put("customerName", "Rachel Adams");
-        form.put("customerPhone", "+1 555 0123");
-        form.put("expressedInterest", "MORTGAGE");
-        form.put("interestAmount", 380000L);
-        form.put("interestCurrency", "USD");
-        form.put("sourceChannel", "COLLEAGUE");
-        form.put("lawfulBasis", "CONTRACT");
+    void an_advisor_creates_a_referral_from_the_tasklist_start_form_and_the_engine_keeps_none_of_it() {
+        VariableMap form = transientForm(Map.of("kind", "REFERRAL", "recordType", "PERSON_REFERRAL",
+                "customerType", "PERSON", "customerName", "Rachel Adams", "customerPhone", "+1 555 0123",
+                "expressedInterest", "MORTGAGE", "interestCurrency", "USD", "sourceChannel", "COLLEAGUE",
+                "lawfulBasis", "CONTRACT"));
+        form.putValueTyped("interestAmount", Variables.doubleValue(380000.0, true));
 
-        identityService.setAuthentication("ryan", java.util.List.of("wealth-management"));   // as Tasklist does
-        ProcessInstance instance;
-        try {
-            instance = formService.submitStartForm(definition, form);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        ProcessInstance started = asRyan(() -> formService.submitStartForm(newReferralDefinition(), form));
 
-        Referral referral = referrals.findByReferenceNumber(
-                runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult().getBusinessKey())
-                .orElseThrow();
+        Referral referral = referrals.findByReferenceNumber(historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(started.getId()).singleResult().getBusinessKey()).orElseThrow();
         Assertions.assertThat(referral.getKind()).isEqualTo(ReferralKind.REFERRAL);
+        Assertions.assertThat(referral.getCustomer().getPhone()).isEqualTo("+1 555 0123");
+        Assertions.assertThat(referral.getInterestAmount()).isEqualByComparingTo("380000");
         Assertions.assertThat(referral.getReferrer().getId()).isEqualTo("ryan");
         Assertions.assertThat(referral.getReferrer().getName()).isEqualTo("Ryan Walsh");
-        Assertions.assertThat(referral.getProcessInstanceId()).isEqualTo(instance.getId());
         Assertions.assertThat(referral.getOwnerId()).isEqualTo("alice");
-        Assertions.assertThat(runtimeService.getVariable(instance.getId(), "customerPhone")).isEqualTo("+1 555 0123");
         Assertions.assertThat(referral.getLawfulBasis()).isEqualTo("CONTRACT");
         Assertions.assertThat(referral.getCreatedBy()).isEqualTo("ryan");
+        // Relay started the lifecycle (Ryan holds no right to), and neither process keeps the customer's data
+        Assertions.assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(referral.getProcessInstanceId())
+                .processDefinitionKey(LifecycleVariables.PROCESS_KEY).count()).isEqualTo(1);
+        // ... but for the name in Tasklist's list, a column of the review task itself (readable with the task only)
+        var engineVariables = historyService.createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(started.getId(), referral.getProcessInstanceId()).list();
+        Assertions.assertThat(engineVariables).filteredOn(v -> v.getTaskId() == null)
+                .extracting(v -> String.valueOf(v.getValue()))
+                .doesNotContain("Rachel Adams", "+1 555 0123").contains(referral.getReferenceNumber());
+        Assertions.assertThat(engineVariables).filteredOn(v -> "Rachel Adams".equals(v.getValue()))
+                .extracting(v -> v.getName()).containsExactly("listCustomer");
+        Assertions.assertThat(engineVariables).extracting(v -> String.valueOf(v.getValue())).doesNotContain("+1 555 0123");
     }
 
     @Test
     void a_start_form_the_rules_refuse_starts_nothing() {
-        String definition = repositoryService.createProcessDefinitionQuery()
-                .processDefinitionKey(LifecycleVariables.PROCESS_KEY).latestVersion().singleResult().getId();
-        Map<String, Object> form = Map.of("kind", "LEAD", "recordType", "GENERAL", "customerType", "PERSON",
-                "customerName", "Nobody Reachable", "expressedInterest", "MORTGAGE", "sourceChannel", "COLLEAGUE");
+        VariableMap form = transientForm(Map.of("kind", "LEAD", "recordType", "GENERAL", "customerType", "PERSON",
+                "customerName", "Nobody Reachable", "expressedInterest", "MORTGAGE", "sourceChannel", "COLLEAGUE"));
 
-        identityService.setAuthentication("ryan", java.util.List.of("wealth-management"));
+        long before = historyService.createHistoricProcessInstanceQuery().count();
+
+        Assertions.assertThatThrownBy(() -> asRyan(() -> formService.submitStartForm(newReferralDefinition(), form)))
+                .hasMessageContaining("customer: needs a phone or an email");
+        Assertions.assertThat(referrals.count()).isZero();
+        Assertions.assertThat(historyService.createHistoricProcessInstanceQuery().count()).isEqualTo(before);
+    }
+
+    @Test
+    void a_start_that_would_keep_the_customers_data_in_the_engine_is_refused() {
+        Map<String, Object> kept = new HashMap<>(Map.of("kind", "REFERRAL", "recordType", "PERSON_REFERRAL",
+                "customerType", "PERSON", "customerName", "Rachel Adams", "customerPhone", "+1 555 0123",
+                "expressedInterest", "MORTGAGE", "sourceChannel", "COLLEAGUE"));
+
+        long before = historyService.createHistoricVariableInstanceQuery().count();
+
+        Assertions.assertThatThrownBy(() -> asRyan(() -> formService.submitStartForm(newReferralDefinition(), kept)))
+                .hasMessageContaining("transient");
+        Assertions.assertThat(referrals.count()).isZero();
+        Assertions.assertThat(historyService.createHistoricVariableInstanceQuery().count()).isEqualTo(before);
+    }
+
+    private String newReferralDefinition() {
+        return repositoryService.createProcessDefinitionQuery().processDefinitionKey("NewReferralProcess")
+                .latestVersion().singleResult().getId();
+    }
+
+    private static VariableMap transientForm(Map<String, String> fields) {
+        VariableMap form = Variables.createVariables();
+        fields.forEach((name, value) -> form.putValueTyped(name, Variables.stringValue(value, true)));
+        return form;
+    }
+
+    /** As Tasklist does: the engine call runs for the signed-in advisor. */
+    private <T> T asRyan(java.util.function.Supplier<T> work) {
+        identityService.setAuthentication("ryan", List.of("wealth-management"));
         try {
-            Assertions.assertThatThrownBy(() -> formService.submitStartForm(definition, form))
-                    .hasMessageContaining("customer: needs a phone or an email");
+            return work.get();
         } finally {
             identityService.clearAuthentication();
         }
-        Assertions.assertThat(referrals.count()).isZero();
-        Assertions.assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(definition).count()).isZero();
     }
 
     private ResponseEntity<String> post(String body, String key) {

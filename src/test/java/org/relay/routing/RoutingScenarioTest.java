@@ -73,9 +73,6 @@ class RoutingScenarioTest extends RelayIntegrationTest {
                 "mike", "alice");
         Map<String, Long> perOwner = owners.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         Assertions.assertThat(perOwner).containsEntry("alice", 4L).containsEntry("bob", 3L).containsEntry("mike", 3L);
-        // the Review form tells alice how loaded she is, counting the referral in front of her once
-        Assertions.assertThat(processEngine.getRuntimeService().getVariable(last.getProcessInstanceId(), "recipientWorkload"))
-                .isEqualTo("alice: 4 open referrals (capacity 25)");
     }
 
     @Test

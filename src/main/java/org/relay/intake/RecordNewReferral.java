@@ -2,46 +2,54 @@ package org.relay.intake;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.relay.common.InvalidRequestException;
 import org.relay.lifecycle.LifecycleInputException;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.referral.CreateReferralRequest;
 import org.relay.referral.CustomerType;
+import org.relay.referral.Referral;
 import org.relay.referral.ReferralIntake;
 import org.relay.referral.ReferralKind;
 import org.relay.referral.ReferrerType;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Start listener of the lifecycle: when an advisor starts it from the "New referral" start form in Tasklist, the
- * form's fields become a referral through the same rules as the REST API, referred by the advisor. Lifecycles
- * started by Relay itself already carry their referral and pass through.
+ * "Record referral" in the New referral process: the Tasklist start form's fields become a referral through the same
+ * rules as POST /api/referrals, referred by the signed-in advisor, and Relay starts its lifecycle. The fields must
+ * arrive as transient variables (the form sends them so): a customer's data must not be kept in this process's
+ * variables or history, and a start that would keep it is refused before anything is written.
  */
-@Component("recordStartFormReferral")
-class RecordStartFormReferral implements ExecutionListener {
+@Component("recordNewReferral")
+class RecordNewReferral implements JavaDelegate {
+
+    /** The form's fields; all of them are the customer's data or the advisor's notes about them. */
+    static final List<String> FIELDS = List.of("kind", "recordType", "customerType", "customerName", "customerEmployer",
+            "customerPhone", "customerEmail", "customerCity", "customerRegion", "existingCustomerId",
+            "customerContactName", "expressedInterest", "interestAmount", "interestCurrency", "sourceChannel", "notes",
+            "lawfulBasis");
 
     private final ReferralIntake intake;
     private final IdentityService identityService;
 
-    RecordStartFormReferral(ReferralIntake intake, IdentityService identityService) {
+    RecordNewReferral(ReferralIntake intake, IdentityService identityService) {
         this.intake = intake;
         this.identityService = identityService;
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-        if (execution.getVariable(LifecycleVariables.REFERRAL_ID) != null) {
-            return;
-        }
+    public void execute(DelegateExecution execution) {
         var authentication = identityService.getCurrentAuthentication();
         if (authentication == null || authentication.getUserId() == null) {
-            throw new LifecycleInputException("Start referrals from Tasklist while logged in, or through POST /api/referrals");
+            throw new LifecycleInputException("Start a referral from Tasklist while signed in, or through POST /api/referrals");
         }
+        requireTransient(execution);
         CreateReferralRequest request = new CreateReferralRequest(
                 enumOf(ReferralKind.class, text(execution, "kind"), "kind"),
                 text(execution, "recordType"),
@@ -54,24 +62,43 @@ class RecordStartFormReferral implements ExecutionListener {
                 text(execution, "sourceChannel"),
                 new CreateReferralRequest.ReferrerData(ReferrerType.INTERNAL_USER, authentication.getUserId(), null),
                 text(execution, "notes"), null, text(execution, "lawfulBasis"));
+        Referral referral;
         try {
-            intake.createForStartedProcess(request, execution);
+            referral = intake.create(request);
         } catch (InvalidRequestException e) {
             throw new LifecycleInputException(e.problems().stream().map(p -> p.field() + ": " + p.message())
                     .collect(Collectors.joining("; ")));
+        }
+        execution.setProcessBusinessKey(referral.getReferenceNumber());
+        execution.setVariable(LifecycleVariables.REFERRAL_ID, referral.getId());
+    }
+
+    /** Refuses (and so rolls back) a start whose form fields would be stored as ordinary process variables. */
+    private static void requireTransient(DelegateExecution execution) {
+        List<String> kept = FIELDS.stream().filter(name -> {
+            TypedValue value = execution.getVariableTyped(name, false);
+            return value != null && !value.isTransient();
+        }).toList();
+        if (!kept.isEmpty()) {
+            throw new LifecycleInputException(kept.get(0) + ": send the New referral form's fields as transient"
+                    + " variables (valueInfo {\"transient\": true}); the customer's data is kept by Relay only ("
+                    + String.join(", ", kept) + ")");
         }
     }
 
     private static CreateReferralRequest.InterestValue amount(DelegateExecution execution) {
         Object amount = execution.getVariable("interestAmount");
-        if (amount == null) {
+        if (amount == null || (amount instanceof String blank && blank.isBlank())) {
             return null;
         }
-        if (!(amount instanceof Number number)) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(amount.toString().trim());
+        } catch (NumberFormatException e) {
             throw new LifecycleInputException("interestAmount: must be a number (was " + amount + ")");
         }
         String currency = text(execution, "interestCurrency");
-        return new CreateReferralRequest.InterestValue(new BigDecimal(number.toString()), currency == null ? "USD" : currency);
+        return new CreateReferralRequest.InterestValue(value, currency == null ? "USD" : currency);
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String value, String field) {
