@@ -176,6 +176,38 @@ class BrowserJourneysTest extends RelayIntegrationTest {
     }
 
     @Test
+    void a_hostile_referrer_name_runs_no_script_in_the_cockpit_dashboard() {
+        String hostile = "<img src=x onerror=alert(document.domain)><b>Top</b>";
+        intake.create(new CreateReferralRequest(ReferralKind.REFERRAL, "PERSON_REFERRAL",
+                new CreateReferralRequest.CustomerData(CustomerType.PERSON, "Pat Partner", null, null,
+                        "pat@mail.example", "Springfield", "Central", null),
+                "MORTGAGE", new CreateReferralRequest.InterestValue(new BigDecimal("250000"), "USD"), "COLLEAGUE",
+                new CreateReferralRequest.ReferrerData(ReferrerType.PARTNER, "P-777", hostile), null));
+        rollups.refresh();
+
+        browser.logIn(url("/camunda/app/cockpit/default/"), "jackie");
+        browser.visible(By.cssSelector(".relay-dashboard[data-relay-rendered=true]"), 40);
+        var page = (org.openqa.selenium.JavascriptExecutor) browser.driver;
+        // the payload calls alert(): record it instead of letting a dialog block the browser
+        page.executeScript("window.__xss = null; window.alert = value => { window.__xss = String(value); };");
+        Object shown = page.executeScript("""
+                const chart = echarts.getInstanceByDom(document.querySelector('#relay-referrers .relay-chart'));
+                const names = chart.getOption().yAxis[0].data;
+                const index = names.findIndex(name => String(name).indexOf('<img') >= 0);
+                if (index >= 0) {
+                  chart.dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: index});
+                }
+                return index;""");
+        Assertions.assertThat(((Number) shown).intValue()).as("the hostile referrer among the top referrers").isNotNegative();
+        WebElement tooltip = browser.waitUpTo(10).until(d -> d.findElements(By.xpath(
+                "//div[@id='relay-referrers']//div[contains(., 'score')]")).stream()
+                .filter(WebElement::isDisplayed).filter(e -> e.getText().contains("<img")).findFirst().orElse(null));
+        Assertions.assertThat(tooltip.getText()).as("the name shown as text").contains("<b>Top</b>");
+        Assertions.assertThat(browser.driver.findElements(By.cssSelector("#relay-referrers img, #relay-referrers b"))).isEmpty();
+        Assertions.assertThat(page.executeScript("return window.__xss;")).as("a script in a referrer's name ran").isNull();
+    }
+
+    @Test
     void a_customer_asks_on_the_public_page_and_a_recipient_gets_the_task() {
         browser.driver.manage().deleteAllCookies();
         browser.driver.get(url("/public/lead"));
