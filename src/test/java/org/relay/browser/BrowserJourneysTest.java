@@ -63,6 +63,8 @@ class BrowserJourneysTest extends RelayIntegrationTest {
     TestRestTemplate rest;
     @Autowired
     ReportRollups rollups;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @RegisterExtension
     TestWatcher screenshotOnFailure = new TestWatcher() {
@@ -183,6 +185,10 @@ class BrowserJourneysTest extends RelayIntegrationTest {
                         "pat@mail.example", "Springfield", "Central", null),
                 "MORTGAGE", new CreateReferralRequest.InterestValue(new BigDecimal("250000"), "USD"), "COLLEAGUE",
                 new CreateReferralRequest.ReferrerData(ReferrerType.PARTNER, "P-777", hostile), null));
+        // a scored referrer: ECharts shows no tooltip for a bar without a value
+        jdbc.update("insert into referrer_standing (referrer_id, referrer_type, referrer_name, referrals_made, decided,"
+                + " converted, weighted_decided, weighted_converted, score, updated_at) values ('P-777', 'PARTNER', ?,"
+                + " 1, 0, 0, 0, 0, 80, now()) on conflict (referrer_id) do update set score = 80", hostile);
         rollups.refresh();
 
         browser.logIn(url("/camunda/app/cockpit/default/"), "jackie");
@@ -194,6 +200,7 @@ class BrowserJourneysTest extends RelayIntegrationTest {
                 const chart = echarts.getInstanceByDom(document.querySelector('#relay-referrers .relay-chart'));
                 const names = chart.getOption().yAxis[0].data;
                 const index = names.findIndex(name => String(name).indexOf('<img') >= 0);
+                document.querySelector('#relay-referrers').scrollIntoView({block: 'center'});
                 if (index >= 0) {
                   chart.dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: index});
                 }
