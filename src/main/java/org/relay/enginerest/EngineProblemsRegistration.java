@@ -3,6 +3,7 @@ package org.relay.enginerest;
 import jakarta.servlet.ServletRegistration;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +30,13 @@ class EngineProblemsRegistration {
         return config -> EngineProblemMappers.all().forEach(config::register);
     }
 
+    /**
+     * Only with the web apps: their initializer maps the authentication and security filters that guard this path
+     * (the servlet alone would answer without them).
+     */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
+    @ConditionalOnProperty(prefix = "camunda.bpm.webapp", name = "enabled", havingValue = "true", matchIfMissing = true)
     ServletContextInitializer webappEngineApiProblems(CamundaBpmProperties camunda) {
         return servletContext -> {
             ServletRegistration.Dynamic engineApi = servletContext.addServlet(WEBAPP_ENGINE_API, ServletContainer.class);

@@ -121,6 +121,12 @@ class EngineRestProblemsTest extends RelayIntegrationTest {
     @Test
     void tasklist_and_cockpit_get_the_same_answers_on_the_webapps_engine_api() throws Exception {
         Task review = reviewTask(intake.create(RelayTestData.kiarasMortgage()));
+        // Relay registers this servlet itself: Camunda's web app filters must still guard it
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/camunda/api/engine/engine/default/task")).build(), HttpResponse.BodyHandlers.ofString());
+        Assertions.assertThat(anonymous.statusCode()).isEqualTo(401);
+        Assertions.assertThat(anonymous.body()).doesNotContain(review.getId());
+
         WebappSession alice = WebappSession.logIn(port, "alice");
         String task = "/camunda/api/engine/engine/default/task/";
 
