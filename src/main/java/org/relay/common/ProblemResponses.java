@@ -77,7 +77,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /** A decision the lifecycle refuses (e.g. reject without a reason), reached through Relay's API. */
     @ExceptionHandler(LifecycleInputException.class)
     ProblemDetail lifecycleInput(LifecycleInputException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+        if (!e.fieldProblems().isEmpty()) {
+            problem.setProperty("errors", e.fieldProblems());
+        }
+        return problem;
     }
 
     /** Two people changed the same referral at once: the other one won; reloading shows what happened. */

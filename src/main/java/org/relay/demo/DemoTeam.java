@@ -76,6 +76,11 @@ public class DemoTeam {
         this.filters = filters;
     }
 
+    /** One of the demo team's user ids (DemoOnlyOnDemoDatabase tells a demo database by them). */
+    static boolean isDemoUser(String userId) {
+        return PEOPLE.stream().anyMatch(person -> person.id().equals(userId));
+    }
+
     public void ensure() {
         PEOPLE.forEach(this::ensureUser);
         ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM, List.of("demo"));

@@ -40,6 +40,11 @@ class ImportStaging {
     static final String PROCESS_KEY = "CsvImportProcess";
     private static final int CHUNK = 1000;
     private static final int MAX_ROW_JSON = 8000;
+    /** Limits of a plausible header line (README, CSV import): a file past them is not a list of leads. */
+    static final int MAX_HEADER_CHARS = 8 * 1024;
+    static final int MAX_COLUMNS = 200;
+    private static final String BINARY = "is not a CSV text file (it holds binary content: control characters or"
+            + " bytes that are not text in the file's character set, UTF-8 unless \"charset\" names another)";
 
     record Options(String sourceChannel, String campaign, boolean dryRun, String requestedBy, String product,
                    String charset) {
@@ -86,6 +91,9 @@ class ImportStaging {
             int rows;
             try {
                 rows = stageRows(job.getId(), parser, mapping);
+            } catch (BinaryContent binary) {
+                discard(job.getId());
+                throw refused(BINARY + " at row " + binary.rowNumber);
             } catch (UncheckedIOException | IllegalStateException malformed) {
                 discard(job.getId());
                 throw new InvalidRequestException(List.of(new FieldProblem("file", "is not a readable CSV file: "
@@ -114,6 +122,9 @@ class ImportStaging {
                     data.put(field, record.get(header));
                 }
             });
+            if (data.values().stream().anyMatch(ImportStaging::isBinary)) {
+                throw new BinaryContent(rowNumber);
+            }
             chunk.add(new Object[]{importId, rowNumber, toJson(data)});
             if (chunk.size() == CHUNK) {
                 insert(chunk);
@@ -192,24 +203,71 @@ class ImportStaging {
         return requested == null || requested.isBlank() ? StandardCharsets.UTF_8 : Charset.forName(requested);
     }
 
-    /** The most frequent of , ; tab | in the header line. */
+    /**
+     * The most frequent of , ; tab | in the header line, once the header is known to be one: a line of text within
+     * {@link #MAX_HEADER_CHARS} characters and {@link #MAX_COLUMNS} columns. Binary files and absurd headers are
+     * refused before the CSV parser sees them (it would hold the whole line, and the reader's mark cannot be reset
+     * past its read-ahead limit).
+     */
     private static char delimiterOf(BufferedReader reader) throws IOException {
-        reader.mark(64 * 1024);
-        String header = reader.readLine();
-        reader.reset();
-        if (header == null) {
+        reader.mark(MAX_HEADER_CHARS + 2);
+        StringBuilder header = new StringBuilder();
+        int c = reader.read();
+        if (c == -1) {
             throw new InvalidRequestException(List.of(new FieldProblem("file", "is empty")));
         }
+        while (c != -1 && c != '\n' && c != '\r') {
+            if (header.length() == MAX_HEADER_CHARS) {
+                throw refused("has a header line longer than " + MAX_HEADER_CHARS
+                        + " characters: the first line must name the columns");
+            }
+            if (isBinary((char) c) || c == '\uFFFD') {
+                // a header is plain text in any character set: an undecodable byte there means binary content
+                throw refused(BINARY);
+            }
+            header.append((char) c);
+            c = reader.read();
+        }
+        reader.reset();
         char best = ',';
         long bestCount = -1;
         for (char candidate : new char[]{',', ';', '\t', '|'}) {
-            long count = header.chars().filter(c -> c == candidate).count();
+            long count = header.chars().filter(ch -> ch == candidate).count();
             if (count > bestCount) {
                 best = candidate;
                 bestCount = count;
             }
         }
+        if (bestCount + 1 > MAX_COLUMNS) {
+            throw refused("has " + (bestCount + 1) + " columns; at most " + MAX_COLUMNS + " are read");
+        }
         return best;
+    }
+
+    /**
+     * NUL and the other C0 control characters (tab and line ends excepted) are in no text file (C1 controls are: a
+     * Windows-1252 file read as ISO-8859-1 has them).
+     */
+    private static boolean isBinary(char c) {
+        return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+    }
+
+    private static boolean isBinary(String value) {
+        return value.chars().anyMatch(c -> isBinary((char) c));
+    }
+
+    private static InvalidRequestException refused(String message) {
+        return new InvalidRequestException(List.of(new FieldProblem("file", message)));
+    }
+
+    /** A row with binary content: the staging stops and the whole file is refused. */
+    private static final class BinaryContent extends RuntimeException {
+        final int rowNumber;
+
+        BinaryContent(int rowNumber) {
+            super(null, null, false, false);
+            this.rowNumber = rowNumber;
+        }
     }
 
     private String toJson(Map<String, String> data) {

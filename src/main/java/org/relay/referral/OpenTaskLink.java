@@ -2,43 +2,69 @@ package org.relay.referral;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.relay.common.NotFoundException;
 import org.relay.common.RelayProperties;
+import org.relay.security.Caller;
+import org.relay.security.Callers;
+import org.relay.security.ReferralAccess;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.util.Optional;
 
 /**
  * The link in every email: {@code /referrals/REF-000123/task} redirects to the referral's current task in Tasklist.
  * Mails are sent before the task exists and the task changes as the referral moves; this link always fits.
+ * <p>
+ * Only for a signed-in user (Tasklist session or HTTP Basic) who may see the referral: a task id in a redirect is
+ * worth enumerating reference numbers for. Everyone else gets one page whatever the reference: an anonymous caller
+ * is asked to sign in to Tasklist and open the link again; a signed-in user who may not see the referral reads the
+ * same "no open task" page as for a reference that does not exist.
  */
-@RestController
+@Controller
 class OpenTaskLink {
 
-    private final ReferralLookup lookup;
+    private static final String NO_TASK = "Either the referral has no open task any more, or it is not one you work on."
+            + " Your open tasks are in Tasklist.";
+
+    private final ReferralRepository referrals;
     private final TaskService taskService;
     private final RelayProperties properties;
+    private final Callers callers;
+    private final ReferralAccess access;
 
-    OpenTaskLink(ReferralLookup lookup, TaskService taskService, RelayProperties properties) {
-        this.lookup = lookup;
+    OpenTaskLink(ReferralRepository referrals, TaskService taskService, RelayProperties properties, Callers callers,
+                 ReferralAccess access) {
+        this.referrals = referrals;
         this.taskService = taskService;
         this.properties = properties;
+        this.callers = callers;
+        this.access = access;
     }
 
     @GetMapping("/referrals/{referenceNumber}/task")
-    ResponseEntity<Void> open(@PathVariable String referenceNumber) {
-        Referral referral = lookup.require(referenceNumber);
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(referenceNumber)
-                .orderByTaskCreateTime().desc().listPage(0, 1).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("Referral " + referenceNumber + " has no open task (it is "
-                        + referral.getStatus() + ")"));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setLocation(URI.create(properties.tasklistLink(task.getId())));
-        return new ResponseEntity<>(headers, HttpStatus.FOUND);
+    String open(@PathVariable String referenceNumber, Model model, HttpServletResponse response) {
+        model.addAttribute("tasklist", properties.publicUrl() + "/camunda/app/tasklist/");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (callers.currentUserIdOrNull() == null) {
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            return "tasklink/sign-in";
+        }
+        Caller caller = callers.current();
+        Optional<Task> task = referrals.findByReferenceNumber(referenceNumber)
+                .filter(referral -> access.canSee(caller, referral))
+                .flatMap(referral -> taskService.createTaskQuery().processInstanceBusinessKey(referral.getReferenceNumber())
+                        .orderByTaskCreateTime().desc().listPage(0, 1).stream().findFirst());
+        if (task.isEmpty()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("message", NO_TASK);
+            return "tasklink/no-task";
+        }
+        return "redirect:" + properties.tasklistLink(task.get().getId());
     }
 }

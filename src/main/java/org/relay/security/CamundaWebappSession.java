@@ -16,8 +16,9 @@ import java.io.IOException;
 
 /**
  * Lets a user signed into Cockpit or Tasklist read Relay's API with that session (the Cockpit dashboard fetches
- * /api/reports). Only for reading: a session cookie rides along with cross-site requests, so anything that changes
- * data still needs credentials of its own (HTTP Basic).
+ * /api/reports) and follow the task link of a mail ({@code /referrals/{ref}/task}). Only for reading: a session
+ * cookie rides along with cross-site requests, so anything that changes data still needs credentials of its own
+ * (HTTP Basic).
  */
 class CamundaWebappSession extends OncePerRequestFilter {
 
@@ -45,10 +46,14 @@ class CamundaWebappSession extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** Only Relay's API: Camunda's own webapp requests are authenticated by Camunda. */
+    /**
+     * Only Relay's API and the mail's task link (it redirects a signed-in Tasklist user to their task): Camunda's own
+     * webapp requests are authenticated by Camunda.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !path.startsWith("/api/") && !(path.startsWith("/referrals/") && path.endsWith("/task"));
     }
 
     private static boolean isSafe(String method) {

@@ -4,22 +4,26 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.relay.common.EmbeddedDemoDatabase;
 import org.relay.emailaction.ActionLinkProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Outside the demo there are no default users: the first administrator comes from configuration, and Relay refuses
- * to start with a missing or weak administrator password or a missing or demo link-signing secret.
+ * to start with a missing or weak administrator password or a missing or demo link-signing secret. The demo
+ * ({@code relay.demo.enabled=true}) skips the administrator (its own is "demo") and, on the embedded H2 database only,
+ * the link secret: on any other database a signed link is worth as much as in production. The demo itself runs only
+ * where no real users exist (DemoOnlyOnDemoDatabase), so these checks hold wherever real users do.
  */
 @Component
-@ConditionalOnProperty(name = "relay.demo.enabled", havingValue = "false")
 class FirstAdministrator implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
@@ -27,27 +31,46 @@ class FirstAdministrator implements InitializingBean {
     private final SecurityProperties security;
     private final ActionLinkProperties links;
     private final IdentityService identityService;
+    private final DataSource dataSource;
+    private final boolean demo;
 
-    FirstAdministrator(SecurityProperties security, ActionLinkProperties links, IdentityService identityService) {
+    FirstAdministrator(SecurityProperties security, ActionLinkProperties links, IdentityService identityService,
+                       DataSource dataSource, @Value("${relay.demo.enabled:false}") boolean demo) {
         this.security = security;
         this.links = links;
         this.identityService = identityService;
+        this.dataSource = dataSource;
+        this.demo = demo;
     }
 
     @Override
     public void afterPropertiesSet() {
+        if (demo) {
+            if (!EmbeddedDemoDatabase.is(dataSource)) {
+                refuseIfAny(linkSecretProblems(" (the demo accepts its own secret only on the embedded H2 database)"));
+            }
+            return;
+        }
         List<String> problems = new ArrayList<>();
         if (security.adminUser() == null || security.adminUser().isBlank()) {
             problems.add("relay.security.admin-user (RELAY_ADMIN_USER) is missing");
         }
         StrongSecrets.passwordProblems(security.adminUser(), security.adminPassword())
                 .forEach(p -> problems.add("relay.security.admin-password (RELAY_ADMIN_PASSWORD) " + p));
-        StrongSecrets.linkSecretProblems(links.secret())
-                .forEach(p -> problems.add("relay.action-links.secret (RELAY_LINK_SECRET) " + p));
+        problems.addAll(linkSecretProblems(""));
+        refuseIfAny(problems);
+        ensureAdministrator();
+    }
+
+    private List<String> linkSecretProblems(String where) {
+        return StrongSecrets.linkSecretProblems(links.secret()).stream()
+                .map(p -> "relay.action-links.secret (RELAY_LINK_SECRET) " + p + where).toList();
+    }
+
+    private static void refuseIfAny(List<String> problems) {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Relay will not start insecurely: " + String.join("; ", problems));
         }
-        ensureAdministrator();
     }
 
     private void ensureAdministrator() {

@@ -16,6 +16,7 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -62,9 +63,13 @@ class RelaySecurity {
                 .httpBasic(basic -> basic.realmName("Relay").authenticationEntryPoint((request, response, e) ->
                         problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
                                 "Sign in: HTTP Basic with a Relay (Camunda) user and password")))
-                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
-                        problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
-                                "Your groups do not allow " + request.getMethod() + " " + request.getRequestURI())))
+                .exceptionHandling(errors -> errors
+                        // on the public page the only refusal is a missing or stale CSRF token: a person's page expired
+                        .defaultAccessDeniedHandlerFor(new ExpiredPublicPage(), matcher.matcher("/public/**"))
+                        .defaultAccessDeniedHandlerFor((request, response, e) ->
+                                problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                                        "Your groups do not allow " + request.getMethod() + " " + request.getRequestURI()),
+                                AnyRequestMatcher.INSTANCE))
                 .addFilterAfter(new CamundaWebappSession(authorities), BasicAuthenticationFilter.class)
                 // Relay keeps no session of its own and must never rotate the Tasklist/Cockpit session id (a Cockpit page whose
                 // plugin reads /api/reports would lose its login mid-flight)

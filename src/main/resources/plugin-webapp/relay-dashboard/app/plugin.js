@@ -31,6 +31,19 @@ function report(name, query) {
     });
 }
 
+// ECharts inserts what a tooltip formatter returns as HTML: every value put into it goes through escapeHtml, names
+// included (a partner referrer's name is whatever the referral said). Everything else is set as textContent.
+const HTML_ESCAPES = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;'};
+
+function escapeHtml(value) {
+  return String(value === null || value === undefined ? '' : value).replace(/[&<>"'`]/g, c => HTML_ESCAPES[c]);
+}
+
+// One tooltip line "name: value", escaped; ECharts' default tooltips are not relied upon.
+function tip(name, value) {
+  return escapeHtml(name) + ': ' + escapeHtml(value);
+}
+
 function text(tag, className, content) {
   const element = document.createElement(tag);
   if (className) {
@@ -109,7 +122,7 @@ function render(node) {
          ['/api/reports/funnel?format=csv', 'CSV']]));
       const total = key => funnel.rows.reduce((sum, row) => sum + row[key], 0);
       funnelChart.setOption({
-        tooltip: {trigger: 'item'},
+        tooltip: {trigger: 'item', formatter: p => tip(p.name, p.value)},
         series: [{type: 'funnel', sort: 'descending', left: '4%', width: '58%', label: {formatter: '{b}: {c}'},
           data: [['Created', total('created')], ['Assigned', total('assigned')], ['Accepted', total('accepted')],
                  ['Converted', total('converted')]].map(([name, value]) => ({name, value}))}]
@@ -122,7 +135,7 @@ function render(node) {
       const slaChart = chartIn(echarts, card(grid, 'relay-sla', 'SLA breaches, escalations and follow-up',
         [[lifecycleLink(definitionLink, 'Task_ReviewReferral'), 'open reviews'], ['/api/reports/speed?format=csv', 'CSV']]));
       slaChart.setOption({
-        tooltip: {},
+        tooltip: {formatter: p => tip(p.name, p.value)},
         xAxis: {type: 'category', data: ['SLA breaches', 'Escalations', 'Never followed up', 'Acted within 1 h']},
         yAxis: {type: 'value'},
         series: [{type: 'bar', data: [s.slaBreaches, s.escalations, s.neverFollowedUp, s.actedWithinHour], label: {show: true, position: 'top'}}]
@@ -133,7 +146,10 @@ function render(node) {
         [['/api/referrers/top', 'leaderboard (JSON)'], ['/api/reports/referrers?format=csv', 'CSV']]));
       const top = referrers.rows.slice().reverse();
       referrerChart.setOption({
-        tooltip: {formatter: p => top[p.dataIndex].name + ': score ' + p.value + ', ' + top[p.dataIndex].converted + ' of ' + top[p.dataIndex].referrals + ' converted'},
+        tooltip: {formatter: p => {
+          const r = top[p.dataIndex];
+          return tip(r.name || r.referrerId, 'score ' + p.value + ', ' + r.converted + ' of ' + r.referrals + ' converted');
+        }},
         grid: {left: 110},
         xAxis: {type: 'value', max: 100},
         yAxis: {type: 'category', axisLabel: {interval: 0}, data: top.map(r => r.name || r.referrerId)},
@@ -145,7 +161,8 @@ function render(node) {
         [[lifecycleLink(definitionLink, null), 'lifecycle in Cockpit'], ['/api/reports/steps?format=csv', 'CSV']]));
       const slow = steps.rows.slice(0, 8).reverse();
       stepChart.setOption({
-        tooltip: {trigger: 'axis'},
+        tooltip: {trigger: 'axis', formatter: params => escapeHtml(params[0].name) + '<br>'
+          + params.map(p => tip(p.seriesName, p.value)).join('<br>')},
         legend: {data: ['median', 'p90']},
         grid: {left: 150},
         xAxis: {type: 'value'},

@@ -63,6 +63,8 @@ class BrowserJourneysTest extends RelayIntegrationTest {
     TestRestTemplate rest;
     @Autowired
     ReportRollups rollups;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @RegisterExtension
     TestWatcher screenshotOnFailure = new TestWatcher() {
@@ -173,6 +175,43 @@ class BrowserJourneysTest extends RelayIntegrationTest {
         Assertions.assertThat(browser.driver.findElements(By.cssSelector(".relay-dashboard canvas"))).hasSize(4);
         Assertions.assertThat(browser.driver.findElement(By.id("relay-funnel")).getText()).contains("Funnel");
         Assertions.assertThat(browser.driver.findElements(By.cssSelector(".relay-dashboard .relay-error"))).isEmpty();
+    }
+
+    @Test
+    void a_hostile_referrer_name_runs_no_script_in_the_cockpit_dashboard() {
+        String hostile = "<img src=x onerror=alert(document.domain)><b>Top</b>";
+        intake.create(new CreateReferralRequest(ReferralKind.REFERRAL, "PERSON_REFERRAL",
+                new CreateReferralRequest.CustomerData(CustomerType.PERSON, "Pat Partner", null, null,
+                        "pat@mail.example", "Springfield", "Central", null),
+                "MORTGAGE", new CreateReferralRequest.InterestValue(new BigDecimal("250000"), "USD"), "COLLEAGUE",
+                new CreateReferralRequest.ReferrerData(ReferrerType.PARTNER, "P-777", hostile), null));
+        // a scored referrer: ECharts shows no tooltip for a bar without a value
+        jdbc.update("insert into referrer_standing (referrer_id, referrer_type, referrer_name, referrals_made, decided,"
+                + " converted, weighted_decided, weighted_converted, score, updated_at) values ('P-777', 'PARTNER', ?,"
+                + " 1, 0, 0, 0, 0, 80, now()) on conflict (referrer_id) do update set score = 80", hostile);
+        rollups.refresh();
+
+        browser.logIn(url("/camunda/app/cockpit/default/"), "jackie");
+        browser.visible(By.cssSelector(".relay-dashboard[data-relay-rendered=true]"), 40);
+        var page = (org.openqa.selenium.JavascriptExecutor) browser.driver;
+        // the payload calls alert(): record it instead of letting a dialog block the browser
+        page.executeScript("window.__xss = null; window.alert = value => { window.__xss = String(value); };");
+        Object shown = page.executeScript("""
+                const chart = echarts.getInstanceByDom(document.querySelector('#relay-referrers .relay-chart'));
+                const names = chart.getOption().yAxis[0].data;
+                const index = names.findIndex(name => String(name).indexOf('<img') >= 0);
+                document.querySelector('#relay-referrers').scrollIntoView({block: 'center'});
+                if (index >= 0) {
+                  chart.dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: index});
+                }
+                return index;""");
+        Assertions.assertThat(((Number) shown).intValue()).as("the hostile referrer among the top referrers").isNotNegative();
+        WebElement tooltip = browser.waitUpTo(10).until(d -> d.findElements(By.xpath(
+                "//div[@id='relay-referrers']//div[contains(., 'score')]")).stream()
+                .filter(WebElement::isDisplayed).filter(e -> e.getText().contains("converted")).findFirst().orElse(null));
+        Assertions.assertThat(tooltip.getText()).as("the name shown as text").contains(hostile + ": score 80");
+        Assertions.assertThat(browser.driver.findElements(By.cssSelector("#relay-referrers img, #relay-referrers b"))).isEmpty();
+        Assertions.assertThat(page.executeScript("return window.__xss;")).as("a script in a referrer's name ran").isNull();
     }
 
     @Test

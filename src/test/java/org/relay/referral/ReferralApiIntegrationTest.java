@@ -135,8 +135,11 @@ class ReferralApiIntegrationTest extends RelayIntegrationTest {
         String processInstanceId = body.get("processInstanceId").asText();
 
         // java.net.http does not follow redirects by default: we want to see the redirect itself
+        // only for a signed-in user who may see the referral (OpenTaskLinkTest): alice owns it
         HttpResponse<Void> link = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                rest.getRootUri() + "/referrals/" + body.get("referenceNumber").asText() + "/task")).build(),
+                rest.getRootUri() + "/referrals/" + body.get("referenceNumber").asText() + "/task"))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                "alice:alice".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.discarding());
         Assertions.assertThat(link.statusCode()).isEqualTo(302);
         Assertions.assertThat(link.headers().firstValue("Location")).hasValue(

@@ -147,6 +147,29 @@ class WebToLeadTest extends RelayIntegrationTest {
 
         Assertions.assertThat(answer.statusCode()).isEqualTo(403);
         Assertions.assertThat(referrals.count()).isZero();
+        // a person's page expired: say so in a page, with the way back (issue #24, finding 7)
+        Assertions.assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                Assertions.assertThat(type).startsWith("text/html"));
+        Assertions.assertThat(answer.body()).contains("This page has expired: reload it and send the form again")
+                .contains("href=\"/public/lead\"").doesNotContain("groups");
+
+        Map<String, String> fromPartner = valid("Rachel Adams");
+        fromPartner.put("ref", "ADV-123");
+        fromPartner.put("_csrf", "stale-token");
+        HttpResponse<String> stale = post("/public/lead", fromPartner);
+        Assertions.assertThat(stale.statusCode()).isEqualTo(403);
+        Assertions.assertThat(stale.body()).contains("href=\"/public/lead?ref=ADV-123\"");
+    }
+
+    @Test
+    void a_refusal_on_the_api_stays_problem_json() throws Exception {
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/audit")).header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString("ryan:ryan".getBytes(StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Assertions.assertThat(refused.statusCode()).isEqualTo(403);
+        Assertions.assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                Assertions.assertThat(type).startsWith("application/problem+json"));
     }
 
     @Test

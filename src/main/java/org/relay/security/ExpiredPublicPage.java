@@ -1,0 +1,41 @@
+package org.relay.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.io.IOException;
+
+/**
+ * The public web-to-lead page refused (no valid CSRF token: the page sat open past the session, or the cookie was
+ * lost): a plain 403 page for the customer who sent it, with a link back to a fresh form, the partner link's
+ * {@code ref} kept. Relay's API keeps answering problem JSON.
+ */
+class ExpiredPublicPage implements AccessDeniedHandler {
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException refused)
+            throws IOException {
+        String back = UriComponentsBuilder.fromPath(request.getContextPath() + "/public/lead")
+                .queryParamIfPresent("ref", java.util.Optional.ofNullable(partnerRef(request)))
+                .encode().build().toUriString();
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>This page has expired</title>"
+                + "<style>body { font-family: Arial, sans-serif; max-width: 34rem; margin: 1.5rem auto; padding: 0 1rem;"
+                + " color: #222; }</style></head><body><main><h1>This page has expired</h1>"
+                + "<p>This page has expired: reload it and send the form again. Nothing you typed was sent.</p>"
+                + "<p><a href=\"" + HtmlUtils.htmlEscape(back) + "\">Back to the form</a></p></main></body></html>");
+    }
+
+    /** The advocate code the form carried, if it looks like one (it goes back into a link). */
+    private static String partnerRef(HttpServletRequest request) {
+        String ref = request.getParameter("ref");
+        return ref != null && ref.matches("[A-Za-z0-9-]{1,40}") ? ref : null;
+    }
+}
