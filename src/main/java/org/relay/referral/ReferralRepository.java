@@ -102,6 +102,14 @@ public interface ReferralRepository extends JpaRepository<Referral, Long> {
     java.util.List<Referral> findOpenByPriorityIn(@Param("owner") String ownerId,
                                                  @Param("queues") Collection<String> queues, Pageable page);
 
+    /** Process instance and queue of every open referral (grants of per-instance engine rights). */
+    @Query("select r.processInstanceId, r.queueId from Referral r where r.processInstanceId is not null and r.status in " + OPEN)
+    java.util.List<Object[]> openLifecycles();
+
+    @Query("select r.processInstanceId from Referral r where r.processInstanceId is not null and r.queueId = :queue"
+            + " and r.status in " + OPEN)
+    java.util.List<String> openLifecyclesOfQueue(@Param("queue") String queueId);
+
     @Query("select count(r) from Referral r where r.queueId = :queue and r.status in " + OPEN)
     long countOpenInQueue(@Param("queue") String queueId);
 

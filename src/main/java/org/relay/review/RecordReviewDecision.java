@@ -1,6 +1,8 @@
 package org.relay.review;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.relay.catalog.Catalog;
@@ -46,9 +48,10 @@ class RecordReviewDecision implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        String actor = actor(task);
+        requireAssigneeDecides(task, actor);
         ReviewDecision decision = ReviewDecision.of(LifecycleVariables.text(task, LifecycleVariables.REVIEW_DECISION));
         Referral referral = referrals.require(LifecycleVariables.referralId(task));
-        String actor = actor(task);
         String note = LifecycleVariables.text(task, LifecycleVariables.REVIEW_NOTE);
         switch (decision) {
             case ACCEPT -> accept(task, referral, actor);
@@ -89,6 +92,20 @@ class RecordReviewDecision implements TaskListener {
         Reassignments.Target target = reassignments.record(referral, actor, user, queue, note);
         task.setVariable(LifecycleVariables.RECIPIENT_USER, target.user());
         task.setVariable(LifecycleVariables.RECIPIENT_QUEUE, target.queue());
+    }
+
+    /**
+     * A review assigned to someone is theirs to decide: its queue sees it (and the engine lets the queue complete it),
+     * but Relay's rules let only the owner act once it has one — or an administrator.
+     */
+    private void requireAssigneeDecides(DelegateTask task, String actor) {
+        var authentication = identityService.getCurrentAuthentication();
+        boolean administrator = authentication != null && authentication.getGroupIds() != null
+                && authentication.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
+        if (task.getAssignee() != null && !task.getAssignee().equals(actor) && !administrator) {
+            throw new AuthorizationException(actor + " may not decide referral " + task.getExecution().getProcessBusinessKey()
+                    + ": it is assigned to " + task.getAssignee());
+        }
     }
 
     /**

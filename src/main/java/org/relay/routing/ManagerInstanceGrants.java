@@ -4,6 +4,11 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.relay.referral.ReferralRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,12 +20,39 @@ import org.springframework.stereotype.Component;
 @Component
 public class ManagerInstanceGrants {
 
+    private static final Logger log = LoggerFactory.getLogger(ManagerInstanceGrants.class);
+
     private final AuthorizationService authorizations;
     private final ManagerQueues managerQueues;
+    private final ReferralRepository referrals;
 
-    ManagerInstanceGrants(AuthorizationService authorizations, ManagerQueues managerQueues) {
+    ManagerInstanceGrants(AuthorizationService authorizations, ManagerQueues managerQueues, ReferralRepository referrals) {
         this.authorizations = authorizations;
         this.managerQueues = managerQueues;
+        this.referrals = referrals;
+    }
+
+    /** A queue now escalates to another manager group: its open referrals' lifecycles move to that group. */
+    public void queueManagersChanged(String queueId) {
+        referrals.openLifecyclesOfQueue(queueId).forEach(instance -> queueChanged(instance, queueId));
+    }
+
+    /**
+     * The first start after upgrading from a version whose managers read every lifecycle: grant each open one to its
+     * queue's managers, once (afterwards routing keeps the grants).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void grantOpenLifecyclesOnce() {
+        long perInstance = authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE).count()
+                - authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE).resourceId("*").count();
+        if (perInstance > 0) {
+            return;
+        }
+        var open = referrals.openLifecycles();
+        open.forEach(row -> queueChanged((String) row[0], (String) row[1]));
+        if (!open.isEmpty()) {
+            log.info("Granted {} open referral lifecycles to their queues' manager groups", open.size());
+        }
     }
 
     /** The process instance of a referral now in this queue: readable by the queue's managers only. */

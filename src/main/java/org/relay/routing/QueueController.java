@@ -40,10 +40,12 @@ class QueueController {
     private final IdentityService identityService;
     private final TasklistFilters filters;
     private final EngineAuthorizations authorizations;
+    private final ManagerInstanceGrants managerGrants;
 
     QueueController(RoutingQueueRepository queues, IdentityService identityService, TasklistFilters filters,
-                    EngineAuthorizations authorizations) {
+                    EngineAuthorizations authorizations, ManagerInstanceGrants managerGrants) {
         this.authorizations = authorizations;
+        this.managerGrants = managerGrants;
         this.queues = queues;
         this.identityService = identityService;
         this.filters = filters;
@@ -72,6 +74,7 @@ class QueueController {
         queues.save(queue);
         filters.ensureQueue(groupId, group.getName() == null ? groupId : group.getName());
         authorizations.ensure();
+        managerGrants.queueManagersChanged(groupId);   // rare, and idempotent: no grant changes unless the managers did
         return new QueueView(groupId, group.getName(), queue.getManagerGroupId(), queue.getLineOfBusiness());
     }
 

@@ -1,0 +1,361 @@
+package org.relay.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.relay.referral.Referral;
+import org.relay.referral.ReferralIntake;
+import org.relay.routing.RoutingQueueRepository;
+import org.relay.support.ComplianceOfficer;
+import org.relay.support.RelayIntegrationTest;
+import org.relay.support.RelayTestData;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+import static org.relay.security.AuthorizationMatrixTest.Role.*;
+
+/**
+ * Who may see and do what with one referral, on every surface a person or a program can reach: Relay's API, the
+ * engine's REST API behind Tasklist and Cockpit (HTTP Basic), and the webapps' own engine API (a Cockpit session).
+ * Kiara's mortgage, referred by Ryan, waits for review by its owner Alice in retail lending; Jackie manages that
+ * queue, Nina manages insurance only. For each role and surface the test asserts whether the call gets past the
+ * access rules (anything but 401/403/404, and for a list a non-empty answer), and that no answer to a role that may
+ * not see the referral in Relay carries its customer's name, email or phone. The engine itself holds none of them
+ * outside the task's list columns (tasklist/ShowInTaskList), which only those who may read the task read.
+ * docs/operations.md has the same model as a table.
+ */
+class AuthorizationMatrixTest extends RelayIntegrationTest {
+
+    enum Role {
+        ANONYMOUS(null, null), OTHER_QUEUE("carlos", "carlos"), REFERRER("ryan", "ryan"), QUEUE_MEMBER("bob", "bob"),
+        OWNER("alice", "alice"), QUEUE_MANAGER("jackie", "jackie"), OTHER_MANAGER("nina", "Insurance-Manager-4"),
+        COMPLIANCE(ComplianceOfficer.USER, ComplianceOfficer.PASSWORD), ADMIN("demo", "demo");
+
+        final String user;
+        final String password;
+
+        Role(String user, String password) {
+            this.user = user;
+            this.password = password;
+        }
+    }
+
+    /** Who may see the referral in Relay (GET /api/referrals/{ref}); everyone else must learn nothing of it. */
+    private static final Set<Role> SEE_IN_RELAY = EnumSet.of(REFERRER, QUEUE_MEMBER, OWNER, QUEUE_MANAGER, COMPLIANCE, ADMIN);
+    private static final Set<Role> ACT_IN_RELAY = EnumSet.of(OWNER, QUEUE_MANAGER, ADMIN);
+    private static final Set<Role> TASK_READERS = EnumSet.of(QUEUE_MEMBER, OWNER, ADMIN);
+    private static final Set<Role> INSTANCE_READERS = EnumSet.of(QUEUE_MANAGER, ADMIN);
+    private static final Set<Role> ONLY_ADMIN = EnumSet.of(ADMIN);
+    private static final Set<Role> NOBODY = EnumSet.noneOf(Role.class);
+
+    private static final String INSURANCE_MANAGERS = "insurance-managers";
+
+    @Autowired
+    ReferralIntake intake;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    RoutingQueueRepository queues;
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** One referral, where it stands in the engine. */
+    record Fixture(String ref, String instance, String task, String job) {
+    }
+
+    /** A surface: a request made as a role, and the roles whose request gets past the access rules. */
+    record Surface(String name, BiFunction<Fixture, String, HttpRequest.Builder> request, Set<Role> passes) {
+    }
+
+    @BeforeEach
+    void ninaManagesInsurance() throws Exception {
+        ComplianceOfficer.ensure(identityService);
+        if (identityService.createGroupQuery().groupId(INSURANCE_MANAGERS).count() == 0) {
+            var group = identityService.newGroup(INSURANCE_MANAGERS);
+            group.setName("Insurance managers");
+            group.setType(Groups.GROUP_TYPE_WORKFLOW);
+            identityService.saveGroup(group);
+        }
+        if (identityService.createUserQuery().userId(OTHER_MANAGER.user).count() == 0) {
+            var nina = identityService.newUser(OTHER_MANAGER.user);
+            nina.setFirstName("Nina");
+            nina.setLastName("Berg");
+            nina.setPassword(OTHER_MANAGER.password);
+            identityService.saveUser(nina);
+            identityService.createMembership(OTHER_MANAGER.user, INSURANCE_MANAGERS);
+        }
+        managedBy(INSURANCE_MANAGERS);   // as an administrator does it: the group gets Cockpit
+    }
+
+    @AfterEach
+    void insuranceBackToTheReferralManagers() throws Exception {
+        managedBy("referral-managers");
+    }
+
+    private void managedBy(String managers) throws Exception {
+        HttpResponse<String> answer = http.send(as(ADMIN, put("/api/queues/insurance",
+                "{\"managerGroupId\":\"" + managers + "\",\"lineOfBusiness\":\"insurance\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Assertions.assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
+
+    @Test
+    void every_role_on_every_surface_sees_and_does_at_most_what_relays_rules_allow() throws Exception {
+        Referral kiara = intake.create(RelayTestData.kiarasMortgage());
+        Assertions.assertThat(kiara.getOwnerId()).isEqualTo("alice");
+        String instance = kiara.getProcessInstanceId();
+        Fixture f = new Fixture(kiara.getReferenceNumber(), instance,
+                taskService.createTaskQuery().processInstanceId(instance).singleResult().getId(),
+                managementService.createJobQuery().processInstanceId(instance).list().get(0).getId());
+
+        List<String> wrong = new ArrayList<>();
+        StringBuilder matrix = new StringBuilder();
+        for (Surface surface : surfaces()) {
+            matrix.append(String.format("%-58s", surface.name()));
+            for (Role role : Role.values()) {
+                HttpResponse<String> answer = http.send(as(role, surface.request().apply(f, role.user == null ? "nobody" : role.user)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                boolean passed = passes(answer);
+                matrix.append(String.format(" %-14s", role.name().toLowerCase() + ":" + answer.statusCode()
+                        + (passed ? "+" : "-")));
+                if (passed != surface.passes().contains(role)) {
+                    wrong.add(surface.name() + " as " + role + ": " + answer.statusCode() + " " + abbreviate(answer.body()));
+                }
+                if (!SEE_IN_RELAY.contains(role) && carriesTheCustomer(answer.body())) {
+                    wrong.add(surface.name() + " as " + role + " shows the customer: " + abbreviate(answer.body()));
+                }
+            }
+            matrix.append('\n');
+        }
+        runtimeService.activateProcessInstanceById(instance);   // the suspension probe's
+        System.out.println(matrix);
+        Assertions.assertThat(wrong).as("the authorization matrix:\n" + matrix).isEmpty();
+
+        // the one copy of the truth: nothing in the process instance's variables or its history names the customer,
+        // whoever asks (the administrator included); only the review task's list columns do
+        for (String path : List.of("/engine-rest/process-instance/" + instance + "/variables",
+                "/engine-rest/history/variable-instance?processInstanceId=" + instance + "&deserializeValues=false",
+                "/engine-rest/history/detail?processInstanceId=" + instance)) {
+            String body = http.send(as(ADMIN, get(path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            Assertions.assertThat(withoutListColumns(body)).as(path).doesNotContain("Thompson", "kiara.thompson", "555 0101");
+        }
+    }
+
+    @Test
+    void a_manager_sees_in_cockpit_the_lifecycles_of_the_queues_they_manage_and_no_others() throws Exception {
+        Referral kiara = intake.create(RelayTestData.kiarasMortgage());                          // retail lending: Jackie
+        Referral insurance = intake.create(RelayTestData.referral("Ines Larsen", "INSURANCE", "2000", "ryan")); // Nina
+        String path = "/camunda/api/engine/engine/default/process-instance?processDefinitionKey=ReferralLifecycleProcess";
+
+        String jackie = webappSession(QUEUE_MANAGER, "cockpit");
+        String nina = webappSession(OTHER_MANAGER, "cockpit");
+        String seenByJackie = http.send(get(path).header("Cookie", jackie).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String seenByNina = http.send(get(path).header("Cookie", nina).build(), HttpResponse.BodyHandlers.ofString()).body();
+
+        Assertions.assertThat(seenByJackie).contains(kiara.getProcessInstanceId()).doesNotContain(insurance.getProcessInstanceId());
+        Assertions.assertThat(seenByNina).contains(insurance.getProcessInstanceId()).doesNotContain(kiara.getProcessInstanceId());
+        // where it waits, without the customer
+        String activities = http.send(get("/camunda/api/engine/engine/default/process-instance/"
+                + insurance.getProcessInstanceId() + "/activity-instances").header("Cookie", nina).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Assertions.assertThat(activities).contains("Task_ReviewReferral").doesNotContain("Ines Larsen");
+        Assertions.assertThat(http.send(get("/camunda/api/engine/engine/default/process-instance/"
+                + kiara.getProcessInstanceId() + "/activity-instances").header("Cookie", nina).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isIn(403, 404);
+    }
+
+    private List<Surface> surfaces() {
+        return List.of(
+                // Relay's API
+                new Surface("GET /api/referrals/{ref}", (f, u) -> get("/api/referrals/" + f.ref()), SEE_IN_RELAY),
+                new Surface("GET /api/referrals (list)", (f, u) -> get("/api/referrals?size=200"), SEE_IN_RELAY),
+                new Surface("GET /referrals/{ref}/task (mail link)", (f, u) -> get("/referrals/" + f.ref() + "/task"), SEE_IN_RELAY),
+                new Surface("POST /api/referrals/{ref}/activities", (f, u) -> post("/api/referrals/" + f.ref() + "/activities",
+                        "{\"type\":\"NOTE\",\"subject\":\"Matrix probe\",\"recordedBy\":\"" + u + "\"}"), ACT_IN_RELAY),
+                new Surface("GET /api/referrals/{ref}/activities", (f, u) -> get("/api/referrals/" + f.ref() + "/activities"),
+                        EnumSet.of(OWNER, QUEUE_MEMBER, QUEUE_MANAGER, COMPLIANCE, ADMIN)),
+                new Surface("POST /api/referrals/{ref}/keep-both", (f, u) -> post("/api/referrals/" + f.ref() + "/keep-both",
+                        "{\"requestedBy\":\"" + u + "\"}"),
+                        ACT_IN_RELAY),
+                new Surface("POST /api/referrals/{ref}/sla-replan", (f, u) -> post("/api/referrals/" + f.ref() + "/sla-replan",
+                        "{\"requestedBy\":\"" + u + "\"}"),
+                        EnumSet.of(QUEUE_MANAGER, ADMIN)),
+                // the engine REST API, as Tasklist reads it
+                new Surface("GET /engine-rest/task?processInstanceBusinessKey",
+                        (f, u) -> get("/engine-rest/task?processInstanceBusinessKey=" + f.ref()), TASK_READERS),
+                new Surface("GET /engine-rest/task/{id}", (f, u) -> get("/engine-rest/task/" + f.task()), TASK_READERS),
+                new Surface("GET /engine-rest/task/{id}/variables", (f, u) -> get("/engine-rest/task/" + f.task() + "/variables"),
+                        TASK_READERS),
+                new Surface("GET /engine-rest/task/{id}/form-variables",
+                        (f, u) -> get("/engine-rest/task/" + f.task() + "/form-variables"), TASK_READERS),
+                new Surface("GET /engine-rest/task/{id}/form", (f, u) -> get("/engine-rest/task/" + f.task() + "/form"), TASK_READERS),
+                // ... as Cockpit reads it
+                new Surface("GET /engine-rest/process-instance/{id}", (f, u) -> get("/engine-rest/process-instance/" + f.instance()),
+                        INSTANCE_READERS),
+                new Surface("GET /engine-rest/process-instance/{id}/variables",
+                        (f, u) -> get("/engine-rest/process-instance/" + f.instance() + "/variables"), INSTANCE_READERS),
+                new Surface("GET /engine-rest/process-instance/{id}/activity-instances",
+                        (f, u) -> get("/engine-rest/process-instance/" + f.instance() + "/activity-instances"), INSTANCE_READERS),
+                new Surface("GET /engine-rest/variable-instance?processInstanceIdIn",
+                        (f, u) -> get("/engine-rest/variable-instance?processInstanceIdIn=" + f.instance()),
+                        EnumSet.of(QUEUE_MEMBER, OWNER, QUEUE_MANAGER, ADMIN)),
+                new Surface("GET /engine-rest/execution?processInstanceId",
+                        (f, u) -> get("/engine-rest/execution?processInstanceId=" + f.instance()), INSTANCE_READERS),
+                new Surface("GET /engine-rest/job?processInstanceId",
+                        (f, u) -> get("/engine-rest/job?processInstanceId=" + f.instance()), INSTANCE_READERS),
+                new Surface("GET /engine-rest/history/process-instance?businessKey",
+                        (f, u) -> get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + f.ref()), ONLY_ADMIN),
+                new Surface("GET /engine-rest/history/variable-instance",
+                        (f, u) -> get("/engine-rest/history/variable-instance?processInstanceId=" + f.instance()), ONLY_ADMIN),
+                new Surface("GET /engine-rest/history/detail",
+                        (f, u) -> get("/engine-rest/history/detail?processInstanceId=" + f.instance()), ONLY_ADMIN),
+                new Surface("GET /engine-rest/history/task",
+                        (f, u) -> get("/engine-rest/history/task?processInstanceId=" + f.instance()), ONLY_ADMIN),
+                new Surface("GET /engine-rest/history/activity-instance",
+                        (f, u) -> get("/engine-rest/history/activity-instance?processInstanceId=" + f.instance()), ONLY_ADMIN),
+                // engine writes: none for staff or managers; the administrator's pass the access check (and the lifecycle's
+                // own guard still refuses a second start)
+                new Surface("POST …/ReferralLifecycleProcess/start (finding 1)",
+                        (f, u) -> post("/engine-rest/process-definition/key/ReferralLifecycleProcess/start",
+                                "{\"variables\":{\"referralId\":{\"value\":" + kiaraId(f) + ",\"type\":\"Long\"}}}"), ONLY_ADMIN),
+                new Surface("POST /engine-rest/process-instance/{id}/variables",
+                        (f, u) -> post("/engine-rest/process-instance/" + f.instance() + "/variables",
+                                "{\"modifications\":{\"matrixProbe\":{\"value\":\"x\",\"type\":\"String\"}}}"), ONLY_ADMIN),
+                new Surface("PUT /engine-rest/job/{id}/duedate", (f, u) -> put("/engine-rest/job/" + f.job() + "/duedate",
+                        "{\"duedate\":\"2030-01-01T00:00:00.000+0000\"}"), ONLY_ADMIN),
+                new Surface("POST /engine-rest/message", (f, u) -> post("/engine-rest/message",
+                        "{\"messageName\":\"ReferralReassigned\",\"processInstanceId\":\"" + f.instance() + "\"}"), NOBODY),
+                new Surface("POST /engine-rest/process-instance/{id}/modification",
+                        (f, u) -> post("/engine-rest/process-instance/" + f.instance() + "/modification",
+                                "{\"instructions\":[{\"type\":\"cancel\",\"activityId\":\"Task_NoSuchTask\"}]}"), ONLY_ADMIN),
+                new Surface("POST /engine-rest/task/{id}/assignee", (f, u) -> post("/engine-rest/task/" + f.task() + "/assignee",
+                        "{\"userId\":\"alice\"}"), ONLY_ADMIN),
+                new Surface("POST /engine-rest/task/{id}/complete (no decision)",
+                        (f, u) -> post("/engine-rest/task/" + f.task() + "/complete",
+                                "{\"variables\":{\"reviewDecision\":{\"value\":\"none\"}}}"), EnumSet.of(OWNER, ADMIN)),
+                new Surface("POST /engine-rest/task/{id}/identity-links", (f, u) -> post("/engine-rest/task/" + f.task()
+                        + "/identity-links", "{\"groupId\":\"retail-lending\",\"type\":\"candidate\"}"), ONLY_ADMIN),
+                new Surface("PUT /engine-rest/process-instance/{id}/suspended",
+                        (f, u) -> put("/engine-rest/process-instance/" + f.instance() + "/suspended", "{\"suspended\":true}"),
+                        ONLY_ADMIN));
+    }
+
+    private Object kiaraId(Fixture f) {
+        return runtimeService.getVariable(f.instance(), "referralId");
+    }
+
+    /** Past the access rules: not refused, and for a list or count something in it. */
+    private static boolean passes(HttpResponse<String> answer) {
+        int status = answer.statusCode();
+        if (status == 401 || status == 403 || status == 404) {
+            return false;
+        }
+        String body = answer.body().strip();
+        if (body.contains("Cannot correlate message")) {
+            return false;   // the engine found nothing this user may correlate with (the administrator: nothing waiting)
+        }
+        return !(status == 200 && (body.equals("[]") || body.equals("{}") || body.contains("\"count\":0")));
+    }
+
+    private static boolean carriesTheCustomer(String body) {
+        return body.contains("Kiara") || body.contains("kiara.thompson") || body.contains("555 0101");
+    }
+
+    /** The history of the review task's list columns (task-local, for those who may read the task) set aside. */
+    private static String withoutListColumns(String body) throws Exception {
+        JsonNode tree = new ObjectMapper().readTree(body);
+        if (tree.isObject()) {
+            ((ObjectNode) tree).remove(List.of("listCustomer"));
+            return tree.toString();
+        }
+        List<JsonNode> kept = new ArrayList<>();
+        tree.forEach(entry -> {
+            String name = entry.path("name").asText(entry.path("variableName").asText());
+            if (!name.startsWith("list") || entry.path("taskId").isNull()) {
+                kept.add(entry);
+            }
+        });
+        return kept.toString();
+    }
+
+    private HttpRequest.Builder as(Role role, HttpRequest.Builder request) {
+        return role.user == null ? request : request.header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((role.user + ":" + role.password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+    }
+
+    private HttpRequest.Builder post(String path, String json) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private HttpRequest.Builder put(String path, String json) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    /** Signs into a webapp as the browser does (page for the session and CSRF token, then the login form). */
+    private String webappSession(Role role, String app) throws Exception {
+        HttpResponse<String> page = http.send(get("/camunda/app/" + app + "/default/").build(), HttpResponse.BodyHandlers.ofString());
+        String token = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+        String cookies = String.join("; ", page.headers().allValues("Set-Cookie").stream()
+                .map(cookie -> cookie.split(";", 2)[0]).toList());
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/camunda/api/admin/auth/user/default/login/" + app))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+                .header("Cookie", cookies)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(role.user, StandardCharsets.UTF_8)
+                        + "&password=" + URLEncoder.encode(role.password, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Assertions.assertThat(login.statusCode()).as("login of " + role.user + " to " + app).isEqualTo(200);
+        List<String> all = new ArrayList<>(List.of(cookies.split("; ")));
+        login.headers().allValues("Set-Cookie").forEach(cookie -> all.add(cookie.split(";", 2)[0]));
+        Map<String, String> byName = new java.util.LinkedHashMap<>();
+        all.forEach(cookie -> byName.put(cookie.split("=", 2)[0], cookie));
+        return String.join("; ", byName.values());
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() > 300 ? body.substring(0, 300) + "…" : body;
+    }
+}
