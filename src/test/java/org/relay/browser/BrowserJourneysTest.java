@@ -111,12 +111,13 @@ class BrowserJourneysTest extends RelayIntegrationTest {
         Assertions.assertThat(browser.driver.getCurrentUrl()).contains("sorting=");
 
         browser.click(first);
-        WebElement form = browser.visible(By.cssSelector(".fjs-container"), 30);
+        WebElement form = browser.visible(By.cssSelector("form.relay-form"), 30);
+        // the embedded form reads the referral from Relay's API with alice's Tasklist session
         browser.waitUpTo(20).until(d -> formText(form).contains("Kiara Thompson"));
         Assertions.assertThat(formText(form)).contains("Mortgage").contains("USD 450,000").contains("/100")
-                .contains("prior rules").contains("referrer score");
+                .contains("referrer score").contains("Why you got it").contains("customer@mail.example");
 
-        browser.click(form.findElement(By.xpath(".//label[normalize-space(.)='Accept']")));
+        browser.click(form.findElement(By.xpath(".//label[contains(., 'Accept')]")));
         browser.click(browser.driver.findElement(By.xpath("//button[contains(., 'Complete')]")));
         browser.waitUpTo(30).until(d -> data.reload(kiara).getStatus() == ReferralStatus.ACCEPTED);
         Assertions.assertThat(data.reload(kiara).getOwnerId()).isEqualTo("alice");
@@ -134,12 +135,13 @@ class BrowserJourneysTest extends RelayIntegrationTest {
 
         browser.logIn(url("/camunda/app/tasklist/"), "alice");
         browser.click(browser.visible(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(., 'Eve')]"), 30));
-        WebElement form = browser.visible(By.cssSelector(".fjs-container"), 30);
-        browser.waitUpTo(20).until(d -> form.findElements(By.cssSelector("input, textarea")).stream()
-                .anyMatch(field -> String.valueOf(field.getDomProperty("value")).contains("onerror")));
+        WebElement form = browser.visible(By.cssSelector("form.relay-form"), 30);
+        browser.waitUpTo(20).until(d -> formText(form).contains("onerror"));
         Object executed = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("return window.__xss;");
         Assertions.assertThat(executed).as("a script stored in the referral ran in Tasklist").isNull();
-        Assertions.assertThat(browser.driver.findElements(By.cssSelector(".fjs-container img[src='x']"))).isEmpty();
+        Assertions.assertThat(browser.driver.findElements(By.cssSelector("form.relay-form img[src='x']"))).isEmpty();
+        // shown as written: neither HTML nor an Angular expression of the form
+        Assertions.assertThat(formText(form)).contains("{{7*7}} ${7*7}").doesNotContain("49");
     }
 
     @Test
@@ -147,13 +149,11 @@ class BrowserJourneysTest extends RelayIntegrationTest {
         Referral kiara = intake.create(RelayTestData.kiarasMortgage());
         browser.logIn(url("/camunda/app/tasklist/"), "alice");
         browser.click(browser.visible(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(., 'Kiara Thompson')]"), 30));
-        WebElement form = browser.visible(By.cssSelector(".fjs-container"), 30);
+        WebElement form = browser.visible(By.cssSelector("form.relay-form"), 30);
         browser.waitUpTo(20).until(d -> formText(form).contains("Kiara Thompson"));
 
-        browser.click(form.findElement(By.xpath(".//label[normalize-space(.)='Reject']")));
-        WebElement reason = browser.visible(By.xpath("//div[contains(@class,'fjs-form-field')][.//label[contains(., 'Reason for rejecting')]]"), 10);
-        browser.click(reason.findElement(By.cssSelector("input, .fjs-select-display")));
-        browser.click(browser.visible(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(., 'At capacity')]"), 10));
+        browser.click(form.findElement(By.xpath(".//label[contains(., 'Reject')]")));
+        new Select(browser.visible(By.id("rejectReason"), 10)).selectByVisibleText("At capacity");
         browser.click(browser.driver.findElement(By.xpath("//button[contains(., 'Complete')]")));
 
         browser.waitUpTo(30).until(d -> !"alice".equals(reviewTask(kiara).map(Task::getAssignee).orElse("alice")));
@@ -175,6 +175,32 @@ class BrowserJourneysTest extends RelayIntegrationTest {
         Assertions.assertThat(browser.driver.findElements(By.cssSelector(".relay-dashboard canvas"))).hasSize(4);
         Assertions.assertThat(browser.driver.findElement(By.id("relay-funnel")).getText()).contains("Funnel");
         Assertions.assertThat(browser.driver.findElements(By.cssSelector(".relay-dashboard .relay-error"))).isEmpty();
+    }
+
+    @Test
+    void an_advisor_refers_a_customer_from_tasklists_start_process_and_the_recipient_sees_it() {
+        browser.logIn(url("/camunda/app/tasklist/"), "ryan");
+        browser.click(browser.visible(By.xpath("//a[contains(., 'Start process')]"), 30));
+        // the lifecycle itself is not startable by staff: New referral is the only process offered
+        WebElement offered = browser.visible(By.xpath("//a[normalize-space(.)='New referral']"), 20);
+        Assertions.assertThat(browser.driver.findElements(By.xpath("//a[normalize-space(.)='Referral lifecycle']"))).isEmpty();
+        browser.click(offered);
+        WebElement form = browser.visible(By.cssSelector("form.relay-form"), 20);
+        browser.waitUpTo(20).until(d -> new Select(d.findElement(By.id("expressedInterest"))).getOptions().size() > 1);
+        form.findElement(By.id("customerName")).sendKeys("Zoe Park");
+        form.findElement(By.id("customerEmail")).sendKeys("zoe.park@mail.example");
+        new Select(form.findElement(By.id("recordType"))).selectByVisibleText("Person Referral");
+        new Select(form.findElement(By.id("expressedInterest"))).selectByVisibleText("Mortgage");
+        form.findElement(By.id("interestAmount")).sendKeys("320000");
+        browser.click(browser.driver.findElement(By.xpath("//button[normalize-space(.)='Start']")));
+
+        browser.waitUpTo(30).until(d -> referrals.count() == 1);
+        Referral zoe = referrals.findAll().get(0);
+        Assertions.assertThat(zoe.getCustomer().getName()).isEqualTo("Zoe Park");
+        Assertions.assertThat(zoe.getReferrer().getId()).isEqualTo("ryan");
+        browser.logIn(url("/camunda/app/tasklist/"), zoe.getOwnerId());
+        Assertions.assertThat(browser.visible(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(., 'Zoe Park')]"), 30)
+                .getText()).contains("Review referral");
     }
 
     @Test
@@ -268,7 +294,7 @@ class BrowserJourneysTest extends RelayIntegrationTest {
                 new HttpEntity<>(Map.of("capacity", 25, "absent", true, "active", true), headers), String.class);
     }
 
-    /** What a person reads in a Camunda Form: its text and the values of its (read-only) fields. */
+    /** What a person reads in a form: its text and the values of its fields. */
     private static String formText(WebElement form) {
         StringBuilder text = new StringBuilder(form.getText());
         for (WebElement field : form.findElements(By.cssSelector("input, textarea"))) {

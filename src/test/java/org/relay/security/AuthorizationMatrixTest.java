@@ -179,6 +179,27 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
     }
 
     @Test
+    void nobody_attaches_a_second_lifecycle_to_a_referral_not_even_an_administrator_through_the_engine() throws Exception {
+        Referral ivans = intake.create(RelayTestData.referral("Ines Larsen", "INSURANCE", "2000", "ryan"));
+        String forged = "{\"businessKey\":\"REF-999999\",\"variables\":{\"referralId\":{\"value\":" + ivans.getId()
+                + ",\"type\":\"Long\"},\"expressedInterest\":{\"value\":\"CREDIT_CARD\"}}}";
+
+        for (Role role : List.of(OTHER_QUEUE, ADMIN)) {
+            HttpResponse<String> answer = http.send(as(role, post(
+                    "/engine-rest/process-definition/key/ReferralLifecycleProcess/start", forged)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Assertions.assertThat(answer.statusCode()).as(role + ": " + answer.body()).isIn(400, 403);
+        }
+
+        Referral after = data.reload(ivans);
+        Assertions.assertThat(after.getQueueId()).isEqualTo(ivans.getQueueId());
+        Assertions.assertThat(after.getOwnerId()).isEqualTo(ivans.getOwnerId());
+        Assertions.assertThat(after.getProcessInstanceId()).isEqualTo(ivans.getProcessInstanceId());
+        Assertions.assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("ReferralLifecycleProcess")
+                .count()).isEqualTo(1);
+    }
+
+    @Test
     void a_manager_sees_in_cockpit_the_lifecycles_of_the_queues_they_manage_and_no_others() throws Exception {
         Referral kiara = intake.create(RelayTestData.kiarasMortgage());                          // retail lending: Jackie
         Referral insurance = intake.create(RelayTestData.referral("Ines Larsen", "INSURANCE", "2000", "ryan")); // Nina
