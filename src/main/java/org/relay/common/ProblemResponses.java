@@ -148,6 +148,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             // the engine wraps what a task listener throws (ENGINE-03051); the refusal itself is the answer
             return lifecycleInput(refused);
         }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof AuthorizationException refusal) {
+                return engineForbidden(refusal);   // a task listener's refusal (only the assignee decides a review)
+            }
+        }
         if (givenUpByDatabase(e)) {
             log.info("Concurrent transactions in the engine, one given up: {}", e.getMessage());
             return problem(HttpStatus.CONFLICT, "Conflict", TRY_AGAIN);

@@ -182,8 +182,8 @@ public class PersonalDataEraser {
     }
 
     /**
-     * The engine keeps copies in variables (the forms show the customer), decision inputs, the user-operation log
-     * and failure messages. Activity history stays: it holds step names and durations, nothing personal.
+     * What the engine may still hold of the person: the tasks' list columns (customer name) in variable history,
+     * decision inputs (city, region, amount), the user-operation log and failure messages. Activity history stays: it holds step names and durations, nothing personal.
      */
     private void eraseEngineHistory(Iterable<String> references) {
         List<String> instances = new ArrayList<>();

@@ -96,11 +96,15 @@ class RecordReviewDecision implements TaskListener {
 
     /**
      * A review assigned to someone is theirs to decide: its queue sees it (and the engine lets the queue complete it),
-     * but Relay's rules let only the owner act once it has one — or an administrator.
+     * but Relay's rules let only the owner act once it has one — or an administrator. Checked for engine users
+     * (Tasklist, engine REST, Relay's review API acting as the user).
      */
     private void requireAssigneeDecides(DelegateTask task, String actor) {
         var authentication = identityService.getCurrentAuthentication();
-        boolean administrator = authentication != null && authentication.getGroupIds() != null
+        if (authentication == null) {
+            return;   // Relay completes it itself (a manager's reassignment), after its own rules allowed it
+        }
+        boolean administrator = authentication.getGroupIds() != null
                 && authentication.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
         if (task.getAssignee() != null && !task.getAssignee().equals(actor) && !administrator) {
             throw new AuthorizationException(actor + " may not decide referral " + task.getExecution().getProcessBusinessKey()

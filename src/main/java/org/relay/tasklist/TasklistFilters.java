@@ -42,7 +42,7 @@ public class TasklistFilters {
     }
 
     public void ensureAllReferrals() {
-        ensure("All referrals", "Every open referral task (managers)", 20,
+        ensure("All referrals", "Every open referral task you may see", 20,
                 byPriority(taskService.createTaskQuery().processDefinitionKey(LifecycleVariables.PROCESS_KEY)));
     }
 

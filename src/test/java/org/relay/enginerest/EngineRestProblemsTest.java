@@ -110,8 +110,8 @@ class EngineRestProblemsTest extends RelayIntegrationTest {
     @Test
     void a_start_form_the_intake_refuses_names_the_field() throws Exception {
         HttpResponse<String> answer = send("ryan", "POST",
-                "/engine-rest/process-definition/key/ReferralLifecycleProcess/submit-form",
-                "{\"variables\":{\"kind\":{\"value\":\"BOGUS\",\"type\":\"String\"}}}");
+                "/engine-rest/process-definition/key/NewReferralProcess/submit-form",
+                "{\"variables\":{\"kind\":{\"value\":\"BOGUS\",\"type\":\"String\",\"valueInfo\":{\"transient\":true}}}}");
         assertProblem(answer, 400);
         JsonNode body = json.readTree(answer.body());
         Assertions.assertThat(body.get("detail").asText()).isEqualTo("kind: unknown value BOGUS");
