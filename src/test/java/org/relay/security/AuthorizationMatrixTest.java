@@ -141,6 +141,8 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
         Referral kiara = intake.create(RelayTestData.kiarasMortgage());
         Assertions.assertThat(kiara.getOwnerId()).isEqualTo("alice");
         String instance = kiara.getProcessInstanceId();
+        runtimeService.createIncident("relayMatrixProbe", taskService.createTaskQuery().processInstanceId(instance)
+                .singleResult().getExecutionId(), "probe", "an operator's attention needed");
         Fixture f = new Fixture(kiara.getReferenceNumber(), instance,
                 taskService.createTaskQuery().processInstanceId(instance).singleResult().getId(),
                 managementService.createJobQuery().processInstanceId(instance).list().get(0).getId());
@@ -203,23 +205,47 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
     void a_manager_sees_in_cockpit_the_lifecycles_of_the_queues_they_manage_and_no_others() throws Exception {
         Referral kiara = intake.create(RelayTestData.kiarasMortgage());                          // retail lending: Jackie
         Referral insurance = intake.create(RelayTestData.referral("Ines Larsen", "INSURANCE", "2000", "ryan")); // Nina
-        String path = "/camunda/api/engine/engine/default/process-instance?processDefinitionKey=ReferralLifecycleProcess";
+        String engineApi = "/camunda/api/engine/engine/default/";
+        String lifecycle = processEngine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey("ReferralLifecycleProcess").latestVersion().singleResult().getId();
 
-        String jackie = webappSession(QUEUE_MANAGER, "cockpit");
-        String nina = webappSession(OTHER_MANAGER, "cockpit");
-        String seenByJackie = http.send(get(path).header("Cookie", jackie).build(), HttpResponse.BodyHandlers.ofString()).body();
-        String seenByNina = http.send(get(path).header("Cookie", nina).build(), HttpResponse.BodyHandlers.ofString()).body();
-
-        Assertions.assertThat(seenByJackie).contains(kiara.getProcessInstanceId()).doesNotContain(insurance.getProcessInstanceId());
-        Assertions.assertThat(seenByNina).contains(insurance.getProcessInstanceId()).doesNotContain(kiara.getProcessInstanceId());
-        // where it waits, without the customer
-        String activities = http.send(get("/camunda/api/engine/engine/default/process-instance/"
-                + insurance.getProcessInstanceId() + "/activity-instances").header("Cookie", nina).build(),
+        Session jackie = webappSession(QUEUE_MANAGER, "cockpit");
+        Session nina = webappSession(OTHER_MANAGER, "cockpit");
+        String instances = engineApi + "process-instance?processDefinitionKey=ReferralLifecycleProcess";
+        Assertions.assertThat(read(jackie, instances)).contains(kiara.getProcessInstanceId())
+                .doesNotContain(insurance.getProcessInstanceId());
+        Assertions.assertThat(read(nina, instances)).contains(insurance.getProcessInstanceId())
+                .doesNotContain(kiara.getProcessInstanceId());
+        // Cockpit's own plugin API (the definition page's instance list) filters the same way
+        String cockpitList = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/camunda/api/cockpit/plugin/base/default/process-instance"))
+                .header("Cookie", nina.cookies()).header("X-XSRF-TOKEN", nina.token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"processDefinitionId\":\"" + lifecycle + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        Assertions.assertThat(activities).contains("Task_ReviewReferral").doesNotContain("Ines Larsen");
-        Assertions.assertThat(http.send(get("/camunda/api/engine/engine/default/process-instance/"
-                + kiara.getProcessInstanceId() + "/activity-instances").header("Cookie", nina).build(),
+        Assertions.assertThat(cockpitList).contains(insurance.getProcessInstanceId()).doesNotContain(kiara.getProcessInstanceId());
+        // where it waits, without the customer
+        Assertions.assertThat(read(nina, engineApi + "process-instance/" + insurance.getProcessInstanceId()
+                + "/activity-instances")).contains("Task_ReviewReferral").doesNotContain("Ines Larsen");
+        Assertions.assertThat(http.send(get(engineApi + "process-instance/" + kiara.getProcessInstanceId()
+                + "/activity-instances").header("Cookie", nina.cookies()).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isIn(403, 404);
+
+        // Tasklist's session: the owner reads her task's form variables, another queue's recipient does not
+        String task = taskService.createTaskQuery().processInstanceId(kiara.getProcessInstanceId()).singleResult().getId();
+        String formVariables = engineApi + "task/" + task + "/form-variables";
+        Assertions.assertThat(read(webappSession(OWNER, "tasklist"), formVariables)).contains("Kiara Thompson");
+        HttpResponse<String> carlos = http.send(get(formVariables).header("Cookie",
+                webappSession(OTHER_QUEUE, "tasklist").cookies()).build(), HttpResponse.BodyHandlers.ofString());
+        Assertions.assertThat(carlos.statusCode()).isIn(403, 404);
+        Assertions.assertThat(carlos.body()).doesNotContain("Kiara");
+    }
+
+    private String read(Session session, String path) throws Exception {
+        HttpResponse<String> answer = http.send(get(path).header("Cookie", session.cookies()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Assertions.assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
+        return answer.body();
     }
 
     private List<Surface> surfaces() {
@@ -261,6 +287,8 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                         (f, u) -> get("/engine-rest/execution?processInstanceId=" + f.instance()), INSTANCE_READERS),
                 new Surface("GET /engine-rest/job?processInstanceId",
                         (f, u) -> get("/engine-rest/job?processInstanceId=" + f.instance()), INSTANCE_READERS),
+                new Surface("GET /engine-rest/incident?processInstanceId",
+                        (f, u) -> get("/engine-rest/incident?processInstanceId=" + f.instance()), INSTANCE_READERS),
                 new Surface("GET /engine-rest/history/process-instance?businessKey",
                         (f, u) -> get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + f.ref()), ONLY_ADMIN),
                 new Surface("GET /engine-rest/history/variable-instance",
@@ -276,6 +304,10 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                 new Surface("POST …/ReferralLifecycleProcess/start (finding 1)",
                         (f, u) -> post("/engine-rest/process-definition/key/ReferralLifecycleProcess/start",
                                 "{\"variables\":{\"referralId\":{\"value\":" + kiaraId(f) + ",\"type\":\"Long\"}}}"), ONLY_ADMIN),
+                new Surface("POST …/ReferralLifecycleProcess/submit-form",
+                        (f, u) -> post("/engine-rest/process-definition/key/ReferralLifecycleProcess/submit-form",
+                                "{\"variables\":{\"referralId\":{\"value\":" + kiaraId(f) + ",\"type\":\"Long\"}}}"),
+                        ONLY_ADMIN),
                 new Surface("POST /engine-rest/process-instance/{id}/variables",
                         (f, u) -> post("/engine-rest/process-instance/" + f.instance() + "/variables",
                                 "{\"modifications\":{\"matrixProbe\":{\"value\":\"x\",\"type\":\"String\"}}}"), ONLY_ADMIN),
@@ -355,8 +387,12 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
     }
 
+    /** A webapp session: its cookies, and the CSRF token Camunda wants on every request that changes something. */
+    record Session(String cookies, String token) {
+    }
+
     /** Signs into a webapp as the browser does (page for the session and CSRF token, then the login form). */
-    private String webappSession(Role role, String app) throws Exception {
+    private Session webappSession(Role role, String app) throws Exception {
         HttpResponse<String> page = http.send(get("/camunda/app/" + app + "/default/").build(), HttpResponse.BodyHandlers.ofString());
         String token = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
         String cookies = String.join("; ", page.headers().allValues("Set-Cookie").stream()
@@ -373,7 +409,12 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
         login.headers().allValues("Set-Cookie").forEach(cookie -> all.add(cookie.split(";", 2)[0]));
         Map<String, String> byName = new java.util.LinkedHashMap<>();
         all.forEach(cookie -> byName.put(cookie.split("=", 2)[0], cookie));
-        return String.join("; ", byName.values());
+        String session = String.join("; ", byName.values());
+        // the login starts a new session, with a new CSRF token: the next page hands it out
+        HttpResponse<String> again = http.send(get("/camunda/app/" + app + "/default/").header("Cookie", session).build(),
+                HttpResponse.BodyHandlers.ofString());
+        again.headers().allValues("Set-Cookie").forEach(cookie -> byName.put(cookie.split("=", 2)[0], cookie.split(";", 2)[0]));
+        return new Session(String.join("; ", byName.values()), again.headers().firstValue("X-XSRF-TOKEN").orElse(token));
     }
 
     private static String abbreviate(String body) {
