@@ -3,6 +3,7 @@ package org.relay.emailaction;
 import org.relay.security.EngineActing;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -144,7 +145,8 @@ public class EmailActions {
             }
             decision.put(LifecycleVariables.REVIEW_DECISION, "reject");
             decision.put(LifecycleVariables.REJECT_REASON, rejectReason);
-            decision.put(LifecycleVariables.REVIEW_NOTE, note == null || note.isBlank() ? null : note.trim());
+            decision.put(LifecycleVariables.REVIEW_NOTE,
+                    Variables.stringValue(note == null || note.isBlank() ? null : note.trim(), true));   // timeline only
         }
         try {
             uses.saveAndFlush(new ActionLinkUse(link, clock.instant()));

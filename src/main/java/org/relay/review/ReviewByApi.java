@@ -1,6 +1,7 @@
 package org.relay.review;
 
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -79,7 +80,7 @@ public class ReviewByApi {
         Map<String, Object> variables = new HashMap<>();
         variables.put(LifecycleVariables.REVIEW_DECISION, decision.name().toLowerCase());
         variables.put(LifecycleVariables.REJECT_REASON, request.rejectReason());
-        variables.put(LifecycleVariables.REVIEW_NOTE, request.note());
+        variables.put(LifecycleVariables.REVIEW_NOTE, Variables.stringValue(request.note(), true));   // on the timeline only
         variables.put(LifecycleVariables.REASSIGN_TO_USER, request.toUser());
         variables.put(LifecycleVariables.REASSIGN_TO_QUEUE, request.toQueue());
         movedMeanwhile.guard(task, referral.getReferenceNumber(), () -> acting.as(caller.userId(), () -> {

@@ -87,7 +87,7 @@ public class ManagerReassignment {
         decision.put(LifecycleVariables.REVIEW_DECISION, "reassign");
         decision.put(LifecycleVariables.REASSIGN_TO_USER, toUser);
         decision.put(LifecycleVariables.REASSIGN_TO_QUEUE, toQueue);
-        decision.put(LifecycleVariables.REVIEW_NOTE, note);
+        decision.put(LifecycleVariables.REVIEW_NOTE, Variables.stringValue(note, true));   // on the timeline, not in the engine
         // Relay completes it (managers hold no engine rights on others' tasks); the listener records the manager
         decision.put(LifecycleVariables.DECIDED_BY, Variables.stringValue(by, true));
         taskService.complete(task.getId(), decision);

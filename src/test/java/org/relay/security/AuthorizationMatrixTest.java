@@ -181,6 +181,21 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
     }
 
     @Test
+    void a_reviewers_note_goes_to_the_referrals_timeline_not_to_the_engine() throws Exception {
+        Referral kiara = intake.create(RelayTestData.kiarasMortgage());
+        HttpResponse<String> rejected = http.send(as(OWNER, post("/api/referrals/" + kiara.getReferenceNumber() + "/review",
+                "{\"decision\":\"REJECT\",\"rejectReason\":\"AT_CAPACITY\",\"note\":\"Booked solid until January\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Assertions.assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+
+        Assertions.assertThat(http.send(as(OWNER, get("/api/referrals/" + kiara.getReferenceNumber())).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).contains("Booked solid until January");
+        Assertions.assertThat(http.send(as(ADMIN, get("/engine-rest/history/detail?processInstanceId="
+                + kiara.getProcessInstanceId())).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("AT_CAPACITY").doesNotContain("Booked solid");
+    }
+
+    @Test
     void nobody_attaches_a_second_lifecycle_to_a_referral_not_even_an_administrator_through_the_engine() throws Exception {
         Referral ivans = intake.create(RelayTestData.referral("Ines Larsen", "INSURANCE", "2000", "ryan"));
         String forged = "{\"businessKey\":\"REF-999999\",\"variables\":{\"referralId\":{\"value\":" + ivans.getId()
