@@ -58,6 +58,9 @@ record EngineProblem(int status, String detail, List<FieldProblem> errors) {
     /** PostgreSQL's SQL states for a transaction it gave up: serialization failure, deadlock, lock not available. */
     private static final Set<String> GIVEN_UP = Set.of("40001", "40P01", "55P03");
     private static final Pattern ENGINE_CODE = Pattern.compile("ENGINE-\\d+\\s*");
+    /** A Java class name with its colon, as Throwable.toString() puts it in front of a wrapped cause's message. */
+    private static final Pattern JAVA_TYPE =
+            Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error): ");
     /** Camunda's REST wrappers: "Cannot complete task abc: " + the engine's message. */
     private static final Pattern REST_PREFIX = Pattern.compile("^Cannot [^:]{1,200}: ");
 
@@ -216,8 +219,10 @@ record EngineProblem(int status, String detail, List<FieldProblem> errors) {
             String prefix = REST_PREFIX.matcher(text).lookingAt() ? text.substring(0, code) : "";
             text = prefix + ENGINE_CODE.matcher(text.substring(code)).replaceFirst("");
         }
-        return ENGINE_CODE.matcher(text).replaceAll("").trim();
+        // a wrapped cause prints as "org.camunda.bpm.engine.SomeException: its message": keep the message
+        return JAVA_TYPE.matcher(ENGINE_CODE.matcher(text).replaceAll("")).replaceAll("").trim();
     }
+
 
     private static boolean isAbout(Throwable e, String... words) {
         String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);

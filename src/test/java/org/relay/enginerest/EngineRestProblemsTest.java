@@ -108,6 +108,15 @@ class EngineRestProblemsTest extends RelayIntegrationTest {
     }
 
     @Test
+    void a_message_nothing_waits_for_is_a_400_in_plain_words() throws Exception {
+        HttpResponse<String> answer = send("demo", "POST", "/engine-rest/message",
+                "{\"messageName\":\"NoSuchMessage\",\"businessKey\":\"REF-000000\"}");
+        assertProblem(answer, 400);
+        Assertions.assertThat(json.readTree(answer.body()).get("detail").asText())
+                .startsWith("Cannot correlate message").doesNotContain("org.camunda").doesNotContain("ENGINE-");
+    }
+
+    @Test
     void a_start_form_the_intake_refuses_names_the_field() throws Exception {
         HttpResponse<String> answer = send("ryan", "POST",
                 "/engine-rest/process-definition/key/NewReferralProcess/submit-form",
