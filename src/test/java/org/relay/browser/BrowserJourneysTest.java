@@ -22,6 +22,9 @@ import org.relay.referral.Referral;
 import org.relay.referral.ReferralIntake;
 import org.relay.referral.ReferralKind;
 import org.relay.referral.ReferralRepository;
+import org.relay.activity.ActivityInput;
+import org.relay.activity.ActivityLog;
+import org.relay.activity.ActivityType;
 import org.relay.referral.ReferralStatus;
 import org.relay.referral.ReferrerType;
 import org.relay.analytics.ReportRollups;
@@ -59,6 +62,8 @@ class BrowserJourneysTest extends RelayIntegrationTest {
     ReferralRepository referrals;
     @Autowired
     TaskService taskService;
+    @Autowired
+    ActivityLog activities;
     @Autowired
     TestRestTemplate rest;
     @Autowired
@@ -201,6 +206,31 @@ class BrowserJourneysTest extends RelayIntegrationTest {
         browser.logIn(url("/camunda/app/tasklist/"), zoe.getOwnerId());
         Assertions.assertThat(browser.visible(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(., 'Zoe Park')]"), 30)
                 .getText()).contains("Review referral");
+    }
+
+    @Test
+    void the_work_form_shows_what_was_done_and_asks_before_converting() {
+        Referral kiara = intake.create(RelayTestData.kiarasMortgage());   // alice's
+        taskService.complete(reviewTask(kiara).orElseThrow().getId(), Map.of("reviewDecision", "accept"));
+        activities.record(kiara.getReferenceNumber(), new ActivityInput(ActivityType.CALL, "Talked rates with Kiara",
+                null, null, 15, "Sends her payslips", true, null, "alice"));
+
+        browser.logIn(url("/camunda/app/tasklist/"), "alice");
+        browser.click(browser.visible(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(., 'Work referral')]"), 30));
+        WebElement form = browser.visible(By.cssSelector("form.relay-form"), 30);
+        browser.waitUpTo(20).until(d -> formText(form).contains("What has been done"));
+        Assertions.assertThat(formText(form)).contains("Talked rates with Kiara").contains("Sends her payslips");
+
+        browser.click(form.findElement(By.xpath(".//label[contains(., 'Convert')]")));
+        WebElement confirmation = browser.visible(By.xpath("//label[input[@id='confirmOutcome']]"), 10);
+        Assertions.assertThat(confirmation.getText()).contains("450,000.00 USD").contains("in 30 days")
+                .contains("cannot be undone");
+        WebElement complete = browser.driver.findElement(By.xpath("//button[contains(., 'Complete')]"));
+        Assertions.assertThat(complete.isEnabled()).as("Complete before confirming").isFalse();
+        browser.click(browser.driver.findElement(By.id("confirmOutcome")));
+        browser.click(complete);
+        browser.waitUpTo(30).until(d -> taskService.createTaskQuery()
+                .processInstanceId(kiara.getProcessInstanceId()).count() == 0);
     }
 
     @Test
