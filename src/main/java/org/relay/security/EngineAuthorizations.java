@@ -75,7 +75,8 @@ public class EngineAuthorizations {
 
     private void staff(String group) {
         grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(group, Resources.FILTER, "*", Permissions.READ);
+        // which filters a user sees is the filters' own business (tasklist/TasklistFilters): their own queues' only
+        revoke(group, Resources.FILTER, "*", Permissions.READ);
         // the lifecycle's model, so Tasklist can name a task's process; starting it is Relay's alone
         grant(group, Resources.PROCESS_DEFINITION, LifecycleVariables.PROCESS_KEY, ProcessDefinitionPermissions.READ);
         revoke(group, Resources.PROCESS_DEFINITION, LifecycleVariables.PROCESS_KEY,

@@ -42,7 +42,8 @@ public class ShowInTaskList implements TaskListener {
         columns.put("listInterest", catalog.productLabel(referral.getExpressedInterest()));
         columns.put("listValue", Money.format(referral.getInterestAmount(), referral.getInterestCurrency(), "-"));
         columns.put("listLeadScore", referral.getLeadScore());
-        columns.put("listLastActivity", activities.lastActivityLine(referral.getId()));
+        String lastActivity = activities.lastActivityLine(referral.getId());
+        columns.put("listLastActivity", lastActivity == null ? "none yet" : lastActivity);   // Tasklist prints null as <Empty>
         task.setVariablesLocal(columns);
     }
 }

@@ -1,8 +1,14 @@
 package org.relay.tasklist;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.relay.lifecycle.LifecycleVariables;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -15,7 +21,9 @@ import java.util.Map;
 
 /**
  * The Tasklist filters recipients work from, sorted by priority (the lead score) then due date: "My referrals"
- * always, and one per queue, created when a queue is configured. Idempotent: filters are matched by name.
+ * always, and one per queue, created when a queue is configured. Each user sees the filters that concern them:
+ * "My referrals" everyone (it lists only their own tasks), a queue's filter its members, "All referrals"
+ * administrators. Idempotent: filters are matched by name.
  */
 @Component
 public class TasklistFilters {
@@ -24,45 +32,88 @@ public class TasklistFilters {
 
     private final FilterService filterService;
     private final TaskService taskService;
+    private final AuthorizationService authorizations;
+    private final IdentityService identityService;
 
-    TasklistFilters(FilterService filterService, TaskService taskService) {
+    TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizations,
+                    IdentityService identityService) {
         this.filterService = filterService;
         this.taskService = taskService;
+        this.authorizations = authorizations;
+        this.identityService = identityService;
     }
 
+    /** At start: "My referrals" for everyone, and each existing queue filter for its queue's members. */
     @EventListener(ApplicationReadyEvent.class)
     public void ensureMyReferrals() {
-        ensure(MY_REFERRALS, "Referrals assigned to me, best first", -10,
+        Filter mine = ensure(MY_REFERRALS, "Referrals assigned to me, best first", -10,
                 byPriority(taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")));
+        readableBy(null, mine);
+        for (Group group : identityService.createGroupQuery().list()) {
+            Filter queue = filterService.createFilterQuery().filterName(queueFilterName(queueName(group))).singleResult();
+            if (queue != null) {
+                readableBy(group.getId(), queue);
+            }
+        }
     }
 
     public void ensureQueue(String groupId, String queueName) {
-        ensure("Queue: " + queueName, "Everything in the " + queueName + " queue, best first", 10,
+        Filter queue = ensure(queueFilterName(queueName), "Everything in the " + queueName + " queue, best first", 10,
                 byPriority(taskService.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks()));
+        readableBy(groupId, queue);
     }
 
     public void ensureAllReferrals() {
-        ensure("All referrals", "Every open referral task you may see", 20,
+        ensure("All referrals", "Every open referral task (administrators)", 20,
                 byPriority(taskService.createTaskQuery().processDefinitionKey(LifecycleVariables.PROCESS_KEY)));
+    }
+
+    private static String queueFilterName(String queueName) {
+        return "Queue: " + queueName;
+    }
+
+    private static String queueName(Group group) {
+        return group.getName() == null ? group.getId() : group.getName();
+    }
+
+    /** READ on one filter for a group, or for everyone (a global grant) when the group is null. */
+    private void readableBy(String groupId, Filter filter) {
+        var query = authorizations.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(filter.getId());
+        query = groupId == null ? query.authorizationType(Authorization.AUTH_TYPE_GLOBAL)
+                : query.authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId);
+        if (query.count() > 0) {
+            return;
+        }
+        Authorization grant = authorizations.createNewAuthorization(
+                groupId == null ? Authorization.AUTH_TYPE_GLOBAL : Authorization.AUTH_TYPE_GRANT);
+        if (groupId == null) {
+            grant.setUserId(Authorization.ANY);
+        } else {
+            grant.setGroupId(groupId);
+        }
+        grant.setResource(Resources.FILTER);
+        grant.setResourceId(filter.getId());
+        grant.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(grant);
     }
 
     private TaskQuery byPriority(TaskQuery query) {
         return query.orderByTaskPriority().desc().orderByDueDate().asc();
     }
 
-    private void ensure(String name, String description, int displayOrder, TaskQuery query) {
+    private Filter ensure(String name, String description, int displayOrder, TaskQuery query) {
         Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
         if (existing != null) {
             if (!properties(description, displayOrder).equals(existing.getProperties())) {
                 existing.setProperties(properties(description, displayOrder));   // e.g. the list columns moved
                 filterService.saveFilter(existing);
             }
-            return;
+            return existing;
         }
         Filter filter = filterService.newTaskFilter(name);
         filter.setQuery(query);
         filter.setProperties(properties(description, displayOrder));
-        filterService.saveFilter(filter);
+        return filterService.saveFilter(filter);
     }
 
     private static Map<String, Object> properties(String description, int displayOrder) {

@@ -25,6 +25,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -146,6 +147,21 @@ class AccessControlTest extends RelayIntegrationTest {
                 .isEmpty();
         Assertions.assertThat(json.readTree(as("alice").getForEntity("/engine-rest/task?processInstanceBusinessKey="
                 + kiara.getReferenceNumber(), String.class).getBody())).hasSize(1);
+    }
+
+    @Test
+    void each_user_sees_the_tasklist_filters_of_their_own_queues() throws Exception {
+        Assertions.assertThat(filterNames("bob")).containsExactlyInAnyOrder("My referrals", "Queue: Retail Lending");
+        Assertions.assertThat(filterNames("carlos")).containsExactlyInAnyOrder("My referrals", "Queue: Cards and Loans");
+        Assertions.assertThat(filterNames("jackie")).containsExactlyInAnyOrder("My referrals", "Queue: Referral Managers");
+        Assertions.assertThat(filterNames("demo")).contains("My referrals", "Queue: Insurance", "All referrals");
+    }
+
+    private List<String> filterNames(String user) throws Exception {
+        List<String> names = new java.util.ArrayList<>();
+        json.readTree(as(user).getForEntity("/engine-rest/filter?resourceType=Task", String.class).getBody())
+                .forEach(filter -> names.add(filter.get("name").asText()));
+        return names;
     }
 
     @Test
