@@ -18,11 +18,11 @@ import org.relay.routing.RoutingQueueRepository;
 import org.relay.support.ComplianceOfficer;
 import org.relay.support.RelayIntegrationTest;
 import org.relay.support.RelayTestData;
+import org.relay.support.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -224,41 +224,39 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
         String lifecycle = processEngine.getRepositoryService().createProcessDefinitionQuery()
                 .processDefinitionKey("ReferralLifecycleProcess").latestVersion().singleResult().getId();
 
-        Session jackie = webappSession(QUEUE_MANAGER, "cockpit");
-        Session nina = webappSession(OTHER_MANAGER, "cockpit");
+        WebappSession jackie = signedIn(QUEUE_MANAGER);
+        WebappSession nina = signedIn(OTHER_MANAGER);
         String instances = engineApi + "process-instance?processDefinitionKey=ReferralLifecycleProcess";
         Assertions.assertThat(read(jackie, instances)).contains(kiara.getProcessInstanceId())
                 .doesNotContain(insurance.getProcessInstanceId());
         Assertions.assertThat(read(nina, instances)).contains(insurance.getProcessInstanceId())
                 .doesNotContain(kiara.getProcessInstanceId());
         // Cockpit's own plugin API (the definition page's instance list) filters the same way
-        String cockpitList = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/camunda/api/cockpit/plugin/base/default/process-instance"))
-                .header("Cookie", nina.cookies()).header("X-XSRF-TOKEN", nina.token())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"processDefinitionId\":\"" + lifecycle + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Assertions.assertThat(cockpitList).contains(insurance.getProcessInstanceId()).doesNotContain(kiara.getProcessInstanceId());
+        HttpResponse<String> cockpitList = nina.post("/camunda/api/cockpit/plugin/base/default/process-instance",
+                "{\"processDefinitionId\":\"" + lifecycle + "\"}");
+        Assertions.assertThat(cockpitList.body()).contains(insurance.getProcessInstanceId())
+                .doesNotContain(kiara.getProcessInstanceId());
         // where it waits, without the customer
         Assertions.assertThat(read(nina, engineApi + "process-instance/" + insurance.getProcessInstanceId()
                 + "/activity-instances")).contains("Task_ReviewReferral").doesNotContain("Ines Larsen");
-        Assertions.assertThat(http.send(get(engineApi + "process-instance/" + kiara.getProcessInstanceId()
-                + "/activity-instances").header("Cookie", nina.cookies()).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isIn(403, 404);
+        Assertions.assertThat(nina.get(engineApi + "process-instance/" + kiara.getProcessInstanceId()
+                + "/activity-instances").statusCode()).isIn(403, 404);
 
         // Tasklist's session: the owner reads her task's form variables, another queue's recipient does not
         String task = taskService.createTaskQuery().processInstanceId(kiara.getProcessInstanceId()).singleResult().getId();
         String formVariables = engineApi + "task/" + task + "/form-variables";
-        Assertions.assertThat(read(webappSession(OWNER, "tasklist"), formVariables)).contains("Kiara Thompson");
-        HttpResponse<String> carlos = http.send(get(formVariables).header("Cookie",
-                webappSession(OTHER_QUEUE, "tasklist").cookies()).build(), HttpResponse.BodyHandlers.ofString());
+        Assertions.assertThat(read(signedIn(OWNER), formVariables)).contains("Kiara Thompson");
+        HttpResponse<String> carlos = signedIn(OTHER_QUEUE).get(formVariables);
         Assertions.assertThat(carlos.statusCode()).isIn(403, 404);
         Assertions.assertThat(carlos.body()).doesNotContain("Kiara");
     }
 
-    private String read(Session session, String path) throws Exception {
-        HttpResponse<String> answer = http.send(get(path).header("Cookie", session.cookies()).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private WebappSession signedIn(Role role) throws Exception {
+        return WebappSession.logIn(port, role.user, role.password);
+    }
+
+    private static String read(WebappSession session, String path) throws Exception {
+        HttpResponse<String> answer = session.get(path);
         Assertions.assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
         return answer.body();
     }
@@ -412,36 +410,6 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
     private HttpRequest.Builder put(String path, String json) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
-    }
-
-    /** A webapp session: its cookies, and the CSRF token Camunda wants on every request that changes something. */
-    record Session(String cookies, String token) {
-    }
-
-    /** Signs into a webapp as the browser does (page for the session and CSRF token, then the login form). */
-    private Session webappSession(Role role, String app) throws Exception {
-        HttpResponse<String> page = http.send(get("/camunda/app/" + app + "/default/").build(), HttpResponse.BodyHandlers.ofString());
-        String token = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
-        String cookies = String.join("; ", page.headers().allValues("Set-Cookie").stream()
-                .map(cookie -> cookie.split(";", 2)[0]).toList());
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/camunda/api/admin/auth/user/default/login/" + app))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
-                .header("Cookie", cookies)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(role.user, StandardCharsets.UTF_8)
-                        + "&password=" + URLEncoder.encode(role.password, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Assertions.assertThat(login.statusCode()).as("login of " + role.user + " to " + app).isEqualTo(200);
-        List<String> all = new ArrayList<>(List.of(cookies.split("; ")));
-        login.headers().allValues("Set-Cookie").forEach(cookie -> all.add(cookie.split(";", 2)[0]));
-        Map<String, String> byName = new java.util.LinkedHashMap<>();
-        all.forEach(cookie -> byName.put(cookie.split("=", 2)[0], cookie));
-        String session = String.join("; ", byName.values());
-        // the login starts a new session, with a new CSRF token: the next page hands it out
-        HttpResponse<String> again = http.send(get("/camunda/app/" + app + "/default/").header("Cookie", session).build(),
-                HttpResponse.BodyHandlers.ofString());
-        again.headers().allValues("Set-Cookie").forEach(cookie -> byName.put(cookie.split("=", 2)[0], cookie.split(";", 2)[0]));
-        return new Session(String.join("; ", byName.values()), again.headers().firstValue("X-XSRF-TOKEN").orElse(token));
     }
 
     private static String abbreviate(String body) {

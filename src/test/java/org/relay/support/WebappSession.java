@@ -28,6 +28,10 @@ public final class WebappSession {
     }
 
     public static WebappSession logIn(int port, String user) throws Exception {
+        return logIn(port, user, user);   // the demo team's passwords are their user ids
+    }
+
+    public static WebappSession logIn(int port, String user, String password) throws Exception {
         CookieManager cookies = new CookieManager();
         HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
@@ -36,7 +40,7 @@ public final class WebappSession {
                 .getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
                 .findFirst().orElseThrow());
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(user, StandardCharsets.UTF_8);
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/camunda/api/admin/auth/user/default/login/tasklist"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
