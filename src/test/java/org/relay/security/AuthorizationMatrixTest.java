@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralIntake;
-import org.relay.routing.RoutingQueueRepository;
 import org.relay.support.ComplianceOfficer;
 import org.relay.support.RelayIntegrationTest;
 import org.relay.support.RelayTestData;
@@ -31,7 +30,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -87,9 +85,6 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
 
     @Autowired
     ManagementService managementService;
-
-    @Autowired
-    RoutingQueueRepository queues;
 
     @LocalServerPort
     int port;
