@@ -150,6 +150,14 @@ class AccessControlTest extends RelayIntegrationTest {
     }
 
     @Test
+    void a_recipient_who_opens_cockpit_gets_a_page_saying_where_their_work_is() throws Exception {
+        HttpResponse<String> cockpit = org.relay.support.WebappSession.logIn(port, "bob").page("/camunda/app/cockpit/default/");
+        Assertions.assertThat(cockpit.statusCode()).isEqualTo(403);
+        Assertions.assertThat(cockpit.body()).contains("This page is not for your role").contains("Cockpit is where managers")
+                .contains("/camunda/app/tasklist/").doesNotContain("Whitelabel");
+    }
+
+    @Test
     void each_user_sees_the_tasklist_filters_of_their_own_queues() throws Exception {
         Assertions.assertThat(filterNames("bob")).containsExactlyInAnyOrder("My referrals", "Queue: Retail Lending");
         Assertions.assertThat(filterNames("carlos")).containsExactlyInAnyOrder("My referrals", "Queue: Cards and Loans");

@@ -57,6 +57,12 @@ public final class WebappSession {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A page, as a browser asks for it. */
+    public HttpResponse<String> page(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "text/html,application/xhtml+xml").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public HttpResponse<String> post(String path, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                         .header("Content-Type", "application/json").header("Accept", "application/json, text/plain, */*")
