@@ -57,6 +57,25 @@ class QueueController {
                 q.getManagerGroupId(), q.getLineOfBusiness())).toList();
     }
 
+    /** A queue's members by name, for the Review form's reassign picker (colleagues' names, nothing about referrals). */
+    @GetMapping("/{groupId}/members")
+    List<Member> members(@PathVariable String groupId) {
+        if (!queues.existsById(groupId)) {
+            throw new NotFoundException("No queue " + groupId);
+        }
+        return identityService.createUserQuery().memberOfGroup(groupId).orderByUserFirstName().asc().list().stream()
+                .map(user -> new Member(user.getId(), (nullToEmpty(user.getFirstName()) + " "
+                        + nullToEmpty(user.getLastName())).trim()))
+                .toList();
+    }
+
+    record Member(String userId, String name) {
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
     @PutMapping("/{groupId}")
     @Transactional
     public QueueView configure(@PathVariable String groupId, @Valid @RequestBody QueueSettings settings) {

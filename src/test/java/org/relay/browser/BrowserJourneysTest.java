@@ -209,6 +209,26 @@ class BrowserJourneysTest extends RelayIntegrationTest {
     }
 
     @Test
+    void a_recipient_reassigns_by_picking_a_queue_and_a_colleague_by_name() {
+        Referral kiara = intake.create(RelayTestData.kiarasMortgage());   // alice's
+        browser.logIn(url("/camunda/app/tasklist/"), "alice");
+        browser.click(browser.visible(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(., 'Kiara Thompson')]"), 30));
+        WebElement form = browser.visible(By.cssSelector("form.relay-form"), 30);
+        browser.waitUpTo(20).until(d -> formText(form).contains("Kiara Thompson"));
+
+        browser.click(form.findElement(By.xpath(".//label[contains(., 'Reassign')]")));
+        browser.waitUpTo(10).until(d -> new Select(d.findElement(By.id("reassignQueue"))).getOptions().size() > 1);
+        new Select(browser.driver.findElement(By.id("reassignQueue"))).selectByVisibleText("Cards and Loans");
+        browser.waitUpTo(10).until(d -> new Select(d.findElement(By.id("reassignToUser"))).getOptions().stream()
+                .anyMatch(option -> option.getText().equals("Dana Kim")));
+        new Select(browser.driver.findElement(By.id("reassignToUser"))).selectByVisibleText("Dana Kim");
+        browser.visible(By.id("reviewNote"), 10).sendKeys("Dana handles this developer's cards");
+        browser.click(browser.driver.findElement(By.xpath("//button[contains(., 'Complete')]")));
+
+        browser.waitUpTo(30).until(d -> "dana".equals(reviewTask(kiara).map(Task::getAssignee).orElse(null)));
+    }
+
+    @Test
     void the_work_form_shows_what_was_done_and_asks_before_converting() {
         Referral kiara = intake.create(RelayTestData.kiarasMortgage());   // alice's
         taskService.complete(reviewTask(kiara).orElseThrow().getId(), Map.of("reviewDecision", "accept"));

@@ -280,6 +280,8 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                 new Surface("GET /api/queues/{queue}/open-referrals",
                         (f, u) -> get("/api/queues/retail-lending/open-referrals"),
                         EnumSet.of(QUEUE_MEMBER, OWNER, QUEUE_MANAGER, COMPLIANCE, ADMIN)),
+                new Surface("GET /api/queues/{queue}/members (colleagues' names)",
+                        (f, u) -> get("/api/queues/retail-lending/members"), EnumSet.complementOf(EnumSet.of(ANONYMOUS))),
                 new Surface("GET /api/reports/funnel?queue={queue}", (f, u) -> get("/api/reports/funnel?queue=retail-lending"),
                         EnumSet.of(QUEUE_MANAGER, ADMIN)),
                 new Surface("GET /api/audit?referral={ref}", (f, u) -> get("/api/audit?referral=" + f.ref()),
