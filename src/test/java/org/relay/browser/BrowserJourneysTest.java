@@ -113,6 +113,9 @@ class BrowserJourneysTest extends RelayIntegrationTest {
         browser.waitUpTo(30).until(d -> d.findElements(By.cssSelector(".tasks-list > li")).size() == 2);
         first = browser.driver.findElements(By.cssSelector(".tasks-list > li")).get(0);
         Assertions.assertThat(first.getText()).contains("Review referral").contains("Kiara Thompson");
+        // Camunda CE's end-of-life banner is not shown to Relay's users (styles/user-styles.css)
+        Assertions.assertThat(browser.driver.findElements(By.cssSelector(".ce-eol-banner")))
+                .noneMatch(WebElement::isDisplayed);
         Assertions.assertThat(browser.driver.getCurrentUrl()).contains("sorting=");
 
         browser.click(first);
