@@ -191,6 +191,18 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
     }
 
     @Test
+    void a_lifecycles_grant_to_its_managers_goes_with_it() {
+        Referral kiara = intake.create(RelayTestData.kiarasMortgage());
+        var grants = processEngine.getAuthorizationService().createAuthorizationQuery()
+                .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE)
+                .resourceId(kiara.getProcessInstanceId());
+        Assertions.assertThat(grants.list()).extracting(grant -> grant.getGroupId()).containsExactly("referral-managers");
+
+        runtimeService.deleteProcessInstance(kiara.getProcessInstanceId(), "ended");   // the engine ends its grants too
+        Assertions.assertThat(grants.count()).isZero();
+    }
+
+    @Test
     void nobody_attaches_a_second_lifecycle_to_a_referral_not_even_an_administrator_through_the_engine() throws Exception {
         Referral ivans = intake.create(RelayTestData.referral("Ines Larsen", "INSURANCE", "2000", "ryan"));
         String forged = "{\"businessKey\":\"REF-999999\",\"variables\":{\"referralId\":{\"value\":" + ivans.getId()
