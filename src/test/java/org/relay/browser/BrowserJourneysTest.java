@@ -116,6 +116,9 @@ class BrowserJourneysTest extends RelayIntegrationTest {
         // Camunda CE's end-of-life banner is not shown to Relay's users (styles/user-styles.css)
         Assertions.assertThat(browser.driver.findElements(By.cssSelector(".ce-eol-banner")))
                 .noneMatch(WebElement::isDisplayed);
+        // the card's customer reads in dark text, not Camunda's faded grey
+        Assertions.assertThat(first.findElement(By.cssSelector(".variable-value")).getCssValue("color"))
+                .isIn("rgba(34, 34, 34, 1)", "rgb(34, 34, 34)");
         Assertions.assertThat(browser.driver.getCurrentUrl()).contains("sorting=");
 
         browser.click(first);
