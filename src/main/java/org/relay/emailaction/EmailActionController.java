@@ -3,6 +3,11 @@ package org.relay.emailaction;
 import jakarta.servlet.http.HttpServletResponse;
 import org.relay.catalog.Catalog;
 import org.relay.common.ConflictException;
+import org.relay.common.Money;
+import org.relay.referral.Referral;
+import org.relay.scoring.LeadScore;
+import org.relay.webform.WebFormProperties;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,10 +24,12 @@ class EmailActionController {
 
     private final EmailActions actions;
     private final Catalog catalog;
+    private final WebFormProperties brand;
 
-    EmailActionController(EmailActions actions, Catalog catalog) {
+    EmailActionController(EmailActions actions, Catalog catalog, WebFormProperties brand) {
         this.actions = actions;
         this.catalog = catalog;
+        this.brand = brand;
     }
 
     @GetMapping("/actions/{token}")
@@ -31,10 +38,21 @@ class EmailActionController {
         if (check.problem().isPresent()) {
             return problem(check.problem().get(), model, response);
         }
+        return confirmation(check, token, model);
+    }
+
+    /** What the mail promised: the customer, the interest and its value, the lead score, who referred it. */
+    private String confirmation(EmailActions.Check check, String token, Model model) {
+        Referral referral = check.referral();
         model.addAttribute("check", check);
         model.addAttribute("token", token);
+        model.addAttribute("brand", brand);
         model.addAttribute("rejectReasons", catalog.rejectReasons());
-        model.addAttribute("product", catalog.productLabel(check.referral().getExpressedInterest()));
+        model.addAttribute("product", catalog.productLabel(referral.getExpressedInterest()));
+        model.addAttribute("interestValue", Money.format(referral.getInterestAmount(), referral.getInterestCurrency(),
+                "not given"));
+        model.addAttribute("leadScore", LeadScore.summary(referral.getLeadScore(), referral.getLeadScoreFactors(),
+                referral.getLeadScoreModel()));
         return "actions/confirm";
     }
 
@@ -47,16 +65,25 @@ class EmailActionController {
         } catch (ConflictException decidedMeanwhile) {
             return problem(EmailActions.Problem.STALE, model, response);
         }
+        if (check.problem().filter(refusal -> refusal == EmailActions.Problem.INVALID_REASON).isPresent()) {
+            // the link still works: the same page again, saying what is missing
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("error", EmailActions.Problem.INVALID_REASON.message());
+            model.addAttribute("note", note);
+            return confirmation(check, token, model);
+        }
         if (check.problem().isPresent()) {
             return problem(check.problem().get(), model, response);
         }
         model.addAttribute("check", check);
+        model.addAttribute("brand", brand);
         return "actions/done";
     }
 
-    private static String problem(EmailActions.Problem problem, Model model, HttpServletResponse response) {
+    private String problem(EmailActions.Problem problem, Model model, HttpServletResponse response) {
         response.setStatus(problem.status().value());
         model.addAttribute("message", problem.message());
+        model.addAttribute("brand", brand);
         return "actions/problem";
     }
 }

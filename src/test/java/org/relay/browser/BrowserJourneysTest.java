@@ -328,7 +328,20 @@ class BrowserJourneysTest extends RelayIntegrationTest {
 
         browser.driver.manage().deleteAllCookies();
         browser.driver.get(url(path));
-        Assertions.assertThat(browser.visible(By.tagName("h1"), 20).getText()).isEqualTo("Accept referral " + kiara.getReferenceNumber());
+        Assertions.assertThat(browser.visible(By.tagName("h1"), 20).getText())
+                .isEqualTo("Accept this referral? " + kiara.getReferenceNumber());
+        Assertions.assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("USD 450,000")
+                .contains("/100");
+        // at a phone's width nothing runs off the page
+        var desktop = browser.driver.manage().window().getSize();
+        try {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            Assertions.assertThat((Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+                    .isLessThanOrEqualTo(0L);
+        } finally {
+            browser.driver.manage().window().setSize(desktop);
+        }
         browser.click(browser.driver.findElement(By.cssSelector("form button[type=submit]")));
         browser.waitUpTo(20).until(ExpectedConditions.textToBe(By.tagName("h1"), "Referral accepted"));
         Assertions.assertThat(data.reload(kiara).getStatus()).isEqualTo(ReferralStatus.ACCEPTED);

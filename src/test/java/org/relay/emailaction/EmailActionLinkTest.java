@@ -60,7 +60,9 @@ class EmailActionLinkTest extends RelayIntegrationTest {
 
         HttpResponse<String> page = get(accept);
         Assertions.assertThat(page.statusCode()).isEqualTo(200);
-        Assertions.assertThat(page.body()).contains("Accept referral " + referral.getReferenceNumber()).contains("Kiara Thompson");
+        // what the mail promised: customer, interest and value, lead score, in the bank's branding
+        Assertions.assertThat(page.body()).contains("Accept this referral?").contains(referral.getReferenceNumber())
+                .contains("Kiara Thompson").contains("USD 450,000").contains("/100").contains("Relay Bank");
         Assertions.assertThat(review(referral)).as("a GET changes nothing").isNotNull();
 
         HttpResponse<String> done = post(accept, Map.of());
@@ -82,8 +84,11 @@ class EmailActionLinkTest extends RelayIntegrationTest {
         String reject = link("Reject");
 
         Assertions.assertThat(get(reject).body()).contains("Reason for rejecting").contains("Not my product");
-        HttpResponse<String> noReason = post(reject, Map.of());
+        HttpResponse<String> noReason = post(reject, Map.of("note", "Booked solid"));
         Assertions.assertThat(noReason.statusCode()).isEqualTo(400);
+        // the same form again, saying what is missing and keeping the note: the link still works
+        Assertions.assertThat(noReason.body()).contains("Choose a reason for rejecting the referral.")
+                .contains("Reason for rejecting").contains("Booked solid").doesNotContain("cannot be used");
         Assertions.assertThat(review(referral).getAssignee()).isEqualTo("alice");
 
         HttpResponse<String> done = post(reject, Map.of("rejectReason", "AT_CAPACITY", "note", "Booked solid"));
