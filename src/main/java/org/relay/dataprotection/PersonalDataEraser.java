@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -182,7 +183,7 @@ public class PersonalDataEraser {
     }
 
     /**
-     * What the engine may still hold of the person: the tasks' list columns (customer name) in variable history,
+     * What the engine may still hold of the person: the tasks' titles and list columns (customer name),
      * decision inputs (city, region, amount), the user-operation log and failure messages. Activity history stays: it holds step names and durations, nothing personal.
      */
     private void eraseEngineHistory(Iterable<String> references) {
@@ -195,6 +196,10 @@ public class PersonalDataEraser {
         }
         for (String instance : instances) {
             historyService.deleteHistoricVariableInstancesByProcessInstanceId(instance);
+            // the tasks' titles named the customer (tasklist/ShowInTaskList); their steps stay in activity history
+            for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery().processInstanceId(instance).list()) {
+                historyService.deleteHistoricTaskInstance(task.getId());
+            }
             for (HistoricDecisionInstance decision : historyService.createHistoricDecisionInstanceQuery()
                     .processInstanceId(instance).list()) {
                 historyService.deleteHistoricDecisionInstanceByInstanceId(decision.getId());

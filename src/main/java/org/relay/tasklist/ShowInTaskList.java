@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Task listener on the review and work tasks: writes the columns Tasklist's list shows (reference, customer,
- * interest, value, lead score, last activity) onto the task itself, read from Relay's record. They are the only
+ * interest, value, lead score, last activity) and a title naming customer and product onto the task itself, read
+ * from Relay's record. They are the only
  * copy of the referral's data in the engine, and only task-local: the engine lets read them exactly those who may
  * read the task — its assignee and candidate queue, whom Relay's rules let see the referral — and administrators.
  * Nothing in the process instance's own variables names the customer.
@@ -45,5 +46,8 @@ public class ShowInTaskList implements TaskListener {
         String lastActivity = activities.lastActivityLine(referral.getId());
         columns.put("listLastActivity", lastActivity == null ? "none yet" : lastActivity);   // Tasklist prints null as <Empty>
         task.setVariablesLocal(columns);
+        // the card's title says whose and what ("Review referral: Kiara Thompson, Mortgage"); like the columns, only
+        // those who may read the task read it
+        task.setName(task.getName() + ": " + referral.getCustomer().getName() + ", " + columns.get("listInterest"));
     }
 }
