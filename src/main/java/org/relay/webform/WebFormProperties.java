@@ -16,11 +16,12 @@ import java.util.List;
  * @param perIpPerMinute  submissions one address may make per minute
  * @param globalPerMinute submissions all addresses together may make per minute
  * @param maxBodyBytes    larger submissions are refused with 413
+ * @param privacyUrl      the bank's privacy notice, linked under the consent (http(s) or a path; none when unset)
  */
 @ConfigurationProperties("relay.web-form")
 public record WebFormProperties(String brandName, String accentColor, String intro, List<String> products,
                                 String consentText, Integer perIpPerMinute, Integer globalPerMinute,
-                                Integer maxBodyBytes, String consentVersion) {
+                                Integer maxBodyBytes, String consentVersion, String privacyUrl) {
 
     public WebFormProperties {
         brandName = brandName == null ? "Relay Bank" : brandName;
@@ -34,5 +35,6 @@ public record WebFormProperties(String brandName, String accentColor, String int
         globalPerMinute = globalPerMinute == null ? 300 : globalPerMinute;
         maxBodyBytes = maxBodyBytes == null ? 16 * 1024 : maxBodyBytes;
         consentVersion = consentVersion == null || consentVersion.isBlank() ? "1" : consentVersion.trim();
+        privacyUrl = privacyUrl == null || !privacyUrl.trim().matches("(https?://|/)[^\\s\"'<>]+") ? null : privacyUrl.trim();
     }
 }

@@ -63,13 +63,15 @@ class WebToLeadTest extends RelayIntegrationTest {
     void a_customer_fills_the_form_and_a_lead_is_created_with_the_consent() throws Exception {
         HttpResponse<String> page = get("/public/lead");
         Assertions.assertThat(page.statusCode()).isEqualTo(200);
-        Assertions.assertThat(page.body()).contains("<label for=\"email\">").contains("Relay Bank").contains("Mortgage");
+        Assertions.assertThat(page.body()).contains("<label for=\"email\">").contains("Relay Bank").contains("Mortgage")
+                .contains("(required)").contains("Approximate amount in USD").contains("href=\"https://relay.test/privacy\"");
 
         HttpResponse<String> sent = post("/public/lead", withCsrf(page, valid("Rachel Adams")));
 
         Assertions.assertThat(sent.statusCode()).isEqualTo(200);
         Assertions.assertThat(sent.uri().getPath()).as("post/redirect/get").isEqualTo("/public/lead/thanks");
-        Assertions.assertThat(sent.body()).contains("Thank you").contains("REF-");
+        Assertions.assertThat(sent.body()).contains("Thank you").contains("REF-").contains("Relay Bank")
+                .contains("href=\"https://relay.test/privacy\"");
         Referral lead = referrals.findAll().get(0);
         Assertions.assertThat(lead.getKind()).isEqualTo(ReferralKind.LEAD);
         Assertions.assertThat(lead.getSourceChannel()).isEqualTo("WEB_FORM");
