@@ -30,51 +30,38 @@ public final class EngineProblemMappers {
         return Set.of(Engine.class, Rest.class, JsonMapping.class, JsonParse.class, Json.class, Anything.class);
     }
 
-    @Priority(BEFORE_CAMUNDA)
-    public static class Engine implements ExceptionMapper<ProcessEngineException> {
+    /**
+     * One problem answer for every exception type: JAX-RS picks the mapper of the most specific type, so each type
+     * Camunda maps itself needs a mapper of its own, all answering the same way.
+     */
+    abstract static class ToProblem<E extends Throwable> implements ExceptionMapper<E> {
         @Override
-        public Response toResponse(ProcessEngineException exception) {
+        public Response toResponse(E exception) {
             return EngineProblem.of(exception).response();
         }
     }
 
     @Priority(BEFORE_CAMUNDA)
-    public static class Rest implements ExceptionMapper<RestException> {
-        @Override
-        public Response toResponse(RestException exception) {
-            return EngineProblem.of(exception).response();
-        }
+    public static class Engine extends ToProblem<ProcessEngineException> {
     }
 
     @Priority(BEFORE_CAMUNDA)
-    public static class JsonMapping implements ExceptionMapper<JsonMappingException> {
-        @Override
-        public Response toResponse(JsonMappingException exception) {
-            return EngineProblem.of(exception).response();
-        }
+    public static class Rest extends ToProblem<RestException> {
     }
 
     @Priority(BEFORE_CAMUNDA)
-    public static class JsonParse implements ExceptionMapper<JsonParseException> {
-        @Override
-        public Response toResponse(JsonParseException exception) {
-            return EngineProblem.of(exception).response();
-        }
+    public static class JsonMapping extends ToProblem<JsonMappingException> {
     }
 
     @Priority(BEFORE_CAMUNDA)
-    public static class Json implements ExceptionMapper<JsonProcessingException> {
-        @Override
-        public Response toResponse(JsonProcessingException exception) {
-            return EngineProblem.of(exception).response();
-        }
+    public static class JsonParse extends ToProblem<JsonParseException> {
     }
 
     @Priority(BEFORE_CAMUNDA)
-    public static class Anything implements ExceptionMapper<Throwable> {
-        @Override
-        public Response toResponse(Throwable exception) {
-            return EngineProblem.of(exception).response();
-        }
+    public static class Json extends ToProblem<JsonProcessingException> {
+    }
+
+    @Priority(BEFORE_CAMUNDA)
+    public static class Anything extends ToProblem<Throwable> {
     }
 }
