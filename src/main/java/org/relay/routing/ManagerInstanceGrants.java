@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.relay.referral.ReferralRepository;
+import org.relay.security.EngineGrants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -23,11 +24,14 @@ public class ManagerInstanceGrants {
     private static final Logger log = LoggerFactory.getLogger(ManagerInstanceGrants.class);
 
     private final AuthorizationService authorizations;
+    private final EngineGrants grants;
     private final ManagerQueues managerQueues;
     private final ReferralRepository referrals;
 
-    ManagerInstanceGrants(AuthorizationService authorizations, ManagerQueues managerQueues, ReferralRepository referrals) {
+    ManagerInstanceGrants(AuthorizationService authorizations, EngineGrants grants, ManagerQueues managerQueues,
+                          ReferralRepository referrals) {
         this.authorizations = authorizations;
+        this.grants = grants;
         this.managerQueues = managerQueues;
         this.referrals = referrals;
     }
@@ -62,22 +66,16 @@ public class ManagerInstanceGrants {
         }
         String managers = managerQueues.above(queueId);
         boolean granted = false;
-        for (Authorization existing : authorizations.createAuthorizationQuery()
-                .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(Resources.PROCESS_INSTANCE)
-                .resourceId(processInstanceId).list()) {
-            if (existing.getGroupId() != null && existing.getGroupId().equals(managers)) {
+        // one query per routing (it is on every referral's creation): the instance's grants, read once
+        for (Authorization existing : grants.groupGrantsOn(Resources.PROCESS_INSTANCE, processInstanceId)) {
+            if (existing.getGroupId().equals(managers)) {
                 granted = true;
-            } else if (existing.getGroupId() != null) {
-                authorizations.deleteAuthorization(existing.getId());
+            } else {
+                grants.delete(existing);
             }
         }
         if (!granted) {
-            Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            grant.setGroupId(managers);
-            grant.setResource(Resources.PROCESS_INSTANCE);
-            grant.setResourceId(processInstanceId);
-            grant.addPermission(Permissions.READ);
-            authorizations.saveAuthorization(grant);
+            grants.addGrant(managers, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.relay.security;
 
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -38,12 +36,12 @@ public class EngineAuthorizations {
     /** The Tasklist start form's process: the only process staff may start. */
     public static final String NEW_REFERRAL_PROCESS = "NewReferralProcess";
 
-    private final AuthorizationService authorizations;
+    private final EngineGrants grants;
     private final RoutingQueueRepository queues;
     private final RoutingProperties routing;
 
-    EngineAuthorizations(AuthorizationService authorizations, RoutingQueueRepository queues, RoutingProperties routing) {
-        this.authorizations = authorizations;
+    EngineAuthorizations(EngineGrants grants, RoutingQueueRepository queues, RoutingProperties routing) {
+        this.grants = grants;
         this.queues = queues;
         this.routing = routing;
     }
@@ -101,51 +99,12 @@ public class EngineAuthorizations {
         grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
     }
 
-    /** Takes back permissions an earlier version granted; the grant row goes when nothing is left in it. */
-    private void revoke(String group, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = authorizations.createAuthorizationQuery()
-                .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(group)
-                .resourceType(resource).resourceId(resourceId).singleResult();
-        if (existing == null) {
-            return;
-        }
-        boolean changed = false;
-        for (Permission permission : permissions) {
-            if (existing.isPermissionGranted(permission)) {
-                existing.removePermission(permission);
-                changed = true;
-            }
-        }
-        if (!changed) {
-            return;
-        }
-        if (existing.getPermissions(Permissions.values()).length == 0) {
-            authorizations.deleteAuthorization(existing.getId());
-        } else {
-            authorizations.saveAuthorization(existing);
-        }
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        grants.grant(group, resource, resourceId, permissions);
     }
 
-    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = authorizations.createAuthorizationQuery()
-                .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(group)
-                .resourceType(resource).resourceId(resourceId).singleResult();
-        Authorization authorization = existing;
-        if (authorization == null) {
-            authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            authorization.setGroupId(group);
-            authorization.setResource(resource);
-            authorization.setResourceId(resourceId);
-        }
-        boolean changed = existing == null;
-        for (Permission permission : permissions) {
-            if (!authorization.isPermissionGranted(permission)) {
-                authorization.addPermission(permission);
-                changed = true;
-            }
-        }
-        if (changed) {
-            authorizations.saveAuthorization(authorization);
-        }
+    /** Takes back permissions an earlier version granted. */
+    private void revoke(String group, Resource resource, String resourceId, Permission... permissions) {
+        grants.revoke(group, resource, resourceId, permissions);
     }
 }

@@ -1,16 +1,15 @@
 package org.relay.tasklist;
 
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.relay.lifecycle.LifecycleVariables;
+import org.relay.security.EngineGrants;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -32,14 +31,14 @@ public class TasklistFilters {
 
     private final FilterService filterService;
     private final TaskService taskService;
-    private final AuthorizationService authorizations;
+    private final EngineGrants grants;
     private final IdentityService identityService;
 
-    TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizations,
+    TasklistFilters(FilterService filterService, TaskService taskService, EngineGrants grants,
                     IdentityService identityService) {
         this.filterService = filterService;
         this.taskService = taskService;
-        this.authorizations = authorizations;
+        this.grants = grants;
         this.identityService = identityService;
     }
 
@@ -48,11 +47,11 @@ public class TasklistFilters {
     public void ensureMyReferrals() {
         Filter mine = ensure(MY_REFERRALS, "Referrals assigned to me, best first", -10,
                 byPriority(taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")));
-        readableBy(null, mine);
+        grants.grantToEveryone(Resources.FILTER, mine.getId(), Permissions.READ);
         for (Group group : identityService.createGroupQuery().list()) {
             Filter queue = filterService.createFilterQuery().filterName(queueFilterName(queueName(group))).singleResult();
             if (queue != null) {
-                readableBy(group.getId(), queue);
+                grants.grant(group.getId(), Resources.FILTER, queue.getId(), Permissions.READ);
             }
         }
     }
@@ -60,7 +59,7 @@ public class TasklistFilters {
     public void ensureQueue(String groupId, String queueName) {
         Filter queue = ensure(queueFilterName(queueName), "Everything in the " + queueName + " queue, best first", 10,
                 byPriority(taskService.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks()));
-        readableBy(groupId, queue);
+        grants.grant(groupId, Resources.FILTER, queue.getId(), Permissions.READ);
     }
 
     public void ensureAllReferrals() {
@@ -74,27 +73,6 @@ public class TasklistFilters {
 
     private static String queueName(Group group) {
         return group.getName() == null ? group.getId() : group.getName();
-    }
-
-    /** READ on one filter for a group, or for everyone (a global grant) when the group is null. */
-    private void readableBy(String groupId, Filter filter) {
-        var query = authorizations.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(filter.getId());
-        query = groupId == null ? query.authorizationType(Authorization.AUTH_TYPE_GLOBAL)
-                : query.authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId);
-        if (query.count() > 0) {
-            return;
-        }
-        Authorization grant = authorizations.createNewAuthorization(
-                groupId == null ? Authorization.AUTH_TYPE_GLOBAL : Authorization.AUTH_TYPE_GRANT);
-        if (groupId == null) {
-            grant.setUserId(Authorization.ANY);
-        } else {
-            grant.setGroupId(groupId);
-        }
-        grant.setResource(Resources.FILTER);
-        grant.setResourceId(filter.getId());
-        grant.addPermission(Permissions.READ);
-        authorizations.saveAuthorization(grant);
     }
 
     private TaskQuery byPriority(TaskQuery query) {

@@ -292,6 +292,8 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                 new Surface("GET /api/queues/{queue}/open-referrals",
                         (f, u) -> get("/api/queues/retail-lending/open-referrals"),
                         EnumSet.of(QUEUE_MEMBER, OWNER, QUEUE_MANAGER, COMPLIANCE, ADMIN)),
+                new Surface("GET /forms/review-referral.html (the form, no data)",
+                        (f, u) -> get("/forms/review-referral.html"), EnumSet.allOf(Role.class)),
                 new Surface("GET /api/queues/{queue}/members (colleagues' names)",
                         (f, u) -> get("/api/queues/retail-lending/members"), EnumSet.complementOf(EnumSet.of(ANONYMOUS))),
                 new Surface("GET /api/reports/funnel?queue={queue}", (f, u) -> get("/api/reports/funnel?queue=retail-lending"),
