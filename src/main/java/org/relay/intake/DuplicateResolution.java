@@ -15,7 +15,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -60,25 +59,41 @@ public class DuplicateResolution {
             throw new ConflictException("Both referrals must be open to merge (" + referenceNumber + " is "
                     + duplicate.getStatus() + ", " + request.into() + " is " + kept.getStatus() + ")");
         }
-        String note = "Merged into " + kept.getReferenceNumber() + " by " + request.requestedBy()
-                + (request.note() == null || request.note().isBlank() ? "" : ": " + request.note().trim());
-        Instant now = clock.instant();
-        runtimeService.deleteProcessInstance(duplicate.getProcessInstanceId(), note);
-        timeline.record(duplicate, ReferralEventType.MERGED, request.requestedBy(), kept.getReferenceNumber(), note);
-        timeline.record(kept, ReferralEventType.MERGED, request.requestedBy(), duplicate.getReferenceNumber(),
+        runtimeService.deleteProcessInstance(duplicate.getProcessInstanceId(), mergeNote(kept, request.requestedBy(), request.note()));
+        recordMerge(duplicate, kept, request.requestedBy(), request.note());
+        return duplicate;
+    }
+
+    /**
+     * Closes {@code duplicate} as lost (reason DUPLICATE) into {@code kept}, on both timelines; its lifecycle is left to
+     * the caller (the API's merge deletes it, the Review form's merge ends it on its own path).
+     */
+    public void recordMerge(Referral duplicate, Referral kept, String actor, String note) {
+        String text = mergeNote(kept, actor, note);
+        timeline.record(duplicate, ReferralEventType.MERGED, actor, kept.getReferenceNumber(), text);
+        timeline.record(kept, ReferralEventType.MERGED, actor, duplicate.getReferenceNumber(),
                 duplicate.getReferenceNumber() + " (" + duplicate.getCustomer().getName() + ", "
                         + duplicate.getExpressedInterest() + ") was merged into this referral");
-        duplicate.closedLost("DUPLICATE", note, now);
-        return duplicate;
+        duplicate.closedLost("DUPLICATE", text, clock.instant());
+    }
+
+    private static String mergeNote(Referral kept, String actor, String note) {
+        return "Merged into " + kept.getReferenceNumber() + " by " + actor
+                + (note == null || note.isBlank() ? "" : ": " + note.trim());
     }
 
     @Transactional
     public Referral keepBoth(String referenceNumber, KeepRequest request) {
         knownUsers.require(request.requestedBy(), "requestedBy");
         Referral referral = lookup.requireForChange(referenceNumber);
-        timeline.record(referral, ReferralEventType.DUPLICATE_KEPT, request.requestedBy(), null,
-                request.note() == null || request.note().isBlank() ? "Kept both: separate needs" : request.note().trim());
+        recordKeptBoth(referral, request.requestedBy(), request.note());
         return referral;
+    }
+
+    /** The customer's other open interests are separate needs: on the timeline, nothing else changes. */
+    public void recordKeptBoth(Referral referral, String actor, String note) {
+        timeline.record(referral, ReferralEventType.DUPLICATE_KEPT, actor, null,
+                note == null || note.isBlank() ? "Kept both: separate needs" : note.trim());
     }
 
 }

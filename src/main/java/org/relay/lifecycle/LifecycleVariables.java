@@ -39,6 +39,10 @@ public final class LifecycleVariables {
     public static final String REVIEW_NOTE = "reviewNote";
     public static final String REASSIGN_TO_USER = "reassignToUser";
     public static final String REASSIGN_TO_QUEUE = "reassignToQueue";
+    /** The customer's other open referral this one duplicates (Review decision "merge"). */
+    public static final String MERGE_INTO = "mergeInto";
+    /** "true" when the reviewer says the customer's other open interests are separate needs (kept on the timeline). */
+    public static final String KEEP_BOTH = "keepBoth";
 
     public static final String WORK_OUTCOME = "workOutcome";
     public static final String CLOSE_REASON = "closeReason";

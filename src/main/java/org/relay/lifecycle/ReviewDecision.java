@@ -4,7 +4,9 @@ package org.relay.lifecycle;
 public enum ReviewDecision {
     ACCEPT("accept"),
     REJECT("reject"),
-    REASSIGN("reassign");
+    REASSIGN("reassign"),
+    /** The same need as another open referral of the customer: this one closes as its duplicate. */
+    MERGE("merge");
 
     private final String value;
 
@@ -23,6 +25,6 @@ public enum ReviewDecision {
             }
         }
         throw new LifecycleInputException(
-                "reviewDecision must be one of accept, reject, reassign (was " + value + ")");
+                "Choose a decision: accept, reject, reassign or merge");
     }
 }

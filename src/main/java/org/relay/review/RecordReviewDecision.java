@@ -14,6 +14,9 @@ import org.relay.referral.ReferralEventType;
 import org.relay.referral.ReferralRepository;
 import org.relay.referral.ReferralTimeline;
 import org.relay.common.FieldProblem;
+import org.relay.intake.DuplicateResolution;
+import org.relay.referral.ReferralLookup;
+import org.relay.referral.RelatedReferrals;
 import org.relay.routing.Reassignments;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +39,16 @@ class RecordReviewDecision implements TaskListener {
     private final IdentityService identityService;
     private final Catalog catalog;
     private final Reassignments reassignments;
+    private final RelatedReferrals relatedReferrals;
+    private final DuplicateResolution duplicates;
+    private final ReferralLookup lookup;
 
     RecordReviewDecision(ReferralRepository referrals, ReferralTimeline timeline, IdentityService identityService,
-                         Catalog catalog, Reassignments reassignments) {
+                         Catalog catalog, Reassignments reassignments, RelatedReferrals relatedReferrals,
+                         DuplicateResolution duplicates, ReferralLookup lookup) {
+        this.lookup = lookup;
+        this.relatedReferrals = relatedReferrals;
+        this.duplicates = duplicates;
         this.referrals = referrals;
         this.timeline = timeline;
         this.identityService = identityService;
@@ -57,10 +67,15 @@ class RecordReviewDecision implements TaskListener {
             case ACCEPT -> accept(task, referral, actor);
             case REJECT -> reject(task, referral, actor, note);
             case REASSIGN -> reassign(task, referral, actor, note);
+            case MERGE -> merge(task, referral, actor, note);
+        }
+        if (decision != ReviewDecision.MERGE && "true".equals(LifecycleVariables.text(task, LifecycleVariables.KEEP_BOTH))) {
+            duplicates.recordKeptBoth(referral, actor, null);
         }
         task.setVariable(REVIEW_OUTCOME, decision.value());
         task.removeVariables(List.of(LifecycleVariables.REVIEW_DECISION, LifecycleVariables.REJECT_REASON,
-                LifecycleVariables.REVIEW_NOTE, LifecycleVariables.REASSIGN_TO_USER, LifecycleVariables.REASSIGN_TO_QUEUE));
+                LifecycleVariables.REVIEW_NOTE, LifecycleVariables.REASSIGN_TO_USER, LifecycleVariables.REASSIGN_TO_QUEUE,
+                LifecycleVariables.MERGE_INTO, LifecycleVariables.KEEP_BOTH));
     }
 
     private void accept(DelegateTask task, Referral referral, String actor) {
@@ -92,6 +107,23 @@ class RecordReviewDecision implements TaskListener {
         Reassignments.Target target = reassignments.record(referral, actor, user, queue, note);
         task.setVariable(LifecycleVariables.RECIPIENT_USER, target.user());
         task.setVariable(LifecycleVariables.RECIPIENT_QUEUE, target.queue());
+    }
+
+    /**
+     * Only into one of the customer's other open referrals the form offered (the view's relatedOpenReferrals): the
+     * reviewer sees those, and a merge is about the same customer's same need, not any referral Relay knows.
+     */
+    private void merge(DelegateTask task, Referral referral, String actor, String note) {
+        String into = LifecycleVariables.text(task, LifecycleVariables.MERGE_INTO);
+        Referral kept = relatedReferrals.openFor(referral).stream()
+                .filter(other -> other.getReferenceNumber().equals(into)).findFirst()
+                .orElseThrow(() -> new LifecycleInputException(
+                        "Choose which of the customer's other open referrals this one duplicates"));
+        lookup.lockForChange(referral, kept);
+        if (!kept.getStatus().isOpen()) {
+            throw new LifecycleInputException(into + " has just been closed: it can no longer take this referral");
+        }
+        duplicates.recordMerge(referral, kept, actor, note);
     }
 
     /**

@@ -27,6 +27,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -256,11 +257,52 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
                         "reassignToUser", "nobody-by-that-name", "reviewNote", "x")))
                 .hasMessageContaining("reassignToUser: is not a known user: nobody-by-that-name");
         Assertions.assertThatThrownBy(() -> taskService().complete(taskId, Map.of("reviewDecision", "maybe")))
-                .hasMessageContaining("reviewDecision must be one of accept, reject, reassign");
+                .hasMessageContaining("Choose a decision: accept, reject, reassign or merge");
 
         assertThat(instance).isWaitingAt("Task_ReviewReferral").task().hasId(taskId);
         Assertions.assertThat(timeline.rejecters(referral.getId())).isEmpty();
         Assertions.assertThat(data.reload(referral).getStatus()).isEqualTo(ReferralStatus.ASSIGNED);
+    }
+
+    @Test
+    void the_same_need_sent_twice_is_merged_into_the_first_referral_from_the_review() {
+        Referral first = intake.create(RelayTestData.kiarasMortgage());
+        Referral second = intake.create(RelayTestData.referral("Kiara Thompson", "MORTGAGE", "400000", "ryan"));
+        ProcessInstance instance = reviewing(second);
+        String taskId = task(instance).getId();
+
+        // only into one of the customer's other open referrals, which the form offers
+        Assertions.assertThatThrownBy(() -> taskService().complete(taskId, Map.of("reviewDecision", "merge",
+                        "mergeInto", "REF-999999")))
+                .hasMessageContaining("Choose which of the customer's other open referrals this one duplicates");
+        assertThat(instance).isWaitingAt("Task_ReviewReferral");
+
+        complete(task(instance), withVariables("reviewDecision", "merge", "mergeInto", first.getReferenceNumber(),
+                "reviewNote", "Same house, sent twice"));
+        assertThat(instance).hasPassed("End_MergedIntoDuplicate").isEnded();
+        Referral merged = data.reload(second);
+        Assertions.assertThat(merged.getStatus()).isEqualTo(ReferralStatus.CLOSED_LOST);
+        Assertions.assertThat(merged.getCloseReason()).isEqualTo("DUPLICATE");
+        Assertions.assertThat(timeline.of(second)).anyMatch(e -> e.getType() == ReferralEventType.MERGED
+                && first.getReferenceNumber().equals(e.getReason()) && e.getDetail().endsWith("Same house, sent twice"));
+        Assertions.assertThat(timeline.of(first)).anyMatch(e -> e.getType() == ReferralEventType.MERGED
+                && second.getReferenceNumber().equals(e.getReason()));
+        Assertions.assertThat(data.reload(first).getStatus().isOpen()).isTrue();
+        assertThat(instanceOf(first)).isWaitingAt("Task_ReviewReferral");
+    }
+
+    @Test
+    void a_reviewer_who_keeps_both_interests_has_it_noted_with_the_decision() {
+        intake.create(RelayTestData.kiarasMortgage());
+        Referral card = intake.create(RelayTestData.referral("Kiara Thompson", "CREDIT_CARD", "9000", "ryan"));
+        ProcessInstance instance = reviewing(card);
+        Task review = task(instance);
+
+        complete(review, withVariables("reviewDecision", "accept", "keepBoth", "true"));
+        assertThat(instance).isWaitingAt("Task_WorkReferral");
+        Assertions.assertThat(timeline.of(card)).anyMatch(e -> e.getType() == ReferralEventType.DUPLICATE_KEPT
+                && review.getAssignee().equals(e.getActor()));
+        Assertions.assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKeys("keepBoth", "mergeInto");
     }
 
     private ProcessInstance reviewing(Referral referral) {
