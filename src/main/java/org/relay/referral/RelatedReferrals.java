@@ -1,6 +1,7 @@
 package org.relay.referral;
 
 import org.relay.catalog.Catalog;
+import org.relay.common.DirectoryNames;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -17,8 +18,10 @@ public class RelatedReferrals {
 
     private final ReferralRepository referrals;
     private final Catalog catalog;
+    private final DirectoryNames names;
 
-    RelatedReferrals(ReferralRepository referrals, Catalog catalog) {
+    RelatedReferrals(ReferralRepository referrals, Catalog catalog, DirectoryNames names) {
+        this.names = names;
         this.referrals = referrals;
         this.catalog = catalog;
     }
@@ -33,7 +36,7 @@ public class RelatedReferrals {
     }
 
     /**
-     * "Rachel Adams already has an open mortgage interest with retail-lending (REF-000012, alice)." The first three,
+     * "Rachel Adams already has an open mortgage interest with Retail Lending (REF-000012, Alice Romero)." The first three,
      * then how many more.
      */
     public String describe(Referral referral, List<Referral> related) {
@@ -47,9 +50,9 @@ public class RelatedReferrals {
             }
             text.append(referral.getCustomer().getName()).append(" already has an open ")
                     .append(catalog.productLabel(other.getExpressedInterest()).toLowerCase(java.util.Locale.ROOT))
-                    .append(" interest with ").append(other.getQueueId() == null ? "no queue yet" : other.getQueueId())
+                    .append(" interest with ").append(other.getQueueId() == null ? "no queue yet" : names.queue(other.getQueueId()))
                     .append(" (").append(other.getReferenceNumber())
-                    .append(other.getOwnerId() == null ? "" : ", " + other.getOwnerId()).append(").");
+                    .append(other.getOwnerId() == null ? "" : ", " + names.person(other.getOwnerId())).append(").");
         }
         if (related.size() > SHOWN) {
             text.append(" And ").append(related.size() - SHOWN).append(" more open referrals of this customer.");

@@ -1,6 +1,7 @@
 package org.relay.routing;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.relay.common.DirectoryNames;
 import org.relay.common.FieldProblem;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
@@ -38,7 +39,11 @@ public class Reassignments {
     private final IdentityService identityService;
     private final ReferralTimeline timeline;
 
-    Reassignments(IdentityService identityService, ReferralTimeline timeline, ManagerInstanceGrants managerGrants) {
+    private final DirectoryNames names;
+
+    Reassignments(IdentityService identityService, ReferralTimeline timeline, ManagerInstanceGrants managerGrants,
+                  DirectoryNames names) {
+        this.names = names;
         this.managerGrants = managerGrants;
         this.identityService = identityService;
         this.timeline = timeline;
@@ -66,7 +71,8 @@ public class Reassignments {
 
     /** Writes the reassignment on the referral (back to ASSIGNED: the new recipient must accept) and its timeline. */
     public Target record(Referral referral, String actor, String user, String queue, String note) {
-        String reason = "Reassigned by " + actor + " to " + (user != null ? user : "queue " + queue) + ": " + note;
+        String reason = "Reassigned by " + names.person(actor) + " to " + (user != null ? names.person(user) : names.queue(queue))
+                + ": " + note;
         Instant now = timeline.record(referral, ReferralEventType.REASSIGNED, actor, null, reason);
         // a user alone gets the task (the old queue no longer sees it); the referral keeps its queue for reporting
         referral.routedTo(user, queue != null ? queue : referral.getQueueId(), RoutingBasis.REASSIGNED.name(), reason, now);

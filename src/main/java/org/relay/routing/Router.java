@@ -1,5 +1,6 @@
 package org.relay.routing;
 
+import org.relay.common.DirectoryNames;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.relay.referral.Referral;
@@ -29,9 +30,12 @@ class Router {
     private final ManagerQueues managerQueues;
     private final IdentityService identityService;
     private final RoutingProperties properties;
+    private final DirectoryNames names;
 
     Router(AdvocateRepository advocates, CustomerAdvisorRepository advisors, Workloads workloads,
-           ManagerQueues managerQueues, IdentityService identityService, RoutingProperties properties) {
+           ManagerQueues managerQueues, IdentityService identityService, RoutingProperties properties,
+           DirectoryNames names) {
+        this.names = names;
         this.advocates = advocates;
         this.advisors = advisors;
         this.workloads = workloads;
@@ -60,7 +64,7 @@ class Router {
                         .filter(Workloads.Load::pickable)
                         .map(load -> new RoutingDecision(advocate.getOwnerUserId(), rule.queue(), null,
                                 RoutingBasis.ADVOCATE_OWNER, "Advocate owner: " + advocate.getName() + " ("
-                                + advocate.getCode() + ") is owned by " + advocate.getOwnerUserId()
+                                + advocate.getCode() + ") is owned by " + names.person(advocate.getOwnerUserId())
                                 + "; routing rules bypassed", load)));
     }
 
@@ -70,7 +74,7 @@ class Router {
         }
         return Optional.of(workloads.of(rule.assignee())).filter(Workloads.Load::hasRoom)
                 .map(load -> new RoutingDecision(rule.assignee(), rule.queue(), rule.queue(), RoutingBasis.RULE_NAMED_USER,
-                        "Routing rule \"" + rule.name() + "\" names " + rule.assignee(), load));
+                        "Routing rule \"" + rule.name() + "\" names " + names.person(rule.assignee()), load));
     }
 
     private Optional<RoutingDecision> relationshipOwner(Referral referral, RoutingRule rule, Set<String> rejecters) {
@@ -83,8 +87,8 @@ class Router {
                 .map(workloads::of)
                 .filter(Workloads.Load::hasRoom)
                 .map(load -> new RoutingDecision(load.userId(), rule.queue(), rule.queue(), RoutingBasis.RELATIONSHIP_OWNER,
-                        "Relationship owner: " + load.userId() + " already advises customer "
-                                + referral.getCustomer().getExistingCustomerId() + " in " + rule.queue()
+                        "Relationship owner: " + names.person(load.userId()) + " already advises customer "
+                                + referral.getCustomer().getExistingCustomerId() + " in " + names.queue(rule.queue())
                                 + " (routing rule \"" + rule.name() + "\")", load));
     }
 
@@ -93,13 +97,13 @@ class Router {
                 .map(User::getId).filter(id -> !rejecters.contains(id)).toList();
         Map<String, Workloads.Load> loads = workloads.of(members);
         List<Workloads.Load> pickable = loads.values().stream().filter(Workloads.Load::pickable).toList();
-        String excluded = rejecters.isEmpty() ? "" : " (excluding " + String.join(", ", rejecters.stream().sorted().toList())
+        String excluded = rejecters.isEmpty() ? "" : " (excluding " + String.join(", ", rejecters.stream().sorted().map(names::person).toList())
                 + ", who rejected it)";
         if (pickable.isEmpty()) {
             String managerQueue = managerQueues.ofReferrer(referral);
             return new RoutingDecision(null, managerQueue, managerQueue, RoutingBasis.NOBODY_LEFT,
-                    "Nobody left in queue " + rule.queue() + " who is present and has not rejected it"
-                            + " → referrer's manager queue " + managerQueue, null);
+                    "Nobody left in " + names.queue(rule.queue()) + " who is present and has not rejected it"
+                            + " → the referrer's managers, " + names.queue(managerQueue), null);
         }
         Optional<Workloads.Load> least = pickable.stream().filter(Workloads.Load::hasRoom)
                 .min(Comparator.comparingLong(Workloads.Load::open)
@@ -107,12 +111,12 @@ class Router {
                         .thenComparing(Workloads.Load::userId));
         if (least.isEmpty()) {
             return new RoutingDecision(null, rule.queue(), rule.queue(), RoutingBasis.CAPACITY_FALLBACK,
-                    "Routing rule \"" + rule.name() + "\" → queue " + rule.queue()
+                    "Routing rule \"" + rule.name() + "\" → " + names.queue(rule.queue())
                             + "; everyone is at capacity, so the whole queue sees it" + excluded, null);
         }
         Workloads.Load chosen = least.get();
         return new RoutingDecision(chosen.userId(), rule.queue(), rule.queue(), RoutingBasis.LEAST_LOADED_MEMBER,
-                "Routing rule \"" + rule.name() + "\" → queue " + rule.queue() + "; " + chosen.userId()
+                "Routing rule \"" + rule.name() + "\" → " + names.queue(rule.queue()) + "; " + names.person(chosen.userId())
                         + " had the fewest open referrals (" + chosen.open() + " of " + chosen.capacity() + ")" + excluded,
                 chosen);
     }

@@ -1,5 +1,6 @@
 package org.relay.security;
 
+import org.relay.common.WithoutEngineUser;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
@@ -37,15 +38,6 @@ public class EngineActing {
      * starts a lifecycle, which no staff group may start itself), then restores the user.
      */
     public <T> T asRelay(Supplier<T> work) {
-        var user = identityService.getCurrentAuthentication();
-        if (user == null) {
-            return work.get();
-        }
-        identityService.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            identityService.setAuthentication(user);
-        }
+        return WithoutEngineUser.run(identityService, work);
     }
 }

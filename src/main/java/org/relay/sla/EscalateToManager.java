@@ -2,6 +2,7 @@ package org.relay.sla;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.relay.common.DirectoryNames;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
@@ -27,10 +28,11 @@ class EscalateToManager implements JavaDelegate {
     private final ManagerQueues managerQueues;
     private final Clock clock;
     private final ManagerInstanceGrants managerGrants;
+    private final DirectoryNames names;
 
     EscalateToManager(ManagerInstanceGrants managerGrants, ReferralRepository referrals, ReferralTimeline timeline,
-                      ManagerQueues managerQueues,
-                      Clock clock) {
+                      ManagerQueues managerQueues, Clock clock, DirectoryNames names) {
+        this.names = names;
         this.referrals = referrals;
         this.timeline = timeline;
         this.managerQueues = managerQueues;
@@ -42,11 +44,11 @@ class EscalateToManager implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Referral referral = referrals.require(LifecycleVariables.referralId(execution));
         Instant now = clock.instant();
-        String heldBy = referral.getOwnerId() != null ? referral.getOwnerId() : "queue " + referral.getQueueId();
+        String heldBy = referral.getOwnerId() != null ? names.person(referral.getOwnerId()) : names.queue(referral.getQueueId());
         Instant since = referral.getAssignedAt() != null ? referral.getAssignedAt() : referral.getCreatedAt();
         String managerQueue = managerQueues.above(referral.getQueueId());
         String reason = "Escalated: " + heldBy + " did not accept or reject it for "
-                + Durations.readable(since, now) + " → manager queue " + managerQueue;
+                + Durations.readable(since, now) + " → their managers, " + names.queue(managerQueue);
         timeline.record(referral, ReferralEventType.ESCALATED, referral.getOwnerId(), "review-sla", reason);
         referral.routedTo(null, managerQueue, RoutingBasis.ESCALATED.name(), reason, now);
         managerGrants.queueChanged(execution.getProcessInstanceId(), managerQueue);

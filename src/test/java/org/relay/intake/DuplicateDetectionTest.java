@@ -60,8 +60,8 @@ class DuplicateDetectionTest extends RelayIntegrationTest {
                 .satisfies(r -> Assertions.assertThat(r.referenceNumber()).isEqualTo(mortgage.getReferenceNumber()));
         // the note is on the referral's timeline (the Review form shows the view's relatedOpenReferrals), not in the engine
         Assertions.assertThat(timeline.of(card)).anyMatch(e -> e.getType() == ReferralEventType.POSSIBLE_DUPLICATE
-                && ("Rachel Adams already has an open mortgage interest with retail-lending ("
-                        + mortgage.getReferenceNumber() + ", alice).").equals(e.getDetail()));
+                && ("Rachel Adams already has an open mortgage interest with Retail Lending ("
+                        + mortgage.getReferenceNumber() + ", Alice Romero).").equals(e.getDetail()));
         Assertions.assertThat(processEngine.getRuntimeService().getVariables(card.getProcessInstanceId()).values())
                 .doesNotContain("Rachel Adams", "rachel.adams@mail.example");
     }

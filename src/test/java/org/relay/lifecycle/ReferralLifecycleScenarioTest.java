@@ -132,7 +132,7 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
         notifyRecipient(instance.getId());
         assertThat(instance).isWaitingAt("Task_ReviewReferral").task().isAssignedTo("bob");
         Assertions.assertThat(timeline.rejecters(referral.getId())).containsExactly("alice");
-        Assertions.assertThat(data.reload(referral).getRoutingReason()).contains("bob").contains("excluding alice");
+        Assertions.assertThat(data.reload(referral).getRoutingReason()).contains("Bob Chen").contains("excluding Alice Romero");
         // the next reviewer starts from an empty form
         Assertions.assertThat(processEngine.getRuntimeService().getVariable(instance.getId(), "reviewDecision")).isNull();
     }
@@ -151,7 +151,7 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
         Referral routed = data.reload(referral);
         Assertions.assertThat(routed.getOwnerId()).isNull();
         Assertions.assertThat(routed.getQueueId()).isEqualTo("referral-managers");
-        Assertions.assertThat(routed.getRoutingReason()).contains("Nobody left in queue retail-lending");
+        Assertions.assertThat(routed.getRoutingReason()).contains("Nobody left in Retail Lending");
         Assertions.assertThat(timeline.rejecters(referral.getId())).containsExactlyInAnyOrder("alice", "bob", "mike");
         // the managers are mailed: Jackie is the referral-managers queue
         Assertions.assertThat(mailsTo("jackie@relay.example")).singleElement().satisfies(mail ->
@@ -171,7 +171,7 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
         Assertions.assertThat(taskService().getIdentityLinksForTask(task(instance).getId()))
                 .noneMatch(link -> "retail-lending".equals(link.getGroupId()));
         Assertions.assertThat(data.reload(referral).getRoutingReason())
-                .isEqualTo("Reassigned by alice to wendy: Kiara also asked about investing the rest");
+                .isEqualTo("Reassigned by Alice Romero to Wendy Park: Kiara also asked about investing the rest");
         Assertions.assertThat(mailsTo("wendy@relay.example")).singleElement().satisfies(mail ->
                 Assertions.assertThat(mail.getSubject()).isEqualTo("Reassigned to you: mortgage referral "
                         + referral.getReferenceNumber() + ": Kiara Thompson"));
@@ -222,10 +222,10 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
                 .hasCandidateGroup("referral-managers");
         Referral escalated = data.reload(referral);
         Assertions.assertThat(escalated.getQueueId()).isEqualTo("referral-managers");
-        Assertions.assertThat(escalated.getRoutingReason()).startsWith("Escalated: alice did not accept or reject it for");
+        Assertions.assertThat(escalated.getRoutingReason()).startsWith("Escalated: Alice Romero did not accept or reject it for");
         Assertions.assertThat(mailsTo("jackie@relay.example")).singleElement().satisfies(mail -> {
             Assertions.assertThat(mail.getSubject()).startsWith("Escalated to your queue: mortgage referral");
-            Assertions.assertThat(GreenMailUtil.getBody(mail)).contains("Escalated: alice did not accept or reject it for");
+            Assertions.assertThat(GreenMailUtil.getBody(mail)).contains("Escalated: Alice Romero did not accept or reject it for");
         });
     }
 

@@ -61,7 +61,7 @@ class ManagerActionsApiTest extends RelayIntegrationTest {
 
         Assertions.assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode body = json.readTree(response.getBody());
-        Assertions.assertThat(body.get("routingReason").asText()).isEqualTo("Reassigned by jackie to mike: Mike knows the developer");
+        Assertions.assertThat(body.get("routingReason").asText()).isEqualTo("Reassigned by Jackie Morgan to Mike Okoro: Mike knows the developer");
         Assertions.assertThat(body.get("routingBasis").asText()).isEqualTo("REASSIGNED");
         notifyRecipient(referral);
         Assertions.assertThat(openTask(referral).getAssignee()).isEqualTo("mike");

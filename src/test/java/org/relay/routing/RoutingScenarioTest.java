@@ -118,7 +118,7 @@ class RoutingScenarioTest extends RelayIntegrationTest {
 
         Assertions.assertThat(referral.getOwnerId()).isEqualTo("bob");
         Assertions.assertThat(referral.getRoutingBasis()).isEqualTo("ADVOCATE_OWNER");
-        Assertions.assertThat(referral.getRoutingReason()).contains("Lena Ortiz").contains("owned by bob");
+        Assertions.assertThat(referral.getRoutingReason()).contains("Lena Ortiz").contains("owned by Bob Chen");
         Task review = reviewTask(referral);
         Assertions.assertThat(review.getAssignee()).isEqualTo("bob");
         Assertions.assertThat(candidateGroups(review)).isEmpty();
@@ -145,7 +145,7 @@ class RoutingScenarioTest extends RelayIntegrationTest {
 
         Assertions.assertThat(referral.getOwnerId()).isEqualTo("mike");
         Assertions.assertThat(referral.getRoutingBasis()).isEqualTo("RELATIONSHIP_OWNER");
-        Assertions.assertThat(referral.getRoutingReason()).contains("mike already advises customer C-1001");
+        Assertions.assertThat(referral.getRoutingReason()).contains("Mike Okoro already advises customer C-1001");
     }
 
     @Test
