@@ -63,8 +63,9 @@ public record ReferralView(
                            List<String> candidateGroups, int priority, Date due, String tasklistLink) {
     }
 
+    /** Another open referral of the same customer; queue and owner by id and by the names people know them by. */
     public record RelatedReferral(String referenceNumber, String expressedInterest, String queue, String owner,
-                                  ReferralStatus status) {
+                                  ReferralStatus status, String queueName, String ownerName) {
     }
 
     public record TimelineEntry(ReferralEventType type, String actor, String reason, String detail, Instant at) {

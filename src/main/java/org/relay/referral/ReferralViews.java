@@ -1,5 +1,6 @@
 package org.relay.referral;
 
+import org.relay.common.DirectoryNames;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -22,9 +23,12 @@ public class ReferralViews {
 
     private final ReferralLookup lookup;
     private final RelatedReferrals relatedReferrals;
+    private final DirectoryNames names;
 
     ReferralViews(TaskService taskService, LifecycleTasks lifecycleTasks, ReferralTimeline timeline,
-                  RelayProperties properties, ReferralLookup lookup, RelatedReferrals relatedReferrals) {
+                  RelayProperties properties, ReferralLookup lookup, RelatedReferrals relatedReferrals,
+                  DirectoryNames names) {
+        this.names = names;
         this.relatedReferrals = relatedReferrals;
         this.taskService = taskService;
         this.lifecycleTasks = lifecycleTasks;
@@ -52,7 +56,8 @@ public class ReferralViews {
                 .toList();
         List<ReferralView.RelatedReferral> related = referral.getStatus().isOpen()
                 ? relatedReferrals.openFor(referral).stream().map(r -> new ReferralView.RelatedReferral(
-                        r.getReferenceNumber(), r.getExpressedInterest(), r.getQueueId(), r.getOwnerId(), r.getStatus())).toList()
+                        r.getReferenceNumber(), r.getExpressedInterest(), r.getQueueId(), r.getOwnerId(), r.getStatus(),
+                        names.queue(r.getQueueId()), names.person(r.getOwnerId()))).toList()
                 : List.of();
         return view(referral, tasks, related, entries);
     }

@@ -235,6 +235,33 @@ class BrowserJourneysTest extends RelayIntegrationTest {
     }
 
     @Test
+    void a_recipient_merges_a_referral_sent_twice_into_the_customers_first_one() {
+        Referral first = intake.create(RelayTestData.kiarasMortgage());   // alice's
+        Referral second = intake.create(RelayTestData.referral("Kiara Thompson", "MORTGAGE", "400000", "ryan"));
+        String owner = data.reload(second).getOwnerId();
+        Assertions.assertThat(owner).isNotEqualTo("alice");
+        browser.logIn(url("/camunda/app/tasklist/"), owner);
+        browser.click(browser.visible(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(., 'Kiara Thompson')]"), 30));
+        WebElement form = browser.visible(By.cssSelector("form.relay-form"), 30);
+        browser.waitUpTo(20).until(d -> formText(form).contains("Kiara Thompson"));
+        // the summary line says why this recipient got it; the customer's other open interest names its owner
+        Assertions.assertThat(form.findElement(By.cssSelector(".relay-headline")).getText())
+                .contains("why you: fewest open referrals in your queue");
+
+        browser.click(form.findElement(By.xpath(".//label[contains(., 'Merge')]")));
+        Select into = new Select(browser.visible(By.id("mergeInto"), 10));
+        Assertions.assertThat(into.getFirstSelectedOption().getText())
+                .startsWith(first.getReferenceNumber()).contains("Mortgage").contains("Alice Romero");
+        browser.visible(By.id("reviewNote"), 10).sendKeys("Same house, sent twice");
+        browser.screenshot("review-merge-decision");
+        browser.click(browser.driver.findElement(By.xpath("//button[contains(., 'Complete')]")));
+
+        browser.waitUpTo(30).until(d -> data.reload(second).getStatus() == ReferralStatus.CLOSED_LOST);
+        Assertions.assertThat(data.reload(second).getCloseReason()).isEqualTo("DUPLICATE");
+        Assertions.assertThat(data.reload(first).getStatus().isOpen()).isTrue();
+    }
+
+    @Test
     void the_work_form_shows_what_was_done_and_asks_before_converting() {
         Referral kiara = intake.create(RelayTestData.kiarasMortgage());   // alice's
         taskService.complete(reviewTask(kiara).orElseThrow().getId(), Map.of("reviewDecision", "accept"));
