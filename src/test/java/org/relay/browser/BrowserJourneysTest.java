@@ -189,6 +189,28 @@ class BrowserJourneysTest extends RelayIntegrationTest {
     }
 
     @Test
+    void a_manager_reads_a_lifecycle_in_cockpit_without_controls_to_edit_its_variables() {
+        Referral kiara = intake.create(RelayTestData.kiarasMortgage());
+        String page = url("/camunda/app/cockpit/default/#/process-instance/" + kiara.getProcessInstanceId() + "/runtime");
+
+        browser.logIn(url("/camunda/app/cockpit/default/"), "jackie");
+        browser.driver.get(page);
+        browser.visible(By.xpath("//td[contains(., 'referenceNumber')]"), 40);
+        browser.waitUpTo(10).until(d -> d.findElement(By.tagName("body")).getAttribute("class").contains("relay-read-only"));
+        Assertions.assertThat(browser.driver.findElements(By.cssSelector("table.cam-table td.actions")))
+                .noneMatch(WebElement::isDisplayed);
+        Assertions.assertThat(browser.driver.findElements(By.cssSelector(".ctn-toolbar a.btn-toolbar")))
+                .noneMatch(WebElement::isDisplayed);
+
+        // the administrator, who operates the engine, keeps them
+        browser.logIn(url("/camunda/app/tasklist/"), "demo");   // another page, so the login form loads afresh
+        browser.driver.get(page);
+        browser.visible(By.xpath("//td[contains(., 'referenceNumber')]"), 40);
+        browser.waitUpTo(10).until(d -> d.findElements(By.cssSelector("table.cam-table td.actions")).stream()
+                .anyMatch(WebElement::isDisplayed));
+    }
+
+    @Test
     void an_advisor_refers_a_customer_from_tasklists_start_process_and_the_recipient_sees_it() {
         browser.logIn(url("/camunda/app/tasklist/"), "ryan");
         browser.click(browser.visible(By.xpath("//a[contains(., 'Start process')]"), 30));

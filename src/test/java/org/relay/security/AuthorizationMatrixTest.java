@@ -258,6 +258,16 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
         Assertions.assertThat(carlos.body()).doesNotContain("Kiara");
     }
 
+    @Test
+    void cockpit_offers_a_lifecycles_engine_writes_only_to_whom_the_engine_lets_write() throws Exception {
+        Referral kiara = intake.create(RelayTestData.kiarasMortgage());
+        // what the relay-read-only Cockpit plugin asks before showing variable edits, cancel, suspend and retry
+        String check = "/camunda/api/engine/engine/default/authorization/check?permissionName=UPDATE"
+                + "&resourceName=ProcessInstance&resourceType=8&resourceId=" + kiara.getProcessInstanceId();
+        Assertions.assertThat(read(signedIn(QUEUE_MANAGER), check)).contains("\"authorized\":false");
+        Assertions.assertThat(read(signedIn(ADMIN), check)).contains("\"authorized\":true");
+    }
+
     private WebappSession signedIn(Role role) throws Exception {
         return WebappSession.logIn(port, role.user, role.password);
     }
