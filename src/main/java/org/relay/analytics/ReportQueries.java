@@ -24,9 +24,10 @@ import java.util.Optional;
 @Component
 public class ReportQueries {
 
-    static final String CONVERTED = "case when r.status = 'CONVERTED' then 1 end";
-    static final String LOST = "case when r.status = 'CLOSED_LOST' then 1 end";
-    static final String OPEN = "case when r.status in ('NEW', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS') then 1 end";
+    // the bars' conditions (ReportBars), which the drill-downs list
+    static final String CONVERTED = "case when " + ReportBars.CONVERTED + " then 1 end";
+    static final String LOST = "case when " + ReportBars.CLOSED_LOST + " then 1 end";
+    static final String OPEN = "case when " + ReportBars.OPEN + " then 1 end";
     static final String HOURS_TO_ACCEPT = hoursBetween("r.created_at", "r.accepted_at");
     static final String HOURS_TO_FIRST_ACTIVITY = hoursBetween("r.created_at", "r.in_progress_at");
     static final String HOURS_TO_CONVERT = hoursBetween("r.accepted_at", "r.converted_at");
@@ -80,7 +81,8 @@ public class ReportQueries {
         } else {
             String bucket = "date_trunc('" + period.sqlUnit() + "', r.created_at at time zone 'UTC')";
             rows = query("select " + bucket + " as \"period\", count(*) as \"created\", "
-                    + "count(r.assigned_at) as \"assigned\", count(r.accepted_at) as \"accepted\", "
+                    + ReportBars.count(ReportBars.ASSIGNED) + " as \"assigned\", "
+                    + ReportBars.count(ReportBars.ACCEPTED) + " as \"accepted\", "
                     + "count(" + CONVERTED + ") as \"converted\", count(" + LOST + ") as \"closedLost\", "
                     + "count(" + OPEN + ") as \"open\" from referral r where " + filter.where(params)
                     + " group by " + bucket + " order by " + bucket, params);
@@ -216,15 +218,12 @@ public class ReportQueries {
                 + "percentile_cont(0.9) within group (order by " + HOURS_TO_ACCEPT + ") as \"p90HoursToAccept\", "
                 + "percentile_cont(0.5) within group (order by " + HOURS_TO_FIRST_ACTIVITY + ") as \"medianHoursToFirstActivity\", "
                 + "percentile_cont(0.9) within group (order by " + HOURS_TO_FIRST_ACTIVITY + ") as \"p90HoursToFirstActivity\", "
-                + "count(case when " + HOURS_TO_ACCEPT + " <= 1 or " + HOURS_TO_FIRST_ACTIVITY + " <= 1 then 1 end) as \"actedWithinHour\", "
+                + ReportBars.count(ReportBars.ACTED_WITHIN_HOUR) + " as \"actedWithinHour\", "
                 + "count(case when r.created_at < :weekAgo then 1 end) as \"weekOld\", "
-                + "count(case when r.created_at < :weekAgo and r.last_activity_at is null and r.in_progress_at is null "
-                + "and r.status <> 'CONVERTED' then 1 end) as \"neverFollowedUp\", "
-                + "count(r.overdue_at) as \"slaBreaches\" from referral r where " + where, params);
+                + ReportBars.count(ReportBars.NEVER_FOLLOWED_UP) + " as \"neverFollowedUp\", "
+                + ReportBars.count(ReportBars.SLA_BREACHED) + " as \"slaBreaches\", "
+                + ReportBars.count(ReportBars.ESCALATED) + " as \"escalations\" from referral r where " + where, params);
         Map<String, Object> row = rows.get(0);
-        Long escalations = jdbc.queryForObject("select count(*) from referral_event e join referral r on r.id = e.referral_id "
-                + "where e.type in ('ESCALATED', 'IDLE_ESCALATED') and " + where, params, Long.class);
-        row.put("escalations", escalations);
         row.put("actedWithinHourShare", rate(row.get("actedWithinHour"), row.get("referrals")));
         row.put("neverFollowedUpShare", rate(row.get("neverFollowedUp"), row.remove("weekOld")));
         for (String key : List.of("medianHoursToAccept", "p90HoursToAccept", "medianHoursToFirstActivity", "p90HoursToFirstActivity")) {
@@ -263,28 +262,42 @@ public class ReportQueries {
         return new Report("speed", filter.describe(), basis(Optional.of(asOf), filter), SPEED_COLUMNS, new ArrayList<>(List.of(row)));
     }
 
-    /** Bottlenecks: how long each step of the lifecycle took (median, p90), read from Camunda's activity history. */
-    public Report steps(ReportFilter filter, String cockpitDefinitionLink) {
+    /**
+     * Bottlenecks: how long each step of the lifecycle took (median, p90 of elapsed clock time), read from Camunda's
+     * activity history. One row per step as people know it, by name: two activities of one name (the referrer score
+     * is updated on the conversion path and on the loss path) and every version of the lifecycle make one row;
+     * {@code activityIds} names the activities behind it ({@code idsByName}: from the lifecycle's model). In seconds
+     * too: automatic steps take milliseconds, which hours or minutes round to 0.
+     */
+    public Report steps(ReportFilter filter, String cockpitDefinitionLink, Map<String, List<String>> idsByName) {
         Map<String, Object> params = new HashMap<>();
-        List<Map<String, Object>> rows = query("select a.act_id_ as \"activityId\", max(a.act_name_) as \"name\", "
+        String name = "coalesce(a.act_name_, a.act_id_)";
+        String seconds = "a.duration_ / 1000.0";
+        List<Map<String, Object>> rows = query("select " + name + " as \"name\", min(a.act_id_) as \"activityId\", "
                 + "max(a.act_type_) as \"type\", count(*) as \"completed\", "
-                + "percentile_cont(0.5) within group (order by a.duration_ / 3600000.0) as \"medianHours\", "
-                + "percentile_cont(0.9) within group (order by a.duration_ / 3600000.0) as \"p90Hours\" "
+                + "percentile_cont(0.5) within group (order by " + seconds + ") as \"medianSeconds\", "
+                + "percentile_cont(0.9) within group (order by " + seconds + ") as \"p90Seconds\" "
                 + "from act_hi_actinst a join act_hi_procinst p on p.id_ = a.proc_inst_id_ "
                 + "join referral r on r.reference_number = p.business_key_ "
                 + "where a.proc_def_key_ = 'ReferralLifecycleProcess' and a.end_time_ is not null "
                 + "and a.act_type_ in ('userTask', 'serviceTask', 'businessRuleTask') and " + filter.where(params)
-                + " group by a.act_id_ order by percentile_cont(0.9) within group (order by a.duration_ / 3600000.0) desc", params);
+                + " group by " + name + " order by percentile_cont(0.9) within group (order by " + seconds + ") desc, "
+                + name, params);
         for (Map<String, Object> row : rows) {
-            row.put("medianMinutes", minutes(row.get("medianHours")));
-            row.put("p90Minutes", minutes(row.get("p90Hours")));
-            row.put("medianHours", round(row.get("medianHours")));
-            row.put("p90Hours", round(row.get("p90Hours")));
+            List<String> ids = idsByName.getOrDefault((String) row.get("name"), List.of((String) row.get("activityId")));
+            row.put("activityId", String.join(",", ids));
+            row.put("person", "userTask".equals(row.get("type")));
+            Object median = row.get("medianSeconds");
+            Object p90 = row.get("p90Seconds");
+            row.put("medianSeconds", scaled(median, 1, 3));
+            row.put("p90Seconds", scaled(p90, 1, 3));
+            row.put("medianHours", scaled(median, 3600, 2));
+            row.put("p90Hours", scaled(p90, 3600, 2));
             row.put("cockpitLink", cockpitDefinitionLink == null ? null
-                    : cockpitDefinitionLink + "?activityIds=" + row.get("activityId"));
+                    : cockpitDefinitionLink + "?activityIds=" + String.join(",", ids));
         }
-        return new Report("steps", filter.describe(), Report.LIVE, List.of("activityId", "name", "type", "completed", "medianHours",
-                "p90Hours", "medianMinutes", "p90Minutes", "cockpitLink"), rows);
+        return new Report("steps", filter.describe(), Report.LIVE, List.of("name", "activityId", "type", "person", "completed",
+                "medianSeconds", "p90Seconds", "medianHours", "p90Hours", "cockpitLink"), rows);
     }
 
     /**
@@ -369,9 +382,10 @@ public class ReportQueries {
         return hours == null ? null : BigDecimal.valueOf(((Number) hours).doubleValue()).setScale(2, RoundingMode.HALF_UP);
     }
 
-    private static BigDecimal minutes(Object hours) {
-        return hours == null ? null
-                : BigDecimal.valueOf(((Number) hours).doubleValue() * 60).setScale(1, RoundingMode.HALF_UP);
+    /** {@code seconds} divided by {@code per} (1: seconds, 3600: hours), to {@code scale} decimals. */
+    private static BigDecimal scaled(Object seconds, int per, int scale) {
+        return seconds == null ? null
+                : BigDecimal.valueOf(((Number) seconds).doubleValue() / per).setScale(scale, RoundingMode.HALF_UP);
     }
 
     private static String day(Object bucket) {

@@ -198,12 +198,12 @@ public class ReportRollups {
                 + "r.overdue_at, r.created_at, r.last_activity_at, r.in_progress_at, coalesce(e.n, 0) as escalations, "
                 + HourBuckets.bucketOf("h.accept") + " as accept_bucket, "
                 + HourBuckets.bucketOf("h.activity") + " as activity_bucket, "
-                + "case when h.accept <= 1 or h.activity <= 1 then 1 end as acted "
+                + "case when " + ReportBars.actedWithinHour("h.accept", "h.activity") + " then 1 end as acted "
                 + "from referral r join (select id, " + ReportQueries.HOURS_TO_ACCEPT + " as accept, "
                 + ReportQueries.HOURS_TO_FIRST_ACTIVITY + " as activity from referral r where " + condition
                 + " offset 0) h on h.id = r.id "
                 + "left join (select referral_id, count(*) as n from referral_event "
-                + "where type in ('ESCALATED', 'IDLE_ESCALATED')"
+                + "where type in " + ReportBars.ESCALATION_TYPES
                 + (condition.equals(EVERY_REFERRAL) ? "" : " and referral_id in (select r.id from referral r where " + condition + ")")
                 + " group by referral_id) e on e.referral_id = r.id where " + condition + " "
                 // the condition on both sides lets either use the index on created_at;
@@ -212,13 +212,15 @@ public class ReportRollups {
                 + "offset 0";
         return "select r.created_month, r.queue_id, "
                 + "r.expressed_interest, r.source_channel, r.record_type, r.kind, r.campaign, count(*), "
-                + "count(r.assigned_at), count(r.accepted_at), count(" + ReportQueries.CONVERTED + "), "
+                + ReportBars.count(ReportBars.ASSIGNED) + ", " + ReportBars.count(ReportBars.ACCEPTED) + ", "
+                + "count(" + ReportQueries.CONVERTED + "), "
                 + "count(" + ReportQueries.LOST + "), count(" + ReportQueries.OPEN + "), "
-                + "coalesce(sum(case when r.status = 'CONVERTED' then r.interest_amount end), 0), count(r.overdue_at), "
-                + "sum(r.escalations), count(r.acted), "
+                + "coalesce(sum(case when r.status = 'CONVERTED' then r.interest_amount end), 0), "
+                + ReportBars.count(ReportBars.SLA_BREACHED) + ", "
+                // escalated referrals, not escalation events: the drill-down lists referrals (ReportBars.ESCALATED)
+                + "count(case when r.escalations > 0 then 1 end), count(r.acted), "
                 + "count(case when r.created_at < :weekAgo then 1 end), "
-                + "count(case when r.created_at < :weekAgo and r.last_activity_at is null and r.in_progress_at is null "
-                + "and r.status <> 'CONVERTED' then 1 end), "
+                + ReportBars.count(ReportBars.NEVER_FOLLOWED_UP) + ", "
                 + HourBuckets.countColumns("r.accept_bucket", "a") + ", "
                 + HourBuckets.countColumns("r.activity_bucket", "f")
                 + " from (" + perReferral + ") r "

@@ -4,6 +4,7 @@ import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.relay.common.FieldProblem;
 import org.relay.common.ForbiddenException;
 import org.relay.routing.RoutingQueue;
@@ -13,7 +14,10 @@ import org.relay.security.Callers;
 import org.relay.security.QueueScope;
 import org.relay.security.ReferralAccess;
 import org.relay.common.InvalidRequestException;
+import org.relay.common.ReadOnly;
 import org.relay.common.RelayProperties;
+import org.relay.referral.ReferralView;
+import org.relay.referral.ReferralViews;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,6 +42,8 @@ import java.util.stream.Collectors;
  * default; CSV with {@code ?format=csv} or {@code Accept: text/csv}. Filters: from, to, queue, product, source,
  * recordType. A manager reads only the queues they manage ({@link ReferralAccess#managedQueues}): without a queue
  * filter the report covers those; a queue or line of business beyond them is 403 naming the parameter.
+ * {@code GET /api/reports/{funnel|speed|referrers}/referrals} lists the referrals behind one bar, under the same filter
+ * and scope (see {@link ReportDrillDowns}).
  */
 @RestController
 class ReportsController {
@@ -55,8 +61,16 @@ class ReportsController {
     private final Callers callers;
     private final RoutingQueueRepository queues;
 
+    private final ReportDrillDowns drillDowns;
+    private final ReferralViews views;
+    private final ReadOnly readOnly;
+
     ReportsController(ReportQueries reports, RepositoryService repository, RelayProperties relay, Clock clock, AuditTrail audit,
-                      ReportRollups rollups, ReferralAccess access, Callers callers, RoutingQueueRepository queues) {
+                      ReportRollups rollups, ReferralAccess access, Callers callers, RoutingQueueRepository queues,
+                      ReportDrillDowns drillDowns, ReferralViews views, ReadOnly readOnly) {
+        this.drillDowns = drillDowns;
+        this.views = views;
+        this.readOnly = readOnly;
         this.access = access;
         this.callers = callers;
         this.queues = queues;
@@ -99,7 +113,7 @@ class ReportsController {
             case "recipients" -> reports.recipients(filter);
             case "referrers" -> reports.referrers(filter, number("limit", limit, 1, 500));
             case "speed" -> reports.speed(filter, clock.instant());
-            case "steps" -> reports.steps(filter, cockpitLink());
+            case "steps" -> reports.steps(filter, cockpitLink(), activityIdsByName());
             case "volume-plan" -> {
                 if (filter.product() == null) {
                     throw new InvalidRequestException(List.of(new FieldProblem("product", "name the product to plan for")));
@@ -119,6 +133,37 @@ class ReportsController {
                     .body(ReportCsv.write(report));
         }
         return ResponseEntity.ok(report);
+    }
+
+    /**
+     * The referrals one bar of a report counts (funnel {@code stage}, speed {@code measure}, {@code referrer}), finished
+     * ones included: newest first, {@code page}/{@code size} (at most 200), the total in {@code X-Total-Count}. Rows as
+     * {@code GET /api/referrals} answers them.
+     */
+    @GetMapping("/api/reports/{name}/referrals")
+    ResponseEntity<List<ReferralView>> referrals(@PathVariable String name,
+                             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                             @RequestParam(required = false) String queue, @RequestParam(required = false) String product,
+                             @RequestParam(required = false) String source, @RequestParam(required = false) String recordType,
+                             @RequestParam(required = false) String lineOfBusiness,
+                             @RequestParam(required = false) String stage, @RequestParam(required = false) String measure,
+                             @RequestParam(required = false) String referrer,
+                             @RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "50") String size) {
+        ReportDrillDowns.Bar bar = ReportDrillDowns.bar(name, stage, measure, referrer);
+        int pageNumber = number("page", page, 0, 1_000_000);
+        int pageSize = number("size", size, 1, 200);
+        ReportFilter filter = scoped(ReportFilter.of(from, to, queue, product, source, recordType, lineOfBusiness,
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
+        record Listed(List<ReferralView> rows, long total) {
+        }
+        Listed listed = readOnly.read(() -> {
+            ReportDrillDowns.Page found = drillDowns.page(filter, bar, pageNumber, pageSize);
+            return new Listed(found.referrals().stream().map(views::summary).toList(), found.total());
+        });
+        audit.write(AuditAction.LISTED, null, "report " + name + " " + bar.field() + " " + bar.value(),
+                listed.rows().size() + " of " + listed.total() + ", page " + pageNumber + ", "
+                        + filter.from() + " to " + filter.to(), null);
+        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(listed.total())).body(listed.rows());
     }
 
     /** The filter narrowed to the queues the caller manages; 403 naming a queue or line of business beyond them. */
@@ -187,10 +232,27 @@ class ReportsController {
         throw new InvalidRequestException(List.of(new FieldProblem(field, "must be a whole number from " + min + " to " + max)));
     }
 
+    /** The lifecycle's activities by name (latest version), so that the steps report links a step to all of its activities. */
+    private Map<String, List<String>> activityIdsByName() {
+        ProcessDefinition latest = latestLifecycle();
+        if (latest == null) {
+            return Map.of();
+        }
+        return repository.getBpmnModelInstance(latest.getId()).getModelElementsByType(Activity.class).stream()
+                .filter(activity -> activity.getName() != null)
+                .collect(Collectors.groupingBy(Activity::getName, java.util.TreeMap::new,
+                        Collectors.mapping(Activity::getId, Collectors.collectingAndThen(Collectors.toList(),
+                                ids -> ids.stream().sorted().toList()))));
+    }
+
+    private ProcessDefinition latestLifecycle() {
+        return repository.createProcessDefinitionQuery().processDefinitionKey("ReferralLifecycleProcess")
+                .latestVersion().singleResult();
+    }
+
     /** Cockpit's page of the lifecycle's latest version: each step row links there with that step selected. */
     private String cockpitLink() {
-        ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey("ReferralLifecycleProcess")
-                .latestVersion().singleResult();
+        ProcessDefinition latest = latestLifecycle();
         return latest == null ? null
                 : relay.publicUrl() + "/camunda/app/cockpit/default/#/process-definition/" + latest.getId() + "/runtime";
     }

@@ -43,7 +43,7 @@ public class ReferralViews {
         return detail(lookup.require(referenceNumber));
     }
 
-    ReferralView summary(Referral referral) {
+    public ReferralView summary(Referral referral) {
         return view(referral, List.of(), List.of(), List.of());
     }
 

@@ -1,6 +1,7 @@
 // Relay dashboard for Camunda Cockpit (dashboard plugin point): the funnel, SLA breaches and speed, top referrers
 // and step durations of the last twelve months, drawn with ECharts from Relay's report API (/api/reports).
-// Every chart links to the matching process instances in Cockpit or to the report's CSV.
+// A click on a bar opens Relay's referral list (plugin relay-referrals, #/relay/referrals?report=…) with the bar's
+// referrals, which it reads from /api/reports/{report}/referrals with the same filters: finished referrals included.
 
 const ECHARTS = '/webjars/echarts/5.3.1/dist/echarts.min.js';
 let echartsLoading;
@@ -100,47 +101,159 @@ function lifecycleLink(definitionLink, activityId) {
   return definitionLink ? definitionLink + (activityId ? '?activityIds=' + activityId : '') : '#/processes';
 }
 
+// The filters a report was drawn with (its answer says them), as query parameters for its drill-down.
+const FILTERS = ['from', 'to', 'queue', 'product', 'source', 'recordType', 'lineOfBusiness'];
+
+function filterParams(report) {
+  const params = new URLSearchParams();
+  FILTERS.forEach(name => {
+    const value = report.filter && report.filter[name];
+    if (value !== null && value !== undefined && value !== '') {
+      params.set(name, value);
+    }
+  });
+  return params;
+}
+
+// Relay's referral list page for one bar (the shared contract with the relay-referrals plugin).
+function referralsLink(report, name, bar, title) {
+  const params = new URLSearchParams({report: name, title: title});
+  Object.entries(bar).forEach(([key, value]) => params.set(key, value));
+  filterParams(report).forEach((value, key) => params.set(key, value));
+  return '#/relay/referrals?' + params.toString();
+}
+
+function period(report) {
+  return report.filter.from + ' to ' + report.filter.to;
+}
+
+function percent(part, whole) {
+  return whole ? Math.round(100 * part / whole) + '%' : '–';
+}
+
+// Axis labels on up to three short lines, so that every bar keeps its label (ECharts drops labels that collide).
+function wrapWords(label) {
+  const lines = [];
+  String(label).split(' ').forEach(word => {
+    const last = lines.length - 1;
+    if (last >= 0 && (lines[last] + ' ' + word).length <= 12) {
+      lines[last] += ' ' + word;
+    } else {
+      lines.push(word);
+    }
+  });
+  return lines.join('\n');
+}
+
+// A duration unit that shows the real values of a chart: seconds, minutes, hours or days, by its longest bar.
+function durationUnit(maxSeconds) {
+  if (maxSeconds < 120) {
+    return {name: 'seconds', seconds: 1};
+  }
+  if (maxSeconds < 2 * 3600) {
+    return {name: 'minutes', seconds: 60};
+  }
+  if (maxSeconds < 3 * 86400) {
+    return {name: 'hours', seconds: 3600};
+  }
+  return {name: 'days', seconds: 86400};
+}
+
+function inUnit(seconds, unit) {
+  if (seconds === null || seconds === undefined) {
+    return null;
+  }
+  const value = seconds / unit.seconds;
+  return Number(value >= 10 ? value.toFixed(0) : value.toPrecision(2));
+}
+
+// Where Cockpit renders a dashboard plugin (its "Custom plugins" section, below Camunda's own boxes whatever the
+// plugin's priority: pages/dashboard.js of Camunda 7.24), the dashboard moves to the top of the page; the then empty
+// section is hidden. Cockpit removes the page, and the dashboard with it, when the user navigates away.
+function placeFirst(node, root) {
+  const page = node.closest('.dashboard');
+  if (!page) {
+    return;
+  }
+  page.querySelectorAll(':scope > .relay-dashboard').forEach(old => old.remove());
+  page.insertBefore(root, page.firstChild);
+  const section = node.closest('section.deprecate');
+  if (section && section.querySelectorAll('.deprecate-dashboard-view').length === 1) {
+    section.style.display = 'none';
+  }
+}
+
+function whenConnected(element) {
+  return new Promise(resolve => {
+    const check = () => element.isConnected ? resolve() : setTimeout(check, 20);
+    check();
+  });
+}
+
+function asOf(report) {
+  const match = /as of (\S+?)(;|$)/.exec(report.basis || '');
+  return match ? 'counts as of ' + new Date(match[1]).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'})
+    + ' (refreshed every 5 minutes), lists as they are now' : 'counts and lists as they are now';
+}
+
 function render(node) {
   const root = document.createElement('section');
   root.className = 'relay-dashboard';
   root.appendChild(text('h3', null, 'Relay referrals'));
-  root.appendChild(text('div', 'relay-note', 'Last twelve months, all lines of business. Click a bar to open the matching process instances.'));
+  const note = root.appendChild(text('div', 'relay-note', 'Loading the reports…'));
   const grid = document.createElement('div');
   grid.className = 'relay-grid';
   root.appendChild(grid);
   node.appendChild(root);
 
+  whenConnected(node).then(() => placeFirst(node, root)).then(() =>
   Promise.all([loadECharts(), report('funnel'), report('speed'), report('referrers', 'limit=10'), report('steps'),
-               whenLaidOut(grid)])
+               whenLaidOut(grid)]))
     .then(([echarts, funnel, speed, referrers, steps]) => {
-      const definitionLink = steps.rows.length && steps.rows[0].cockpitLink ? steps.rows[0].cockpitLink.split('?')[0] : null;
-      const stageActivity = {Assigned: 'Task_ReviewReferral', Accepted: 'Task_WorkReferral'};
+      const scope = funnel.filter.managedQueues ? 'your queues (' + funnel.filter.managedQueues.join(', ') + ')' : 'all queues';
+      note.textContent = 'Referrals created ' + period(funnel) + ', ' + scope + '; ' + asOf(funnel)
+        + '. Click a bar to list its referrals, finished ones included; a step opens the lifecycle in Cockpit.';
+      const open = (link) => { window.location.hash = link.substring(1); };
 
-      const funnelChart = chartIn(echarts, card(grid, 'relay-funnel', 'Funnel: created → assigned → accepted → converted',
-        [[lifecycleLink(definitionLink, 'Task_ReviewReferral'), 'waiting for review'],
-         [lifecycleLink(definitionLink, 'Task_WorkReferral'), 'being worked'],
-         ['/api/reports/funnel?format=csv', 'CSV']]));
+      // the funnel: each stage with its share of created and of the stage before; lost and open below it
       const total = key => funnel.rows.reduce((sum, row) => sum + row[key], 0);
+      const stages = [['created', 'Created'], ['assigned', 'Assigned'], ['accepted', 'Accepted'], ['converted', 'Converted']]
+        .map(([key, name], i, all) => ({key, name, value: total(key), created: total('created'),
+          previous: i > 0 ? total(all[i - 1][0]) : null}));
+      const created = total('created');
+      const stageLink = (key, name) => referralsLink(funnel, 'funnel', {stage: key}, name + ' referrals, created ' + period(funnel));
+      const funnelBox = card(grid, 'relay-funnel', 'Funnel: created → assigned → accepted → converted',
+        [[stageLink('closedLost', 'Closed as lost'), 'closed as lost: ' + total('closedLost')],
+         [stageLink('open', 'Open'), 'still open: ' + total('open')],
+         ['/api/reports/funnel?format=csv', 'CSV']]);
+      funnelBox.parentNode.insertBefore(text('div', 'relay-rates', 'Overall conversion ' + percent(total('converted'), created)
+        + ' of created · win rate ' + percent(total('converted'), total('converted') + total('closedLost')) + ' of decided'),
+        funnelBox);
+      const funnelChart = chartIn(echarts, funnelBox);
       funnelChart.setOption({
-        tooltip: {trigger: 'item', formatter: p => tip(p.name, p.value)},
-        series: [{type: 'funnel', sort: 'descending', left: '4%', width: '58%', label: {formatter: '{b}: {c}'},
-          data: [['Created', total('created')], ['Assigned', total('assigned')], ['Accepted', total('accepted')],
-                 ['Converted', total('converted')]].map(([name, value]) => ({name, value}))}]
+        tooltip: {trigger: 'item', formatter: p => tip(p.name, p.value + ' (' + stageRates(p.data) + ')')},
+        series: [{type: 'funnel', sort: 'none', left: '2%', width: '46%', minSize: '12%', gap: 2,
+          label: {position: 'right', formatter: stageLabel, color: '#333', lineHeight: 16},
+          labelLine: {show: true}, data: stages}]
       });
-      funnelChart.on('click', params => {
-        window.location.href = lifecycleLink(definitionLink, stageActivity[params.name]);
-      });
+      funnelChart.on('click', params => open(stageLink(params.data.key, params.name)));
 
+      // SLA and follow-up: four counts, each a list of referrals
       const s = speed.rows[0];
+      const measures = [['slaBreaches', 'SLA breaches'], ['escalations', 'Escalated referrals'],
+                        ['neverFollowedUp', 'Never followed up'], ['actedWithinHour', 'Acted on within 1 hour']];
+      const measureLink = (key, name) => referralsLink(speed, 'speed', {measure: key}, name + ', created ' + period(speed));
       const slaChart = chartIn(echarts, card(grid, 'relay-sla', 'SLA breaches, escalations and follow-up',
-        [[lifecycleLink(definitionLink, 'Task_ReviewReferral'), 'open reviews'], ['/api/reports/speed?format=csv', 'CSV']]));
+        [['/api/reports/speed?format=csv', 'CSV']]));
       slaChart.setOption({
-        tooltip: {formatter: p => tip(p.name, p.value)},
-        xAxis: {type: 'category', data: ['SLA breaches', 'Escalations', 'Never followed up', 'Acted within 1 h']},
-        yAxis: {type: 'value'},
-        series: [{type: 'bar', data: [s.slaBreaches, s.escalations, s.neverFollowedUp, s.actedWithinHour], label: {show: true, position: 'top'}}]
+        tooltip: {formatter: p => tip(p.name, p.value + ' of ' + s.referrals + ' referrals')},
+        grid: {left: 40, right: 10, bottom: 50},
+        xAxis: {type: 'category', axisLabel: {interval: 0, formatter: wrapWords, lineHeight: 14},
+          data: measures.map(m => m[1])},
+        yAxis: {type: 'value', minInterval: 1},
+        series: [{type: 'bar', barMaxWidth: 48, data: measures.map(m => s[m[0]]), label: {show: true, position: 'top'}}]
       });
-      slaChart.on('click', () => { window.location.href = lifecycleLink(definitionLink, 'Task_ReviewReferral'); });
+      slaChart.on('click', params => open(measureLink(measures[params.dataIndex][0], measures[params.dataIndex][1])));
 
       const referrerChart = chartIn(echarts, card(grid, 'relay-referrers', 'Top referrers by referrer score',
         [['/api/referrers/top', 'leaderboard (JSON)'], ['/api/reports/referrers?format=csv', 'CSV']]));
@@ -155,22 +268,38 @@ function render(node) {
         yAxis: {type: 'category', axisLabel: {interval: 0}, data: top.map(r => r.name || r.referrerId)},
         series: [{type: 'bar', data: top.map(r => r.referrerScore), label: {show: true, position: 'right'}}]
       });
-      referrerChart.on('click', () => { window.location.href = lifecycleLink(definitionLink, null); });
+      referrerChart.on('click', params => {
+        const r = top[params.dataIndex];
+        open(referralsLink(referrers, 'referrers', {referrer: r.referrerId},
+          'Referrals from ' + (r.name || r.referrerId) + ', created ' + period(referrers)));
+      });
 
-      const stepChart = chartIn(echarts, card(grid, 'relay-steps', 'Step durations (minutes): median and p90',
-        [[lifecycleLink(definitionLink, null), 'lifecycle in Cockpit'], ['/api/reports/steps?format=csv', 'CSV']]));
-      const slow = steps.rows.slice(0, 8).reverse();
+      // the steps people take (the automatic ones take milliseconds), in a unit that shows their real durations
+      const people = steps.rows.filter(r => r.person).reverse();
+      const automatic = steps.rows.filter(r => !r.person);
+      const unit = durationUnit(Math.max(1, ...people.map(r => r.p90Seconds || 0)));
+      const slowestAutomatic = automatic.reduce((max, r) => Math.max(max, r.medianSeconds || 0), 0);
+      const stepBox = card(grid, 'relay-steps', 'Time per step in ' + unit.name + ' (elapsed, median and p90)',
+        [[lifecycleLink(steps.rows.length && steps.rows[0].cockpitLink ? steps.rows[0].cockpitLink.split('?')[0] : null, null),
+          'lifecycle in Cockpit'], ['/api/reports/steps?format=csv', 'CSV']]);
+      stepBox.parentNode.insertBefore(text('div', 'relay-rates', automatic.length
+        ? 'Steps people take; the ' + automatic.length + ' automatic steps take ' + (slowestAutomatic < 1
+          ? 'under a second' : 'at most ' + slowestAutomatic.toPrecision(2) + ' s') + ' each (median), all in the CSV'
+        : 'Steps people take, from the engine\'s history'), stepBox);
+      const stepChart = chartIn(echarts, stepBox);
       stepChart.setOption({
         tooltip: {trigger: 'axis', formatter: params => escapeHtml(params[0].name) + '<br>'
-          + params.map(p => tip(p.seriesName, p.value)).join('<br>')},
+          + params.map(p => tip(p.seriesName, p.value + ' ' + unit.name)).join('<br>')},
         legend: {data: ['median', 'p90']},
-        grid: {left: 150},
-        xAxis: {type: 'value'},
-        yAxis: {type: 'category', axisLabel: {interval: 0}, data: slow.map(r => r.name || r.activityId)},
-        series: [{name: 'median', type: 'bar', data: slow.map(r => r.medianMinutes)},
-                 {name: 'p90', type: 'bar', data: slow.map(r => r.p90Minutes)}]
+        grid: {left: 120, right: 40},
+        xAxis: {type: 'value', name: unit.name, nameLocation: 'middle', nameGap: 24},
+        yAxis: {type: 'category', axisLabel: {interval: 0}, data: people.map(r => r.name)},
+        series: [{name: 'median', type: 'bar', data: people.map(r => inUnit(r.medianSeconds, unit)),
+                  label: {show: true, position: 'right'}},
+                 {name: 'p90', type: 'bar', data: people.map(r => inUnit(r.p90Seconds, unit)),
+                  label: {show: true, position: 'right'}}]
       });
-      stepChart.on('click', params => { window.location.href = slow[params.dataIndex].cockpitLink; });
+      stepChart.on('click', params => { window.location.href = people[params.dataIndex].cockpitLink; });
       root.setAttribute('data-relay-rendered', 'true');
     })
     .catch(error => {
@@ -178,10 +307,21 @@ function render(node) {
     });
 }
 
+// A funnel stage's rates: share of created and of the stage before.
+function stageRates(stage) {
+  return stage.previous === null ? '100% of created'
+    : percent(stage.value, stage.created) + ' of created, ' + percent(stage.value, stage.previous) + ' of previous';
+}
+
+function stageLabel(params) {
+  return params.name + ': ' + params.value + (params.data.previous === null ? '' : '\n' + stageRates(params.data));
+}
+
 export default [{
   id: 'relay.dashboard',
   pluginPoint: 'cockpit.dashboard',
-  priority: 20,
+  // first among the custom dashboard plugins; placeFirst() puts it above Camunda's own sections
+  priority: 100,
   render: render,
   properties: {label: 'Relay referrals'}
 }];

@@ -373,7 +373,15 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                         + "/identity-links", "{\"groupId\":\"retail-lending\",\"type\":\"candidate\"}"), ONLY_ADMIN),
                 new Surface("PUT /engine-rest/process-instance/{id}/suspended",
                         (f, u) -> put("/engine-rest/process-instance/" + f.instance() + "/suspended", "{\"suspended\":true}"),
-                        ONLY_ADMIN));
+                        ONLY_ADMIN),
+                // the dashboard's drill-downs: the reports' readers, each in the queues they manage (Nina: none of it)
+                new Surface("GET /api/reports/funnel/referrals?stage=created",
+                        (f, u) -> get("/api/reports/funnel/referrals?stage=created"), EnumSet.of(QUEUE_MANAGER, ADMIN)),
+                new Surface("GET /api/reports/funnel/referrals?stage=assigned&queue={queue}",
+                        (f, u) -> get("/api/reports/funnel/referrals?stage=assigned&queue=retail-lending"),
+                        EnumSet.of(QUEUE_MANAGER, ADMIN)),
+                new Surface("GET /api/reports/referrers/referrals?referrer=ryan",
+                        (f, u) -> get("/api/reports/referrers/referrals?referrer=ryan"), EnumSet.of(QUEUE_MANAGER, ADMIN)));
     }
 
     private Object kiaraId(Fixture f) {

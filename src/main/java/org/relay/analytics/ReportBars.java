@@ -1,0 +1,76 @@
+package org.relay.analytics;
+
+import org.relay.common.FieldProblem;
+import org.relay.common.InvalidRequestException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What each bar of the funnel and the speed report counts, as one SQL condition on a referral (alias {@code r}): the
+ * reports count the referrals that meet it, the drill-downs ({@code GET /api/reports/{report}/referrals}) list them,
+ * so a bar and its list cannot disagree. The monthly rollups count with the same conditions.
+ */
+final class ReportBars {
+
+    static final String ASSIGNED = "r.assigned_at is not null";
+    static final String ACCEPTED = "r.accepted_at is not null";
+    static final String CONVERTED = "r.status = 'CONVERTED'";
+    static final String CLOSED_LOST = "r.status = 'CLOSED_LOST'";
+    static final String OPEN = "r.status in ('NEW', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS')";
+
+    /** Flagged overdue by the SLA timers (review or work deadline missed). */
+    static final String SLA_BREACHED = "r.overdue_at is not null";
+    /** The timeline's event types that are an escalation to a manager. */
+    static final String ESCALATION_TYPES = "('ESCALATED', 'IDLE_ESCALATED')";
+    /** Escalated to a manager at least once (a referral escalated twice is one escalated referral). */
+    static final String ESCALATED = "exists (select 1 from referral_event e where e.referral_id = r.id and e.type in "
+            + ESCALATION_TYPES + ")";
+    /** At least a week old (parameter {@code :weekAgo}), no activity ever recorded, not converted. */
+    static final String NEVER_FOLLOWED_UP = "r.created_at < :weekAgo and r.last_activity_at is null "
+            + "and r.in_progress_at is null and r.status <> 'CONVERTED'";
+    static final String ACTED_WITHIN_HOUR = actedWithinHour(ReportQueries.HOURS_TO_ACCEPT, ReportQueries.HOURS_TO_FIRST_ACTIVITY);
+
+    /** The funnel's stages, in the order the funnel draws them. */
+    static final Map<String, String> FUNNEL = ordered(
+            "created", "1 = 1", "assigned", ASSIGNED, "accepted", ACCEPTED, "converted", CONVERTED,
+            "closedLost", CLOSED_LOST, "open", OPEN);
+
+    /** The speed report's counted measures (its medians and shares are not lists of referrals). */
+    static final Map<String, String> SPEED = ordered(
+            "slaBreaches", SLA_BREACHED, "escalations", ESCALATED, "neverFollowedUp", NEVER_FOLLOWED_UP,
+            "actedWithinHour", ACTED_WITHIN_HOUR);
+
+    private ReportBars() {
+    }
+
+    /** Accepted or first worked within an hour of creation, given the two durations in hours. */
+    static String actedWithinHour(String hoursToAccept, String hoursToFirstActivity) {
+        return hoursToAccept + " <= 1 or " + hoursToFirstActivity + " <= 1";
+    }
+
+    /** The SQL aggregate counting the referrals that meet {@code condition}. */
+    static String count(String condition) {
+        return "count(case when " + condition + " then 1 end)";
+    }
+
+    /** The condition of one bar of {@code bars}; 400 naming {@code field} when there is no such bar. */
+    static String of(Map<String, String> bars, String field, String bar) {
+        String condition = bar == null ? null : bars.get(bar.trim());
+        if (condition == null) {
+            throw new InvalidRequestException(List.of(new FieldProblem(field,
+                    (bar == null || bar.isBlank() ? "is required" : "unknown " + field + " '" + bar + "'")
+                            + "; one of " + String.join(", ", bars.keySet()))));
+        }
+        return condition;
+    }
+
+    private static Map<String, String> ordered(String... keysAndConditions) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndConditions.length; i += 2) {
+            map.put(keysAndConditions[i], keysAndConditions[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+}
