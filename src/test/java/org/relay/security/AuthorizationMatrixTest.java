@@ -363,7 +363,14 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                         + "/identity-links", "{\"groupId\":\"retail-lending\",\"type\":\"candidate\"}"), ONLY_ADMIN),
                 new Surface("PUT /engine-rest/process-instance/{id}/suspended",
                         (f, u) -> put("/engine-rest/process-instance/" + f.instance() + "/suspended", "{\"suspended\":true}"),
-                        ONLY_ADMIN));
+                        ONLY_ADMIN),
+                // Referrals I sent: always the caller's own list (only Ryan referred Kiara); the standing follows seeing
+                new Surface("GET /api/referrals/sent (the caller's own)", (f, u) -> get("/api/referrals/sent"),
+                        EnumSet.of(REFERRER)),
+                new Surface("GET /api/referrals/{ref}/standing", (f, u) -> get("/api/referrals/" + f.ref() + "/standing"),
+                        SEE_IN_RELAY),
+                new Surface("GET /referrals/sent (page, the caller's own)", (f, u) -> get("/referrals/sent"),
+                        EnumSet.complementOf(EnumSet.of(ANONYMOUS))));
     }
 
     private Object kiaraId(Fixture f) {
