@@ -79,6 +79,15 @@ class ReferrerJourneysTest extends RelayIntegrationTest {
 
     @Test
     void ryan_starts_a_new_referral_reads_its_reference_and_recipient_and_finds_it_in_referrals_i_sent() {
+        // what Ryan sent before: Kiara's mortgage accepted, Liam's card closed as lost
+        Referral kiara = intake.create(RelayTestData.kiarasMortgage());
+        taskService.complete(reviewTask(kiara).getId(), Map.of("reviewDecision", "accept"));
+        Referral liam = intake.create(RelayTestData.referral("Liam Becker", "CREDIT_CARD", "8000", "ryan"));
+        taskService.complete(reviewTask(liam).getId(), Map.of("reviewDecision", "accept"));
+        taskService.complete(taskService.createTaskQuery().processInstanceId(liam.getProcessInstanceId())
+                .taskDefinitionKey("Task_WorkReferral").singleResult().getId(),
+                Map.of("workOutcome", "closeLost", "closeReason", "UNREACHABLE"));
+
         browser.logIn(url("/camunda/app/tasklist/"), "ryan");
         browser.click(browser.visible(By.xpath("//a[contains(., 'Start process')]"), 30));
         browser.click(browser.visible(By.xpath("//a[normalize-space(.)='New referral']"), 20));
@@ -91,8 +100,9 @@ class ReferrerJourneysTest extends RelayIntegrationTest {
         form.findElement(By.id("interestAmount")).sendKeys("320000");
         browser.click(browser.driver.findElement(By.xpath("//button[normalize-space(.)='Start']")));
 
-        browser.waitUpTo(30).until(d -> referrals.count() == 1);
-        Referral zoe = referrals.findAll().get(0);
+        browser.waitUpTo(30).until(d -> referrals.count() == 3);
+        Referral zoe = referrals.findAll().stream().filter(r -> r.getCustomer().getName().equals("Zoe Park"))
+                .findFirst().orElseThrow();
         String owner = displayName(zoe.getOwnerId());
         WebElement answer = done();
         Assertions.assertThat(answer.getText()).contains("Referral sent — " + zoe.getReferenceNumber())
@@ -105,8 +115,12 @@ class ReferrerJourneysTest extends RelayIntegrationTest {
         WebElement row = browser.visible(By.cssSelector("#sent-referrals tr[data-reference='" + zoe.getReferenceNumber() + "']"), 20);
         Assertions.assertThat(row.getText()).contains("Zoe Park").contains("Mortgage").contains("Waiting to be accepted")
                 .contains(owner + " (Retail Lending)").contains("None yet").contains("Open");
-        Assertions.assertThat(browser.driver.findElement(By.tagName("body")).getText()).contains("One referral")
-                .doesNotContain("zoe.park@mail.example");
+        String page = browser.driver.findElement(By.tagName("body")).getText();
+        Assertions.assertThat(page).contains("3 referrals").contains("Closed as lost: Unreachable").contains("Accepted")
+                .doesNotContain("zoe.park@mail.example").doesNotContain("customer@mail.example");
+        // newest first: Zoe's on top
+        Assertions.assertThat(browser.driver.findElements(By.cssSelector("#sent-referrals tbody tr")).get(0)
+                .getAttribute("data-reference")).isEqualTo(zoe.getReferenceNumber());
         browser.screenshot("referrer-referrals-i-sent");
         browser.click(browser.driver.findElement(By.linkText("Back to Tasklist")));
         browser.visible(By.cssSelector("a.relay-referrals-sent"), 30);
