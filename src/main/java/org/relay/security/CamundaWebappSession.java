@@ -47,13 +47,14 @@ class CamundaWebappSession extends OncePerRequestFilter {
     }
 
     /**
-     * Only Relay's API and the mail's task link (it redirects a signed-in Tasklist user to their task): Camunda's own
-     * webapp requests are authenticated by Camunda.
+     * Only Relay's API, the mail's task link (it redirects a signed-in Tasklist user to their task) and the "Referrals
+     * I sent" page linked from Tasklist's header: Camunda's own webapp requests are authenticated by Camunda.
      */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !path.startsWith("/api/") && !(path.startsWith("/referrals/") && path.endsWith("/task"));
+        return !path.startsWith("/api/") && !(path.startsWith("/referrals/") && path.endsWith("/task"))
+                && !path.equals("/referrals/sent");
     }
 
     private static boolean isSafe(String method) {

@@ -280,6 +280,9 @@ class BrowserJourneysTest extends RelayIntegrationTest {
 
         browser.waitUpTo(30).until(d -> data.reload(second).getStatus() == ReferralStatus.CLOSED_LOST);
         Assertions.assertThat(data.reload(second).getCloseReason()).isEqualTo("DUPLICATE");
+        Assertions.assertThat(browser.visible(By.cssSelector("#relay-confirmation[data-relay-state=done]"), 30).getText())
+                .contains("Merged").contains("closed as a duplicate of " + first.getReferenceNumber())
+                .contains("which stays with Alice Romero");
         Assertions.assertThat(data.reload(first).getStatus().isOpen()).isTrue();
     }
 

@@ -381,7 +381,14 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                         (f, u) -> get("/api/reports/funnel/referrals?stage=assigned&queue=retail-lending"),
                         EnumSet.of(QUEUE_MANAGER, ADMIN)),
                 new Surface("GET /api/reports/referrers/referrals?referrer=ryan",
-                        (f, u) -> get("/api/reports/referrers/referrals?referrer=ryan"), EnumSet.of(QUEUE_MANAGER, ADMIN)));
+                        (f, u) -> get("/api/reports/referrers/referrals?referrer=ryan"), EnumSet.of(QUEUE_MANAGER, ADMIN)),
+                // Referrals I sent: always the caller's own list (only Ryan referred Kiara); the standing follows seeing
+                new Surface("GET /api/referrals/sent (the caller's own)", (f, u) -> get("/api/referrals/sent"),
+                        EnumSet.of(REFERRER)),
+                new Surface("GET /api/referrals/{ref}/standing", (f, u) -> get("/api/referrals/" + f.ref() + "/standing"),
+                        SEE_IN_RELAY),
+                new Surface("GET /referrals/sent (page, the caller's own)", (f, u) -> get("/referrals/sent"),
+                        EnumSet.complementOf(EnumSet.of(ANONYMOUS))));
     }
 
     private Object kiaraId(Fixture f) {

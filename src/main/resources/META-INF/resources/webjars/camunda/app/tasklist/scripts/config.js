@@ -2,7 +2,9 @@
 export default {
   // Relay: lists sort by task priority (lead score, referrer score, value, SLA time), then due date, unless the
   // user picks another order
-  customScripts: ['scripts/relay-priority-sorting'],
+  customScripts: ['scripts/relay-priority-sorting',
+    // Relay: "Referrals I sent" in the header, and after Start or Complete what happened and where the referral went
+    'scripts/relay-referrer'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',

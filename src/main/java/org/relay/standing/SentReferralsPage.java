@@ -1,0 +1,63 @@
+package org.relay.standing;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.relay.audit.AuditAction;
+import org.relay.audit.AuditTrail;
+import org.relay.common.ReadOnly;
+import org.relay.referral.ReferrerType;
+import org.relay.security.Callers;
+import org.relay.sla.BusinessCalendars;
+import org.relay.webform.WebFormProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * "Referrals I sent" as a page, linked from Tasklist's header: the signed-in colleague's referrals (Tasklist session
+ * or HTTP Basic), 20 a page, newest first. The table is a fragment of its own (standing/sent.html :: standings), so a
+ * page for external referrers behind a signed link can show the same rows.
+ */
+@Controller
+class SentReferralsPage {
+
+    static final int PAGE_SIZE = 20;
+
+    private final ReferralStandings standings;
+    private final Callers callers;
+    private final ReadOnly readOnly;
+    private final AuditTrail audit;
+    private final WebFormProperties brand;
+    private final BusinessCalendars calendars;
+
+    SentReferralsPage(ReferralStandings standings, Callers callers, ReadOnly readOnly, AuditTrail audit,
+                      WebFormProperties brand, BusinessCalendars calendars) {
+        this.standings = standings;
+        this.callers = callers;
+        this.readOnly = readOnly;
+        this.audit = audit;
+        this.brand = brand;
+        this.calendars = calendars;
+    }
+
+    @GetMapping("/referrals/sent")
+    String sent(@RequestParam(defaultValue = "1") int page, Model model, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        model.addAttribute("brand", brand);
+        // dates as the bank's staff read them: in the business calendar's zone
+        model.addAttribute("zone", calendars.forRegion(null).zone());
+        String me = callers.currentUserIdOrNull();
+        if (me == null) {
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            return "standing/sign-in";
+        }
+        int from = Math.max(page, 1) - 1;
+        ReferralStandings.SentPage sent = readOnly.read(() -> standings.sentBy(ReferrerType.INTERNAL_USER, me, from, PAGE_SIZE));
+        audit.write(AuditAction.LISTED, null, "referrals sent by " + me + " (page)", sent.standings().size() + " of "
+                + sent.total() + ", page " + from, null);
+        model.addAttribute("sent", sent);
+        return "standing/sent";
+    }
+}
