@@ -1,5 +1,7 @@
 package org.relay.conversion;
 
+import java.util.List;
+import org.relay.common.FieldProblem;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.relay.lifecycle.LifecycleInputException;
@@ -48,7 +50,8 @@ class ConvertToOpportunity implements JavaDelegate {
         try {
             return LocalDate.parse(value.toString().substring(0, Math.min(10, value.toString().length())));
         } catch (DateTimeParseException e) {
-            throw new LifecycleInputException("expectedCloseDate must be a date like 2026-12-24 (was " + value + ")");
+            throw new LifecycleInputException("The expected close date must be a date like 2026-12-24.", List.of(
+                    new FieldProblem(LifecycleVariables.EXPECTED_CLOSE_DATE, "must be a date like 2026-12-24 (was " + value + ")")));
         }
     }
 }

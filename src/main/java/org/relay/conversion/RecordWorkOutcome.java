@@ -1,5 +1,6 @@
 package org.relay.conversion;
 
+import org.relay.common.FieldProblem;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -48,19 +49,22 @@ class RecordWorkOutcome implements TaskListener {
         WorkOutcome outcome = WorkOutcome.of(LifecycleVariables.text(task, LifecycleVariables.WORK_OUTCOME));
         if (outcome == WorkOutcome.CLOSE_LOST
                 && !Catalog.contains(catalog.closeReasons(), LifecycleVariables.text(task, LifecycleVariables.CLOSE_REASON))) {
-            throw new LifecycleInputException("closeReason is required to close as lost and must be one of "
-                    + String.join(", ", catalog.closeReasons().stream().map(e -> e.code()).toList()));
+            throw new LifecycleInputException("Choose why it was lost.", List.of(new FieldProblem(
+                    LifecycleVariables.CLOSE_REASON, "must be one of "
+                    + String.join(", ", catalog.closeReasons().stream().map(e -> e.code()).toList()))));
         }
         if (outcome == WorkOutcome.CONVERT) {
             Object amount = task.getVariable(LifecycleVariables.OPPORTUNITY_AMOUNT);
             if (amount != null && (!(amount instanceof Number number) || number.doubleValue() <= 0)) {
-                throw new LifecycleInputException("opportunityAmount must be a positive number (was " + amount + ")");
+                throw new LifecycleInputException("The opportunity's amount must be a positive number.", List.of(
+                        new FieldProblem(LifecycleVariables.OPPORTUNITY_AMOUNT, "must be a positive number (was " + amount + ")")));
             }
             ConvertToOpportunity.expectedCloseDate(task.getVariable(LifecycleVariables.EXPECTED_CLOSE_DATE));
         }
         String subject = LifecycleVariables.text(task, LifecycleVariables.ACTIVITY_SUBJECT);
         if (outcome == WorkOutcome.LOG_ACTIVITY && subject == null) {
-            throw new LifecycleInputException("activitySubject is required to log an activity");
+            throw new LifecycleInputException("Give the activity a subject: what was done.", List.of(
+                    new FieldProblem(LifecycleVariables.ACTIVITY_SUBJECT, "is required to log an activity")));
         }
         if (subject != null) {
             recordActivity(task, subject);
@@ -74,7 +78,8 @@ class RecordWorkOutcome implements TaskListener {
         try {
             type = typeText == null ? ActivityType.NOTE : ActivityType.valueOf(typeText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new LifecycleInputException("activityType must be one of CALL, EMAIL, MEETING, NOTE (was " + typeText + ")");
+            throw new LifecycleInputException("Choose the activity's type: call, email, meeting or note.", List.of(
+                    new FieldProblem(LifecycleVariables.ACTIVITY_TYPE, "must be one of CALL, EMAIL, MEETING, NOTE (was " + typeText + ")")));
         }
         Object duration = task.getVariable(LifecycleVariables.ACTIVITY_DURATION);
         ActivityInput input = new ActivityInput(type, subject, LifecycleVariables.text(task, LifecycleVariables.ACTIVITY_NOTES),

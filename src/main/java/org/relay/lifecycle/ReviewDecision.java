@@ -1,5 +1,9 @@
 package org.relay.lifecycle;
 
+import org.relay.common.FieldProblem;
+
+import java.util.List;
+
 /** What the recipient decided in the Review referral form (values of {@code reviewDecision}). */
 public enum ReviewDecision {
     ACCEPT("accept"),
@@ -24,7 +28,8 @@ public enum ReviewDecision {
                 return decision;
             }
         }
-        throw new LifecycleInputException(
-                "Choose a decision: accept, reject, reassign or merge");
+        throw new LifecycleInputException("Choose a decision: accept, reject, reassign or merge.",
+                List.of(new FieldProblem("reviewDecision",
+                        "must be one of accept, reject, reassign, merge (was " + value + ")")));
     }
 }

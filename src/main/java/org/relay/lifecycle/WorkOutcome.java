@@ -1,5 +1,9 @@
 package org.relay.lifecycle;
 
+import org.relay.common.FieldProblem;
+
+import java.util.List;
+
 /** How the recipient finished working a referral (values of {@code workOutcome}). */
 public enum WorkOutcome {
     CONVERT("convert"),
@@ -23,6 +27,8 @@ public enum WorkOutcome {
                 return outcome;
             }
         }
-        throw new LifecycleInputException("workOutcome must be one of convert, closeLost, logActivity (was " + value + ")");
+        throw new LifecycleInputException("Choose what to record: convert, close as lost, or log an activity.",
+                List.of(new FieldProblem("workOutcome",
+                        "must be one of convert, closeLost, logActivity (was " + value + ")")));
     }
 }

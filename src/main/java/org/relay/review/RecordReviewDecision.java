@@ -22,7 +22,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Complete listener of "Review referral": checks the decision, writes it on the referral and its timeline, and
@@ -90,8 +89,9 @@ class RecordReviewDecision implements TaskListener {
     private void reject(DelegateTask task, Referral referral, String actor, String note) {
         String reason = LifecycleVariables.text(task, LifecycleVariables.REJECT_REASON);
         if (!Catalog.contains(catalog.rejectReasons(), reason)) {
-            throw new LifecycleInputException("rejectReason is required to reject and must be one of "
-                    + String.join(", ", catalog.rejectReasons().stream().map(e -> e.code()).toList()));
+            throw new LifecycleInputException("Choose a reason for rejecting it.", List.of(new FieldProblem(
+                    LifecycleVariables.REJECT_REASON, "must be one of "
+                    + String.join(", ", catalog.rejectReasons().stream().map(e -> e.code()).toList()))));
         }
         timeline.record(referral, ReferralEventType.REJECTED, actor, reason, note);
     }
@@ -101,8 +101,7 @@ class RecordReviewDecision implements TaskListener {
         String queue = LifecycleVariables.text(task, LifecycleVariables.REASSIGN_TO_QUEUE);
         List<FieldProblem> problems = reassignments.problems(actor, user, queue, note, Reassignments.Fields.REVIEW_FORM);
         if (!problems.isEmpty()) {
-            throw new LifecycleInputException(problems.stream().map(p -> p.field() + ": " + p.message())
-                    .collect(Collectors.joining("; ")));
+            throw new LifecycleInputException(LifecycleInputException.sentences(problems), problems);
         }
         Reassignments.Target target = reassignments.record(referral, actor, user, queue, note);
         task.setVariable(LifecycleVariables.RECIPIENT_USER, target.user());
@@ -117,11 +116,14 @@ class RecordReviewDecision implements TaskListener {
         String into = LifecycleVariables.text(task, LifecycleVariables.MERGE_INTO);
         Referral kept = relatedReferrals.openFor(referral).stream()
                 .filter(other -> other.getReferenceNumber().equals(into)).findFirst()
-                .orElseThrow(() -> new LifecycleInputException(
-                        "Choose which of the customer's other open referrals this one duplicates"));
+                .orElseThrow(() -> new LifecycleInputException(into == null
+                        ? "Choose which of the customer's other open referrals this one duplicates."
+                        : into + " is not an open referral of this customer any more: merge into another, or keep both.",
+                        List.of(new FieldProblem(LifecycleVariables.MERGE_INTO, "must be one of the customer's other open referrals"))));
         lookup.lockForChange(referral, kept);
         if (!kept.getStatus().isOpen()) {
-            throw new LifecycleInputException(into + " has just been closed: it can no longer take this referral");
+            throw new LifecycleInputException(into + " has just been closed: it can no longer take this referral.",
+                    List.of(new FieldProblem(LifecycleVariables.MERGE_INTO, "was closed meanwhile")));
         }
         duplicates.recordMerge(referral, kept, actor, note);
     }

@@ -52,19 +52,19 @@ public class Reassignments {
     public List<FieldProblem> problems(String actor, String user, String queue, String note, Fields fields) {
         List<FieldProblem> problems = new ArrayList<>();
         if ((user == null) == (queue == null)) {
-            problems.add(new FieldProblem(fields.user(), "give either " + fields.user() + " or " + fields.queue()
-                    + " (exactly one)"));
+            problems.add(new FieldProblem(fields.user(), "choose a colleague or a queue to hand it to (one of the two: "
+                    + fields.user() + " or " + fields.queue() + ")"));
         }
         if (note == null || note.isBlank()) {
-            problems.add(new FieldProblem(fields.note(), "is required to reassign: tell the new recipient why"));
+            problems.add(new FieldProblem(fields.note(), "a note is required to reassign: tell the new recipient why"));
         }
         if (user != null && identityService.createUserQuery().userId(user).count() == 0) {
-            problems.add(new FieldProblem(fields.user(), "is not a known user: " + user));
+            problems.add(new FieldProblem(fields.user(), "no colleague has the user id " + user));
         } else if (user != null && user.equals(actor)) {
             problems.add(new FieldProblem(fields.user(), "you cannot reassign a referral to yourself; accept it instead"));
         }
         if (queue != null && identityService.createGroupQuery().groupId(queue).count() == 0) {
-            problems.add(new FieldProblem(fields.queue(), "is not a known queue (group): " + queue));
+            problems.add(new FieldProblem(fields.queue(), "no queue has the id " + queue));
         }
         return problems;
     }

@@ -28,6 +28,8 @@ import org.relay.activity.ActivityType;
 import org.relay.referral.ReferralStatus;
 import org.relay.referral.ReferrerType;
 import org.relay.analytics.ReportRollups;
+import org.relay.common.DirectoryNames;
+import org.relay.intake.DuplicateResolution;
 import org.relay.support.RelayIntegrationTest;
 import org.relay.support.RelayTestData;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,6 +70,10 @@ class BrowserJourneysTest extends RelayIntegrationTest {
     TestRestTemplate rest;
     @Autowired
     ReportRollups rollups;
+    @Autowired
+    DuplicateResolution duplicates;
+    @Autowired
+    DirectoryNames names;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
@@ -284,6 +290,48 @@ class BrowserJourneysTest extends RelayIntegrationTest {
                 .contains("Merged").contains("closed as a duplicate of " + first.getReferenceNumber())
                 .contains("which stays with Alice Romero");
         Assertions.assertThat(data.reload(first).getStatus().isOpen()).isTrue();
+    }
+
+    @Test
+    void the_review_form_checks_what_it_can_and_a_rule_only_relay_knows_comes_back_as_one_plain_sentence() {
+        Referral first = intake.create(RelayTestData.kiarasMortgage());   // alice's
+        Referral second = intake.create(RelayTestData.referral("Kiara Thompson", "MORTGAGE", "400000", "ryan"));
+        String owner = data.reload(second).getOwnerId();
+        browser.logIn(url("/camunda/app/tasklist/"), owner);
+        // each user sees the filters of their own queues only
+        browser.visible(By.xpath("//*[normalize-space(text())='Queue: Retail Lending']"), 30);
+        Assertions.assertThat(browser.driver.findElement(By.tagName("body")).getText())
+                .doesNotContain("Queue: Insurance").doesNotContain("Queue: Wealth Management");
+        browser.click(browser.visible(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(., 'Kiara Thompson')]"), 30));
+        WebElement form = browser.visible(By.cssSelector("form.relay-form"), 30);
+        browser.waitUpTo(20).until(d -> formText(form).contains("Kiara Thompson"));
+        WebElement complete = browser.driver.findElement(By.xpath("//button[contains(., 'Complete')]"));
+
+        // the form's own rules: a rejection needs its reason before Complete can be clicked
+        browser.click(form.findElement(By.xpath(".//label[contains(., 'Reject')]")));
+        Assertions.assertThat(browser.visible(By.xpath("//label[@for='rejectReason']"), 10).getText()).contains("required");
+        Assertions.assertThat(complete.isEnabled()).as("Complete without a reason").isFalse();
+        // the reassign picker does not offer the recipient themself
+        browser.click(form.findElement(By.xpath(".//label[contains(., 'Reassign')]")));
+        browser.waitUpTo(10).until(d -> new Select(d.findElement(By.id("reassignQueue"))).getOptions().size() > 1);
+        new Select(browser.driver.findElement(By.id("reassignQueue"))).selectByVisibleText("Retail Lending");
+        browser.waitUpTo(10).until(d -> new Select(d.findElement(By.id("reassignToUser"))).getOptions().size() > 2);
+        Assertions.assertThat(new Select(browser.driver.findElement(By.id("reassignToUser"))).getOptions())
+                .extracting(WebElement::getText).doesNotContain(names.person(owner)).contains("Alice Romero");
+
+        // what only Relay can know: the other referral was closed while the form was open
+        duplicates.merge(first.getReferenceNumber(), new DuplicateResolution.MergeRequest(second.getReferenceNumber(),
+                "alice", "the same"));
+        browser.click(form.findElement(By.xpath(".//label[contains(., 'Merge')]")));
+        browser.click(complete);
+        WebElement refusal = browser.visible(By.xpath("//*[contains(., 'is not an open referral of this customer any more')]"
+                + "[not(*[contains(., 'is not an open referral of this customer any more')])]"), 20);
+        browser.screenshot("review-refused-in-plain-words");
+        Assertions.assertThat(refusal.getText())
+                .contains(first.getReferenceNumber() + " is not an open referral of this customer any more: merge into another, or keep both.")
+                .doesNotContain("ENGINE-").doesNotContain("mergeInto").doesNotContain("Exception");
+        Assertions.assertThat(reviewTask(second)).isPresent();
+        Assertions.assertThat(data.reload(second).getStatus().isOpen()).isTrue();
     }
 
     @Test

@@ -104,7 +104,8 @@ class EngineRestProblemsTest extends RelayIntegrationTest {
         HttpResponse<String> answer = send("alice", "POST", "/engine-rest/task/" + review.getId() + "/submit-form",
                 "{\"variables\":{\"reviewDecision\":{\"value\":\"reject\",\"type\":\"String\"}}}");
         assertProblem(answer, 400);
-        Assertions.assertThat(detail(answer)).startsWith("rejectReason is required");
+        Assertions.assertThat(detail(answer)).isEqualTo("Choose a reason for rejecting it.");
+        Assertions.assertThat(json.readTree(answer.body()).get("errors").findValuesAsText("field")).containsExactly("rejectReason");
     }
 
     @Test
@@ -143,7 +144,7 @@ class EngineRestProblemsTest extends RelayIntegrationTest {
         HttpResponse<String> refused = alice.post(task + review.getId() + "/submit-form",
                 "{\"variables\":{\"reviewDecision\":{\"value\":\"reject\",\"type\":\"String\"}}}");
         assertProblem(refused, 400);
-        Assertions.assertThat(detail(refused)).startsWith("rejectReason is required");
+        Assertions.assertThat(detail(refused)).isEqualTo("Choose a reason for rejecting it.");
         assertProblem(alice.post(task + review.getId() + "/complete",
                 "{\"variables\":{\"x\":{\"value\":" + "[".repeat(50_000) + "]".repeat(50_000) + "}}}"), 400);
     }

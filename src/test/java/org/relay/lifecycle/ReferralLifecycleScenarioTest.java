@@ -252,12 +252,12 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
         String taskId = task(instance).getId();
 
         Assertions.assertThatThrownBy(() -> taskService().complete(taskId, Map.of("reviewDecision", "reject")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("rejectReason is required");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Choose a reason for rejecting it.");
         Assertions.assertThatThrownBy(() -> taskService().complete(taskId, Map.of("reviewDecision", "reassign",
                         "reassignToUser", "nobody-by-that-name", "reviewNote", "x")))
-                .hasMessageContaining("reassignToUser: is not a known user: nobody-by-that-name");
+                .hasMessageContaining("No colleague has the user id nobody-by-that-name.");
         Assertions.assertThatThrownBy(() -> taskService().complete(taskId, Map.of("reviewDecision", "maybe")))
-                .hasMessageContaining("Choose a decision: accept, reject, reassign or merge");
+                .hasMessageContaining("Choose a decision: accept, reject, reassign or merge.");
 
         assertThat(instance).isWaitingAt("Task_ReviewReferral").task().hasId(taskId);
         Assertions.assertThat(timeline.rejecters(referral.getId())).isEmpty();
@@ -274,7 +274,7 @@ class ReferralLifecycleScenarioTest extends RelayIntegrationTest {
         // only into one of the customer's other open referrals, which the form offers
         Assertions.assertThatThrownBy(() -> taskService().complete(taskId, Map.of("reviewDecision", "merge",
                         "mergeInto", "REF-999999")))
-                .hasMessageContaining("Choose which of the customer's other open referrals this one duplicates");
+                .hasMessageContaining("REF-999999 is not an open referral of this customer any more");
         assertThat(instance).isWaitingAt("Task_ReviewReferral");
 
         complete(task(instance), withVariables("reviewDecision", "merge", "mergeInto", first.getReferenceNumber(),
