@@ -396,13 +396,11 @@ function renderReferral(node) {
 
         const running = r.processInstanceId && ['CONVERTED', 'CLOSED_LOST'].indexOf(r.status) < 0;
         root.appendChild(facts([
-          ['Status', STATUS[r.status] || r.status],
           ['Outcome', outcome(r, cat, opp, book)],
           ['Owner', r.owner ? book.user(r.owner) : 'nobody yet'],
           ['Queue', book.queue(r.queue)],
           ['Why it went there', book.humanize(r.routingReason)],
           ['Stages', stageDates(r.stages || {})],
-          ['Review due', r.status === 'ASSIGNED' && r.reviewDueAt ? when(r.reviewDueAt) : null],
           ['Open tasks', openTasks(r, book)],
           ['Lifecycle', running ? link('#/process-instance/' + encodeURIComponent(r.processInstanceId) + '/runtime',
             'Open the running lifecycle in Cockpit') : null]
@@ -548,8 +546,8 @@ function renderInstanceTab(node, data) {
       return api('/api/referrals/' + encodeURIComponent(key)).then(answer => {
         root.removeChild(status);
         const line = el('p', 'relay-instance-link');
-        append(line, 'Referral ' + key + (answer.ok ? ': ' + answer.body.customer.name : '') + ' — ',
-          link(referralHref(key), 'open the referral\'s story', 'btn btn-default btn-sm relay-open-referral'));
+        append(line, el('strong', null, 'Referral ' + key + (answer.ok ? ': ' + answer.body.customer.name : '')), ' ',
+          link(referralHref(key), 'Open the referral\'s story', 'btn btn-primary btn-sm relay-open-referral'));
         root.appendChild(line);
         root.appendChild(el('p', 'text-muted', 'Who did what and why: rejections and their notes, reassignments,'
           + ' escalations, activities and the outcome, also after the lifecycle has ended.'));
