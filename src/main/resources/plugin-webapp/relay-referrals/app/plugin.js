@@ -50,7 +50,7 @@ function referralHref(reference) {
   return '#/relay/referral?ref=' + encodeURIComponent(reference);
 }
 
-/** The query of Cockpit's hash route: #/relay/referrals?q=Kiara → URLSearchParams. */
+/** The query of Cockpit's hash route: #/relay/referrals?q=adams → URLSearchParams. */
 function routeParams() {
   const hash = window.location.hash || '';
   const at = hash.indexOf('?');

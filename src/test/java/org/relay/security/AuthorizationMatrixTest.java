@@ -363,7 +363,15 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                         + "/identity-links", "{\"groupId\":\"retail-lending\",\"type\":\"candidate\"}"), ONLY_ADMIN),
                 new Surface("PUT /engine-rest/process-instance/{id}/suspended",
                         (f, u) -> put("/engine-rest/process-instance/" + f.instance() + "/suspended", "{\"suspended\":true}"),
-                        ONLY_ADMIN));
+                        ONLY_ADMIN),
+                // Cockpit's Referrals pages (relay-referrals plugin): its search, the names it shows, its code
+                new Surface("GET /api/referrals?q={customer} (search)", (f, u) -> get("/api/referrals?q=Kiara"), SEE_IN_RELAY),
+                new Surface("GET /api/referrals?q={ref} (search)", (f, u) -> get("/api/referrals?q=" + f.ref()), SEE_IN_RELAY),
+                new Surface("GET /api/users?id={owner} (colleagues' names)", (f, u) -> get("/api/users?id=alice"),
+                        EnumSet.complementOf(EnumSet.of(ANONYMOUS))),
+                new Surface("GET …/plugin/relay-referrals/static/app/plugin.js (code, no data)",
+                        (f, u) -> get("/camunda/api/cockpit/plugin/relay-referrals/static/app/plugin.js"),
+                        EnumSet.allOf(Role.class)));
     }
 
     private Object kiaraId(Fixture f) {
