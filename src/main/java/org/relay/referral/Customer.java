@@ -71,6 +71,7 @@ public class Customer {
         this.city = city;
         this.region = region;
         this.existingCustomerId = existingCustomerId;
+        this.nameNormalized = ContactPoints.name(name);   // every referral is found by name (GET /api/referrals?q=)
     }
 
     /** The keys the same customer is recognised by across referrals (lower-case email, E.164 phone). */

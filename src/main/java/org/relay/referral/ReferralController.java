@@ -6,16 +6,14 @@ import org.relay.audit.AuditTrail;
 import org.relay.security.Caller;
 import org.relay.security.Callers;
 import org.relay.security.ReferralAccess;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Page;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 
 @RestController
@@ -45,19 +43,23 @@ class ReferralController {
         return views.detail(referenceNumber);
     }
 
-    /** Newest first; {@code status} may repeat (e.g. ?status=ASSIGNED&status=ACCEPTED). */
+    /**
+     * Newest first; {@code status} may repeat (e.g. ?status=ASSIGNED&status=ACCEPTED); {@code q} finds a reference
+     * number or part of a customer's name (case-insensitive). Only what the caller may see; the total in
+     * {@code X-Total-Count}.
+     */
     @GetMapping
-    List<ReferralView> list(@RequestParam(required = false) List<ReferralStatus> status,
-                            @RequestParam(defaultValue = "0") int page,
-                            @RequestParam(defaultValue = "50") int size) {
-        PageRequest pageRequest = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200),
-                Sort.by(Sort.Direction.DESC, "createdAt", "id"));
-        Collection<ReferralStatus> statuses = status == null || status.isEmpty() ? EnumSet.allOf(ReferralStatus.class) : status;
+    ResponseEntity<List<ReferralView>> list(@RequestParam(required = false) List<String> status,
+                                            @RequestParam(required = false) String q,
+                                            @RequestParam(required = false) String page,
+                                            @RequestParam(required = false) String size) {
+        ReferralListQuery query = ReferralListQuery.parse(status, q, page, size);
         Caller caller = callers.current();
-        List<ReferralView> listed = readOnly.read(() ->
-                access.page(caller, statuses, pageRequest).map(views::summary).getContent());
-        audit.write(AuditAction.LISTED, null, "referral list", listed.size() + " referrals, page " + pageRequest.getPageNumber()
-                + ", status " + statuses, null);
-        return listed;
+        Page<ReferralView> listed = readOnly.read(() -> access.page(caller, query).map(views::summary));
+        audit.write(AuditAction.LISTED, null, "referral list", listed.getNumberOfElements() + " of "
+                + listed.getTotalElements() + " referrals, page " + query.page().getPageNumber() + ", status "
+                + query.statuses() + (query.searching() ? ", searched" : ""), null);
+        return ResponseEntity.ok().header("X-Total-Count", Long.toString(listed.getTotalElements()))
+                .body(listed.getContent());
     }
 }

@@ -51,6 +51,26 @@ public interface ReferralRepository extends JpaRepository<Referral, Long> {
     Page<Referral> findVisible(@Param("statuses") Collection<ReferralStatus> statuses,
                                @Param("queues") Collection<String> queues, @Param("user") String user, Pageable pageable);
 
+    /**
+     * Search by reference number (exact, the unique index) or part of the customer's name (the normalised name, which
+     * erasure clears: an erased referral is not found by its old name; on PostgreSQL a trigram index, V16).
+     */
+    @Query("""
+            select r from Referral r where r.status in :statuses
+              and (r.referenceNumber = :reference or r.customer.nameNormalized like :name escape '!')""")
+    Page<Referral> search(@Param("statuses") Collection<ReferralStatus> statuses, @Param("reference") String reference,
+                          @Param("name") String namePattern, Pageable pageable);
+
+    /** The same search among the referrals a caller who is not an administrator may list (see ReferralAccess). */
+    @Query("""
+            select r from Referral r where r.status in :statuses
+              and (r.referenceNumber = :reference or r.customer.nameNormalized like :name escape '!')
+              and (r.queueId in :queues or r.ownerId = :user or r.createdBy = :user or r.referrer.id = :user)""")
+    Page<Referral> searchVisible(@Param("statuses") Collection<ReferralStatus> statuses,
+                                 @Param("reference") String reference, @Param("name") String namePattern,
+                                 @Param("queues") Collection<String> queues, @Param("user") String user,
+                                 Pageable pageable);
+
     long countByReferrerId(String referrerId);
 
     /**

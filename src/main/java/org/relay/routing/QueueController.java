@@ -64,9 +64,14 @@ class QueueController {
             throw new NotFoundException("No queue " + groupId);
         }
         return identityService.createUserQuery().memberOfGroup(groupId).orderByUserFirstName().asc().list().stream()
-                .map(user -> new Member(user.getId(), (nullToEmpty(user.getFirstName()) + " "
-                        + nullToEmpty(user.getLastName())).trim()))
+                .map(user -> new Member(user.getId(), displayName(user)))
                 .toList();
+    }
+
+    /** "Bob Brown"; the user id when the user has no name. */
+    static String displayName(org.camunda.bpm.engine.identity.User user) {
+        String name = (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).trim();
+        return name.isEmpty() ? user.getId() : name;
     }
 
     record Member(String userId, String name) {

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.relay.common.ForbiddenException;
 import org.relay.common.NotFoundException;
 import org.relay.referral.Referral;
+import org.relay.referral.ReferralListQuery;
 import org.relay.referral.ReferralLookup;
 import org.relay.referral.ReferralRepository;
 import org.relay.referral.ReferralStatus;
@@ -225,6 +226,17 @@ public class ReferralAccess {
         return seesEverything(caller)
                 ? referrals.findByStatusIn(statuses, pageable)
                 : referrals.findVisible(statuses, visibleQueues(caller), caller.userId(), pageable);
+    }
+
+    /** One page of the referrals the caller may see that match the list's statuses and search (GET /api/referrals). */
+    public Page<Referral> page(Caller caller, ReferralListQuery query) {
+        if (!query.searching()) {
+            return page(caller, query.statuses(), query.page());
+        }
+        return seesEverything(caller)
+                ? referrals.search(query.statuses(), query.reference(), query.namePattern(), query.page())
+                : referrals.searchVisible(query.statuses(), query.reference(), query.namePattern(),
+                        visibleQueues(caller), caller.userId(), query.page());
     }
 
     /** Queues whose referrals the caller sees without being named on them: their own and those they manage. */

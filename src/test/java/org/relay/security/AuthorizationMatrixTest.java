@@ -388,7 +388,18 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                 new Surface("GET /api/referrals/{ref}/standing", (f, u) -> get("/api/referrals/" + f.ref() + "/standing"),
                         SEE_IN_RELAY),
                 new Surface("GET /referrals/sent (page, the caller's own)", (f, u) -> get("/referrals/sent"),
-                        EnumSet.complementOf(EnumSet.of(ANONYMOUS))));
+                        EnumSet.complementOf(EnumSet.of(ANONYMOUS))),
+                // Cockpit's Referrals pages (relay-referrals plugin): its search, the names it shows, its code
+                new Surface("GET /api/referrals?q={customer} (search)", (f, u) -> get("/api/referrals?q=Kiara"), SEE_IN_RELAY),
+                new Surface("GET /api/referrals?q={ref} (search)", (f, u) -> get("/api/referrals?q=" + f.ref()), SEE_IN_RELAY),
+                new Surface("GET /api/users?id={owner} (colleagues' names)", (f, u) -> get("/api/users?id=alice"),
+                        EnumSet.complementOf(EnumSet.of(ANONYMOUS))),
+                new Surface("GET …/plugin/relay-referrals/static/app/plugin.js (code, no data)",
+                        (f, u) -> get("/camunda/api/cockpit/plugin/relay-referrals/static/app/plugin.js"),
+                        EnumSet.allOf(Role.class)),
+                new Surface("GET …/plugin/relay-read-only/static/app/plugin.js (code, no data)",
+                        (f, u) -> get("/camunda/api/cockpit/plugin/relay-read-only/static/app/plugin.js"),
+                        EnumSet.allOf(Role.class)));
     }
 
     private Object kiaraId(Fixture f) {
