@@ -277,15 +277,17 @@ function story(e, catalog, book) {
     case 'REJECTED':
       return {who: who, what: 'Rejected', reason: label(catalog.rejectReasons, e.reason), why: e.detail ? '"' + e.detail + '"' : ''};
     case 'REASSIGNED': {
-      const parts = /^Reassigned by (\S+) to (queue )?(\S+?): ([\s\S]*)$/.exec(e.detail || '');
+      // "Reassigned by Jackie Morgan to Dana Kim: …" (names since #25; "by jackie to queue cards-and-loans" before)
+      const parts = /^Reassigned by (.+?) to (queue )?(.+?): ([\s\S]*)$/.exec(e.detail || '');
       return parts
         ? {who: who, what: 'Reassigned to ' + (parts[2] ? 'queue ' + book.queue(parts[3]) : book.user(parts[3])), why: '"' + parts[4] + '"'}
         : {who: who, what: 'Reassigned', why: detail};
     }
     case 'ESCALATED': {
-      const parts = /^Escalated: ([\s\S]*) → manager queue (\S+)$/.exec(e.detail || '');
+      // "… → their managers, Referral Managers" (names since #25; "→ manager queue referral-managers" before)
+      const parts = /^Escalated: ([\s\S]*) → (?:manager queue (\S+)|their managers, (.+))$/.exec(e.detail || '');
       return parts
-        ? {who: 'Relay', what: 'Escalated to ' + book.queue(parts[2]), why: book.humanize(parts[1])}
+        ? {who: 'Relay', what: 'Escalated to ' + (parts[2] ? book.queue(parts[2]) : parts[3]), why: book.humanize(parts[1])}
         : {who: 'Relay', what: 'Escalated', why: detail};
     }
     case 'IDLE_ESCALATED':

@@ -201,6 +201,7 @@ class BrowserJourneysTest extends RelayIntegrationTest {
 
         browser.logIn(url("/camunda/app/cockpit/default/"), "jackie");
         browser.driver.get(page);
+        browser.click(browser.visible(By.xpath("//a[normalize-space(.)='Variables']"), 40));   // after Relay's Referral tab
         browser.visible(By.xpath("//td[contains(., 'referenceNumber')]"), 40);
         browser.waitUpTo(10).until(d -> d.findElement(By.tagName("body")).getAttribute("class").contains("relay-read-only"));
         Assertions.assertThat(browser.driver.findElements(By.cssSelector("table.cam-table td.actions")))
@@ -211,6 +212,7 @@ class BrowserJourneysTest extends RelayIntegrationTest {
         // the administrator, who operates the engine, keeps them
         browser.logIn(url("/camunda/app/tasklist/"), "demo");   // another page, so the login form loads afresh
         browser.driver.get(page);
+        browser.click(browser.visible(By.xpath("//a[normalize-space(.)='Variables']"), 40));
         browser.visible(By.xpath("//td[contains(., 'referenceNumber')]"), 40);
         browser.waitUpTo(10).until(d -> d.findElements(By.cssSelector("table.cam-table td.actions")).stream()
                 .anyMatch(WebElement::isDisplayed));

@@ -185,6 +185,13 @@ class CockpitDashboardJourneysTest extends RelayIntegrationTest {
                 .getForEntity(endpoint.build(true).toUriString(), String.class);
         Assertions.assertThat(list.getHeaders().getFirst("X-Total-Count")).isEqualTo(String.valueOf(converted));
         Assertions.assertThat(converted).isPositive();
+
+        // and the page the click opened says the same number, one row per referral
+        WebElement total = browser.visible(By.cssSelector(".relay-total"), 30);
+        browser.screenshot("cockpit-drill-down-converted");
+        Assertions.assertThat(total.getText()).isEqualTo(converted == 1 ? "1 referral" : converted + " referrals");
+        Assertions.assertThat(browser.driver.findElements(By.cssSelector("[data-relay-rendered=true] table tbody tr")))
+                .hasSize((int) Math.min(converted, 50));   // the list's page size
     }
 
     private JsonNode read(String path) throws Exception {
