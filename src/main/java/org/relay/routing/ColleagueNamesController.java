@@ -1,5 +1,6 @@
 package org.relay.routing;
 
+import org.relay.common.DirectoryNames;
 import org.camunda.bpm.engine.IdentityService;
 import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
@@ -35,7 +36,7 @@ class ColleagueNamesController {
                     "give 1 to " + MAX_IDS + " user ids (id=bob&id=alice), each at most 64 characters")));
         }
         return identityService.createUserQuery().userIdIn(id.stream().distinct().toArray(String[]::new)).list().stream()
-                .map(user -> new Colleague(user.getId(), QueueController.displayName(user)))
+                .map(user -> new Colleague(user.getId(), DirectoryNames.of(user)))
                 .toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.relay.routing;
 
+import org.relay.common.DirectoryNames;
 import org.relay.security.EngineAuthorizations;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -64,21 +65,12 @@ class QueueController {
             throw new NotFoundException("No queue " + groupId);
         }
         return identityService.createUserQuery().memberOfGroup(groupId).orderByUserFirstName().asc().list().stream()
-                .map(user -> new Member(user.getId(), displayName(user)))
+                .map(user -> new Member(user.getId(), DirectoryNames.of(user)))
                 .toList();
     }
 
-    /** "Bob Brown"; the user id when the user has no name. */
-    static String displayName(org.camunda.bpm.engine.identity.User user) {
-        String name = (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).trim();
-        return name.isEmpty() ? user.getId() : name;
-    }
-
+    /** A member as the picker lists them: the user id and the display name ("Bob Chen", or the id). */
     record Member(String userId, String name) {
-    }
-
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
     }
 
     @PutMapping("/{groupId}")

@@ -1,5 +1,6 @@
 package org.relay.standing;
 
+import org.relay.common.DirectoryNames;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -120,7 +121,7 @@ public class ReferralStandings {
             return Map.of();
         }
         return identityService.createUserQuery().userIdIn(userIds.toArray(String[]::new)).list().stream()
-                .collect(Collectors.toMap(User::getId, ReferralStandings::displayName, (a, b) -> a));
+                .collect(Collectors.toMap(User::getId, DirectoryNames::of, (a, b) -> a));
     }
 
     private Map<String, String> namesOfQueues(Collection<String> groupIds) {
@@ -129,10 +130,5 @@ public class ReferralStandings {
         }
         return identityService.createGroupQuery().groupIdIn(groupIds.toArray(String[]::new)).list().stream()
                 .collect(Collectors.toMap(Group::getId, g -> g.getName() == null ? g.getId() : g.getName(), (a, b) -> a));
-    }
-
-    private static String displayName(User user) {
-        String name = (Objects.toString(user.getFirstName(), "") + " " + Objects.toString(user.getLastName(), "")).trim();
-        return name.isEmpty() ? user.getId() : name;
     }
 }
