@@ -1,5 +1,6 @@
 package org.relay.analytics;
 
+import org.relay.common.CsvExport;
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
 import org.camunda.bpm.engine.RepositoryService;
@@ -130,7 +131,7 @@ class ReportsController {
                     .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"relay-" + report.name() + "-"
                             + filter.from() + "-" + filter.to() + ".csv\"")
-                    .body(ReportCsv.write(report));
+                    .body(CsvExport.write(report.columns(), report.rows()));
         }
         return ResponseEntity.ok(report);
     }

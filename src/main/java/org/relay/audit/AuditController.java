@@ -1,6 +1,6 @@
 package org.relay.audit;
 
-import org.relay.analytics.ReportCsv;
+import org.relay.common.CsvExport;
 import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 import org.springframework.data.domain.PageRequest;
@@ -66,7 +66,7 @@ class AuditController {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"relay-audit.csv\"")
-                .body(ReportCsv.write(COLUMNS, found.stream().map(AuditController::row).toList()));
+                .body(CsvExport.write(COLUMNS, found.stream().map(AuditController::row).toList()));
     }
 
     private static Map<String, Object> row(AuditEntry entry) {

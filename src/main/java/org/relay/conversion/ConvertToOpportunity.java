@@ -4,7 +4,7 @@ import java.util.List;
 import org.relay.common.FieldProblem;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.relay.lifecycle.LifecycleInputException;
+import org.relay.common.LifecycleInputException;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.referral.ReferralRepository;
 import org.springframework.stereotype.Component;

@@ -9,7 +9,7 @@ import org.relay.activity.ActivityLog;
 import org.relay.activity.ActivityType;
 import org.relay.catalog.Catalog;
 import org.relay.common.InvalidRequestException;
-import org.relay.lifecycle.LifecycleInputException;
+import org.relay.common.LifecycleInputException;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.lifecycle.WorkOutcome;
 import org.relay.referral.ReferralRepository;

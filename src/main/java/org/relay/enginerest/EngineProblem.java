@@ -22,7 +22,7 @@ import org.relay.common.ConflictException;
 import org.relay.common.FieldProblem;
 import org.relay.common.ForbiddenException;
 import org.relay.common.InvalidRequestException;
-import org.relay.lifecycle.LifecycleInputException;
+import org.relay.common.LifecycleInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.relay.common.InvalidRequestException;
-import org.relay.lifecycle.LifecycleInputException;
+import org.relay.common.LifecycleInputException;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.referral.CreateReferralRequest;
 import org.relay.referral.CustomerType;

@@ -1,5 +1,6 @@
 package org.relay.lifecycle;
 
+import org.relay.common.LifecycleInputException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;

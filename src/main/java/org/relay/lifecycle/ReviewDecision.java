@@ -1,5 +1,6 @@
 package org.relay.lifecycle;
 
+import org.relay.common.LifecycleInputException;
 import org.relay.common.FieldProblem;
 
 import java.util.List;

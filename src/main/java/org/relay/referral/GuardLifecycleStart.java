@@ -2,7 +2,7 @@ package org.relay.referral;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.relay.lifecycle.LifecycleInputException;
+import org.relay.common.LifecycleInputException;
 import org.relay.lifecycle.LifecycleVariables;
 import org.springframework.stereotype.Component;
 

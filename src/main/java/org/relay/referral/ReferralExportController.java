@@ -1,6 +1,6 @@
 package org.relay.referral;
 
-import org.relay.analytics.ReportCsv;
+import org.relay.common.CsvExport;
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
 import org.relay.common.ForbiddenException;
@@ -67,7 +67,7 @@ class ReferralExportController {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"relay-referrals.csv\"")
-                .body(ReportCsv.write(COLUMNS, rows));
+                .body(CsvExport.write(COLUMNS, rows));
     }
 
     private static Map<String, Object> row(Referral r, boolean full) {

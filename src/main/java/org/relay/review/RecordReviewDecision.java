@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.relay.catalog.Catalog;
-import org.relay.lifecycle.LifecycleInputException;
+import org.relay.common.LifecycleInputException;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.lifecycle.ReviewDecision;
 import org.relay.referral.Referral;

@@ -1,7 +1,6 @@
-package org.relay.lifecycle;
+package org.relay.common;
 
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.relay.common.FieldProblem;
 
 import java.util.Arrays;
 import java.util.List;

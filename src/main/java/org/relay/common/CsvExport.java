@@ -1,4 +1,4 @@
-package org.relay.analytics;
+package org.relay.common;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -10,14 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A report as CSV (RFC 4180, header row = the report's columns); a cell starting with =, +, - or @ is quoted with a ' so spreadsheets do not run it. */
-public final class ReportCsv {
+/**
+ * Rows as CSV for a spreadsheet (RFC 4180, header row = the columns) — reports, the referral export, the audit
+ * trail; a cell starting with =, +, - or @ is quoted with a ' so spreadsheets do not run it.
+ */
+public final class CsvExport {
 
-    private ReportCsv() {
-    }
-
-    public static String write(Report report) {
-        return write(report.columns(), report.rows());
+    private CsvExport() {
     }
 
     public static String write(List<String> columns, List<Map<String, Object>> rows) {
