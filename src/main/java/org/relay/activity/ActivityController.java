@@ -1,5 +1,6 @@
 package org.relay.activity;
 
+import org.relay.common.DirectoryNames;
 import org.relay.common.ReadOnly;
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
@@ -25,17 +26,18 @@ class ActivityController {
 
     record ActivityView(Long id, ActivityType type, String subject, String body, Instant occurredAt,
                         Integer durationMinutes, String outcome, boolean done, List<String> sharedWith,
-                        String recordedBy, Instant recordedAt) {
+                        String recordedBy, Instant recordedAt, String recordedByName) {
 
-        static ActivityView of(Activity a) {
+        static ActivityView of(Activity a, DirectoryNames names) {
             return new ActivityView(a.getId(), a.getType(), a.getSubject(), a.getBody(), a.getOccurredAt(),
                     a.getDurationMinutes(), a.getOutcome(), a.isDone(), a.sharedWith(), a.getRecordedBy(),
-                    a.getRecordedAt());
+                    a.getRecordedAt(), names.person(a.getRecordedBy()));
         }
     }
 
     private final ActivityLog log;
     private final ActivityRepository activities;
+    private final DirectoryNames names;
 
     private final ReferralAccess access;
     private final Callers callers;
@@ -44,7 +46,8 @@ class ActivityController {
     private final ReadOnly readOnly;
 
     ActivityController(ActivityLog log, ActivityRepository activities, ReferralAccess access,
-                       Callers callers, AuditTrail audit, ReadOnly readOnly) {
+                       Callers callers, AuditTrail audit, ReadOnly readOnly, DirectoryNames names) {
+        this.names = names;
         this.readOnly = readOnly;
         this.access = access;
         this.callers = callers;
@@ -57,7 +60,7 @@ class ActivityController {
     @ResponseStatus(HttpStatus.CREATED)
     ActivityView record(@PathVariable String referenceNumber, @RequestBody ActivityInput input) {
         access.actionable(referenceNumber, callers.actingAs(input.recordedBy(), "recordedBy"));
-        ActivityView recorded = ActivityView.of(log.record(referenceNumber, input));
+        ActivityView recorded = ActivityView.of(log.record(referenceNumber, input), names);
         audit.referral(AuditAction.CHANGED, referenceNumber, "activity recorded");
         return recorded;
     }
@@ -78,7 +81,7 @@ class ActivityController {
                 .filter(a -> all || a.sharedWith().contains(caller.userId())
                         || (referrer && a.sharedWith().contains(ActivityLog.REFERRER)))
                 .filter(a -> sharedWith == null || a.sharedWith().contains(sharedWith))
-                .map(ActivityView::of)
+                .map(a -> ActivityView.of(a, names))
                 .toList());
         audit.referral(AuditAction.VIEWED, referenceNumber, "activities");
         return listed;

@@ -68,6 +68,8 @@ public record ReferralView(
                                   ReferralStatus status, String queueName, String ownerName) {
     }
 
-    public record TimelineEntry(ReferralEventType type, String actor, String reason, String detail, Instant at) {
+    /** One event of the referral's story; the actor by id and by the name people know them by. */
+    public record TimelineEntry(ReferralEventType type, String actor, String reason, String detail, Instant at,
+                                String actorName) {
     }
 }

@@ -52,7 +52,7 @@ public class ReferralViews {
                 .map(this::openTask).toList();
         List<ReferralView.TimelineEntry> entries = timeline.of(referral).stream()
                 .map(e -> new ReferralView.TimelineEntry(e.getType(), e.getActor(), e.getReason(), e.getDetail(),
-                        e.getOccurredAt()))
+                        e.getOccurredAt(), names.person(e.getActor())))
                 .toList();
         List<ReferralView.RelatedReferral> related = referral.getStatus().isOpen()
                 ? relatedReferrals.openFor(referral).stream().map(r -> new ReferralView.RelatedReferral(

@@ -347,7 +347,12 @@ class BrowserJourneysTest extends RelayIntegrationTest {
         browser.click(browser.visible(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(., 'Work referral')]"), 30));
         WebElement form = browser.visible(By.cssSelector("form.relay-form"), 30);
         browser.waitUpTo(20).until(d -> formText(form).contains("What has been done"));
-        Assertions.assertThat(formText(form)).contains("Talked rates with Kiara").contains("Sends her payslips");
+        Assertions.assertThat(formText(form)).contains("Talked rates with Kiara").contains("Sends her payslips")
+                .contains("by Alice Romero");
+        // how it got here: routing and decisions, people by name
+        Assertions.assertThat(form.findElement(By.cssSelector(".relay-history")).getText())
+                .contains("How it got here").contains("Routed").contains("Alice Romero had the fewest open referrals")
+                .contains("Accepted by Alice Romero");
 
         browser.click(form.findElement(By.xpath(".//label[contains(., 'Convert')]")));
         WebElement confirmation = browser.visible(By.xpath("//label[input[@id='confirmOutcome']]"), 10);
