@@ -8,7 +8,6 @@ import org.relay.lifecycle.LifecycleVariables;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralRepository;
 import org.relay.referral.Referrer;
-import org.relay.routing.Advocate;
 import org.relay.routing.AdvocateRepository;
 import org.springframework.stereotype.Component;
 

@@ -1,10 +1,8 @@
 package org.relay.scoring;
 
 import org.junit.jupiter.api.Test;
-import org.relay.referral.ReferrerType;
 import org.relay.synthetic.SyntheticReferral;
 import org.relay.synthetic.SyntheticReferralHistory;
-import org.tribuo.classification.Label;
 
 import java.time.Duration;
 import java.time.Instant;
