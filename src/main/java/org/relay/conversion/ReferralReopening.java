@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.relay.common.ConflictException;
 import org.relay.common.KnownUsers;
 import org.relay.lifecycle.LifecycleVariables;
-import org.relay.lifecycle.LifecycleStartVariables;
+import org.relay.referral.LifecycleStartVariables;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
 import org.relay.referral.ReferralLookup;

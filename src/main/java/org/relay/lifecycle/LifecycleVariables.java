@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Names of the lifecycle's process variables. Variables hold ids, decisions and what gateways, timers and decision
- * tables need; the referral table holds the data (LifecycleStartVariables).
+ * tables need; the referral table holds the data (referral/LifecycleStartVariables).
  */
 public final class LifecycleVariables {
 

@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.relay.catalog.Catalog;
 import org.relay.security.Callers;
 import org.relay.lifecycle.LifecycleVariables;
-import org.relay.lifecycle.LifecycleStartVariables;
 import org.relay.security.EngineActing;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

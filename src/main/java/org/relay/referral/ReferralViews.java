@@ -88,7 +88,7 @@ public class ReferralViews {
                         r.getReferrer().getName()),
                 r.getNotes(), r.getLeadScore(),
                 new ReferralView.ScoreView(r.getLeadScore(),
-                        r.getLeadScore() == null ? null : org.relay.scoring.LeadGrade.of(r.getLeadScore()).name(),
+                        r.getLeadScore() == null ? null : LeadGrade.of(r.getLeadScore()).name(),
                         r.getLeadScoreFactors(), r.getLeadScoreModel(), r.getReferrerScoreAtIntake(), r.getTaskPriority()),
                 r.getOwnerId(), r.getQueueId(), r.getRoutingBasis(),
                 r.getRoutingReason(), r.getReviewDueAt(), r.getOverdueAt(),

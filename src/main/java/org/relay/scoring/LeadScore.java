@@ -1,5 +1,7 @@
 package org.relay.scoring;
 
+import org.relay.referral.LeadGrade;
+
 import java.util.List;
 import java.util.stream.Collectors;
 

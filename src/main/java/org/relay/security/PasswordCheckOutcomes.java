@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * The password checks Camunda made while one request was served, with their verdicts (reported by
- * {@link ReportingIdentityProvider}), so SignInThrottleFilter counts exactly what was checked, for the user it was
+ * {@link org.relay.engine.ReportingIdentityProvider}), so SignInThrottleFilter counts exactly what was checked, for the user it was
  * checked for, whichever path checked it (Spring Security, the engine REST filter, the webapps' login).
  */
-final class PasswordCheckOutcomes {
+public final class PasswordCheckOutcomes {
 
     record Outcome(String userId, boolean correct) {
     }
@@ -29,7 +29,7 @@ final class PasswordCheckOutcomes {
         return outcomes == null ? List.of() : outcomes;
     }
 
-    static void report(String userId, boolean correct) {
+    public static void report(String userId, boolean correct) {
         List<Outcome> outcomes = CURRENT.get();
         if (outcomes != null && userId != null) {
             outcomes.add(new Outcome(userId, correct));

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.relay.common.EngineIndexes;
+import org.relay.engine.EngineIndexes;
 import org.relay.support.Parallel;
 import org.relay.support.RelayIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;

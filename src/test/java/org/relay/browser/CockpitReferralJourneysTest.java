@@ -194,7 +194,7 @@ class CockpitReferralJourneysTest extends RelayIntegrationTest {
 
     private String grade(Referral referral) {
         Referral now = data.reload(referral);
-        return org.relay.scoring.LeadGrade.of(now.getLeadScore()).name() + " " + now.getLeadScore();
+        return org.relay.referral.LeadGrade.of(now.getLeadScore()).name() + " " + now.getLeadScore();
     }
 
     private String referrerScore(Referral referral) {

@@ -1,5 +1,7 @@
 package org.relay.scoring;
 
+import org.relay.referral.LeadGrade;
+
 import org.junit.jupiter.api.Test;
 import org.relay.synthetic.SyntheticReferral;
 import org.relay.synthetic.SyntheticReferralHistory;

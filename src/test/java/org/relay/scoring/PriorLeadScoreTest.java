@@ -1,5 +1,7 @@
 package org.relay.scoring;
 
+import org.relay.referral.LeadGrade;
+
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.relay.support.RelayIntegrationTest;

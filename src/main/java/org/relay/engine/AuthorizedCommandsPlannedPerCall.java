@@ -1,5 +1,6 @@
-package org.relay.security;
+package org.relay.engine;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -7,7 +8,6 @@ import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.relay.common.EngineIndexes;
 import org.springframework.stereotype.Component;
 
 import java.sql.Connection;
@@ -30,6 +30,8 @@ import java.util.List;
  * statistics these plans depend on.
  */
 @Component
+@ConditionalOnProperty(prefix = "relay.engine", name = "per-call-plans", havingValue = "true", matchIfMissing = true)
+@WrittenFor(camunda = "7.24.0", switchedOffBy = "relay.engine.per-call-plans")
 class AuthorizedCommandsPlannedPerCall extends AbstractProcessEnginePlugin {
 
     static final String CUSTOM_PLANS = "set local plan_cache_mode = force_custom_plan";

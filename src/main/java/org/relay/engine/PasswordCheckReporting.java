@@ -1,4 +1,5 @@
-package org.relay.security;
+package org.relay.engine;
+
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Engine plugin: Camunda's identity provider replaced by {@link ReportingIdentityProvider} (same tables, same checks). */
 @Component
+@WrittenFor(camunda = "7.24.0")   // not switchable: sign-in throttling counts what it reports
 class PasswordCheckReporting extends AbstractProcessEnginePlugin {
 
     @Override

@@ -1,4 +1,4 @@
-package org.relay.security;
+package org.relay.engine;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

@@ -1,4 +1,4 @@
-package org.relay.common;
+package org.relay.engine;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
  * Relay's clock is the engine's clock, so stage timestamps and timer due dates agree (and move together when a
  * test sets the engine's time).
  */
+@WrittenFor(camunda = "7.24.0")
 public class EngineClock extends Clock {
 
     @Override

@@ -1,5 +1,6 @@
-package org.relay.common;
+package org.relay.engine;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
@@ -21,6 +22,8 @@ import org.springframework.stereotype.Component;
  * reached only for an invalid id. 7.24 is the last community release, so this engine internal will not move.
  */
 @Component
+@ConditionalOnProperty(prefix = "relay.engine", name = "id-check-without-to-string", havingValue = "true", matchIfMissing = true)
+@WrittenFor(camunda = "7.24.0", switchedOffBy = "relay.engine.id-check-without-to-string")
 class IdCheckWithoutToString extends AbstractProcessEnginePlugin {
 
     @Override

@@ -1,4 +1,4 @@
-package org.relay.security;
+package org.relay.engine;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;

@@ -1,6 +1,6 @@
-package org.relay.lifecycle;
+package org.relay.referral;
 
-import org.relay.referral.Referral;
+import org.relay.lifecycle.LifecycleVariables;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;

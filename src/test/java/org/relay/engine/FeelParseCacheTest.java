@@ -1,4 +1,4 @@
-package org.relay.common;
+package org.relay.engine;
 
 import org.camunda.bpm.dmn.feel.impl.FeelException;
 import org.camunda.bpm.engine.DecisionService;

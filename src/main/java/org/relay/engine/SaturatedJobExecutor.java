@@ -1,5 +1,6 @@
-package org.relay.common;
+package org.relay.engine;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.CallerRunsRejectedJobsHandler;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Component;
  * the next 30 only when it is free again.
  */
 @Component
+@ConditionalOnProperty(prefix = "relay.engine", name = "saturated-job-executor", havingValue = "true", matchIfMissing = true)
+@WrittenFor(camunda = "7.24.0", switchedOffBy = "relay.engine.saturated-job-executor")
 class SaturatedJobExecutor extends AbstractProcessEnginePlugin {
 
     @Override

@@ -1,4 +1,4 @@
-package org.relay.common;
+package org.relay.engine;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,5 +1,6 @@
-package org.relay.security;
+package org.relay.engine;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.apache.ibatis.builder.StaticSqlSource;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.ResultMap;
@@ -28,11 +29,13 @@ import java.util.Map;
  * embedded demo's H2) the engine keeps its own statement.
  */
 @Component
+@ConditionalOnProperty(prefix = "relay.engine", name = "authorized-groups-by-index", havingValue = "true", matchIfMissing = true)
+@WrittenFor(camunda = "7.24.0", switchedOffBy = "relay.engine.authorized-groups-by-index")
 class AuthorizedGroupsByIndex extends AbstractProcessEnginePlugin {
 
     /** Camunda's statement (Authorization.xml), which the engine asks for by this name. */
     static final String CAMUNDA_STATEMENT = "selectAuthorizedGroupIds";
-    static final String STATEMENT = "org.relay.security.AuthorizedGroupsByIndex.selectAuthorizedGroupIds";
+    static final String STATEMENT = "org.relay.engine.AuthorizedGroupsByIndex.selectAuthorizedGroupIds";
 
     /** Groups without NULL: Camunda only intersects the result with the user's groups, which are never null. */
     static final String SQL = """

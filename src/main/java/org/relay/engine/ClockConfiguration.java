@@ -1,4 +1,4 @@
-package org.relay.common;
+package org.relay.engine;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

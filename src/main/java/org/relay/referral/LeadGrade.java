@@ -1,4 +1,4 @@
-package org.relay.scoring;
+package org.relay.referral;
 
 /** The lead score in four grades: recipients read "A" faster than "78". */
 public enum LeadGrade {

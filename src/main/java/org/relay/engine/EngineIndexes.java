@@ -1,5 +1,6 @@
-package org.relay.common;
+package org.relay.engine;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -34,6 +35,8 @@ import java.util.List;
  * (and H2 has no partial indexes).
  */
 @Component
+@ConditionalOnProperty(prefix = "relay.engine", name = "extra-indexes", havingValue = "true", matchIfMissing = true)
+@WrittenFor(camunda = "7.24.0", switchedOffBy = "relay.engine.extra-indexes")
 public class EngineIndexes extends AbstractProcessEnginePlugin {
 
     private static final List<String> INDEXES = List.of(

@@ -1,5 +1,6 @@
-package org.relay.common;
+package org.relay.engine;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import camundajar.impl.scala.util.Either;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
@@ -31,6 +32,8 @@ import java.util.function.Function;
  * the old texts behind). Texts that do not parse are not kept, so they fail the same way each time.
  */
 @Component
+@ConditionalOnProperty(prefix = "relay.engine", name = "feel-parse-cache", havingValue = "true", matchIfMissing = true)
+@WrittenFor(camunda = "7.24.0", feel = "1.19.5", switchedOffBy = "relay.engine.feel-parse-cache")
 class FeelParseCache extends AbstractProcessEnginePlugin {
 
     static final int MAX_EXPRESSIONS = 10_000;

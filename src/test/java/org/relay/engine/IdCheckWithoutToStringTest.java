@@ -1,4 +1,4 @@
-package org.relay.common;
+package org.relay.engine;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

@@ -1,4 +1,4 @@
-package org.relay.common;
+package org.relay.engine;
 
 import org.junit.jupiter.api.Test;
 import org.relay.support.RelayIntegrationTest;
