@@ -33,7 +33,10 @@ public record ReferralView(
         List<OpenTask> openTasks,
         List<RelatedReferral> relatedOpenReferrals,
         List<TimelineEntry> timeline,
-        DataProtectionView dataProtection) {
+        DataProtectionView dataProtection,
+        /* the owner and the queue as people know them ("Alice Romero", "Retail Lending") */
+        String ownerName,
+        String queueName) {
 
     /** Why the bank holds the customer's data, the consent text version they agreed to, and when it was erased. */
     public record DataProtectionView(String lawfulBasis, String consentVersion, Instant consentGivenAt, Instant erasedAt) {

@@ -72,7 +72,7 @@ public class ReferralViews {
                 properties.tasklistLink(task.getId()));
     }
 
-    private static ReferralView view(Referral r, List<ReferralView.OpenTask> tasks,
+    private ReferralView view(Referral r, List<ReferralView.OpenTask> tasks,
                                      List<ReferralView.RelatedReferral> related,
                                      List<ReferralView.TimelineEntry> entries) {
         Customer c = r.getCustomer();
@@ -97,6 +97,7 @@ public class ReferralViews {
                         r.getConvertedAt(), r.getClosedAt(), r.getReopenedAt(), r.getLastActivityAt()),
                 tasks, related, entries,
                 new ReferralView.DataProtectionView(r.getLawfulBasis(), r.getConsentVersion(), r.getConsentGivenAt(),
-                        r.getErasedAt()));
+                        r.getErasedAt()),
+                names.person(r.getOwnerId()), names.queue(r.getQueueId()));
     }
 }

@@ -255,7 +255,8 @@ function openTasks(r, book) {
   const list = el('ul', 'list-unstyled relay-tasks');
   r.openTasks.forEach(task => {
     const who = task.assignee ? book.user(task.assignee)
-      : 'waiting in ' + (task.candidateGroups || []).map(book.queue).join(', ') + ' for whoever takes it';
+      : 'waiting in ' + (task.candidateGroups || []).map(g => g === r.queue && r.queueName ? r.queueName : book.queue(g))
+        .join(', ') + ' for whoever takes it';
     list.appendChild(el('li', null, (TASKS[task.taskDefinitionKey] || task.name) + ' — ' + who
       + (task.due ? ' · due ' + when(task.due) : '')));
   });
@@ -399,8 +400,8 @@ function renderReferral(node) {
         const running = r.processInstanceId && ['CONVERTED', 'CLOSED_LOST'].indexOf(r.status) < 0;
         root.appendChild(facts([
           ['Outcome', outcome(r, cat, opp, book)],
-          ['Owner', r.owner ? book.user(r.owner) : 'nobody yet'],
-          ['Queue', book.queue(r.queue)],
+          ['Owner', r.owner ? (r.ownerName || book.user(r.owner)) : 'nobody yet'],
+          ['Queue', r.queueName || book.queue(r.queue)],
           ['Why it went there', book.humanize(r.routingReason)],
           ['Stages', stageDates(r.stages || {})],
           ['Open tasks', openTasks(r, book)],
@@ -459,8 +460,8 @@ function listTable(rows, catalog, book) {
     row.appendChild(el('td', null, label(catalog.products, r.expressedInterest)));
     row.appendChild(el('td', 'relay-number', money(r.interestValue) || ''));
     row.appendChild(el('td', null, STATUS[r.status] || r.status));
-    row.appendChild(el('td', null, r.owner ? book.user(r.owner) : ''));
-    row.appendChild(el('td', null, book.queue(r.queue) || ''));
+    row.appendChild(el('td', null, r.owner ? (r.ownerName || book.user(r.owner)) : ''));
+    row.appendChild(el('td', null, r.queueName || book.queue(r.queue) || ''));
     row.appendChild(el('td', null, when(r.stages && r.stages.created)));
     body.appendChild(row);
   });
