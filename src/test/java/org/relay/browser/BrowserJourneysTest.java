@@ -336,6 +336,27 @@ class BrowserJourneysTest extends RelayIntegrationTest {
     }
 
     @Test
+    void a_referral_waiting_in_a_queue_says_how_to_take_it() {
+        Referral bakery = intake.create(RelayTestData.referral("Brightline Bakery", "BUSINESS_LENDING", "250000", "ryan"));
+        Assertions.assertThat(data.reload(bakery).getOwnerId()).isEqualTo("bianca");
+        // everyone in business banking rejected it: it waits, unclaimed, in the referrer's managers' queue
+        taskService.complete(reviewTask(bakery).orElseThrow().getId(), Map.of("reviewDecision", "reject",
+                "rejectReason", "WRONG_REGION"));
+        Assertions.assertThat(reviewTask(bakery).orElseThrow().getAssignee()).isNull();
+
+        browser.logIn(url("/camunda/app/tasklist/"), "jackie");
+        browser.click(browser.visible(By.xpath("//*[normalize-space(text())='Queue: Referral Managers']"), 30));
+        browser.click(browser.visible(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(., 'Brightline Bakery')]"), 30));
+        WebElement form = browser.visible(By.cssSelector("form.relay-form"), 30);
+        browser.waitUpTo(20).until(d -> formText(form).contains("Brightline Bakery"));
+        Assertions.assertThat(form.findElement(By.cssSelector(".alert-info")).getText())
+                .contains("waits in the queue for whoever takes it").contains("Claim");
+        // and the story shows why it is there, with the rejecter's name and reason
+        Assertions.assertThat(form.findElement(By.cssSelector(".relay-history")).getText())
+                .contains("Rejected by Bianca Rossi: Wrong region");
+    }
+
+    @Test
     void the_work_form_shows_what_was_done_and_asks_before_converting() {
         Referral kiara = intake.create(RelayTestData.kiarasMortgage());   // alice's
         taskService.complete(reviewTask(kiara).orElseThrow().getId(), Map.of("reviewDecision", "accept"));
