@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Activities regarding a referral. */
 @RestController
@@ -66,24 +68,32 @@ class ActivityController {
     }
 
     /**
-     * All activities, or (with {@code sharedWith}) only those shared with that user or with "referrer". Someone who
-     * sees the referral only as its referrer or creator reads only what is shared with them: with "referrer" (its
-     * referrer) or with their user id.
+     * All activities, or (with {@code sharedWith}) only those shared with that user — an activity shared with
+     * "referrer" is shared with the referral's referrer's user id too, so {@code ?sharedWith=ryan} finds it when Ryan
+     * referred it (and {@code ?sharedWith=referrer} finds those shared with "referrer"). Someone who sees the referral
+     * only as its referrer or creator reads only what is shared with them.
      */
     @GetMapping("/api/referrals/{referenceNumber}/activities")
     List<ActivityView> list(@PathVariable String referenceNumber, @RequestParam(required = false) String sharedWith) {
         Referral referral = access.visible(referenceNumber);
         Caller caller = callers.current();
         boolean all = access.seesAllOf(caller, referral);
-        boolean referrer = ReferralAccess.isReferrer(caller, referral);
         List<ActivityView> listed = readOnly.read(() -> activities.findByReferralIdOrderByOccurredAtAscIdAsc(referral.getId())
                 .stream()
-                .filter(a -> all || a.sharedWith().contains(caller.userId())
-                        || (referrer && a.sharedWith().contains(ActivityLog.REFERRER)))
-                .filter(a -> sharedWith == null || a.sharedWith().contains(sharedWith))
+                .filter(a -> all || readers(a, referral).contains(caller.userId()))
+                .filter(a -> sharedWith == null || readers(a, referral).contains(sharedWith.trim()))
                 .map(a -> ActivityView.of(a, names))
                 .toList());
         audit.referral(AuditAction.VIEWED, referenceNumber, "activities");
         return listed;
+    }
+
+    /** Who an activity is shared with: as recorded, plus the referrer's user id where it says "referrer". */
+    private static Set<String> readers(Activity activity, Referral referral) {
+        Set<String> readers = new HashSet<>(activity.sharedWith());
+        if (readers.contains(ActivityLog.REFERRER) && referral.getReferrer() != null && referral.getReferrer().getId() != null) {
+            readers.add(referral.getReferrer().getId());
+        }
+        return readers;
     }
 }

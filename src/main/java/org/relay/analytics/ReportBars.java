@@ -20,7 +20,10 @@ final class ReportBars {
     static final String CLOSED_LOST = "r.status = 'CLOSED_LOST'";
     static final String OPEN = "r.status in ('NEW', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS')";
 
-    /** Flagged overdue by the SLA timers (review or work deadline missed). */
+    /**
+     * Flagged overdue by the SLA timers (unclaimed at the warning time, review deadline missed and escalated, idle too
+     * long): the first breach stays on the referral whatever happens next, so every escalated referral is a breached one.
+     */
     static final String SLA_BREACHED = "r.overdue_at is not null";
     /** The timeline's event types that are an escalation to a manager. */
     static final String ESCALATION_TYPES = "('ESCALATED', 'IDLE_ESCALATED')";

@@ -21,7 +21,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.ResolvableType;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -199,6 +203,34 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             return badRequest(List.of(new FieldProblem(e.getVariableName(), "must not be blank")));
         }
         return super.handleMissingPathVariable(e, headers, status, request);
+    }
+
+    /**
+     * A request parameter or path segment that does not convert to its type (e.g. {@code ?status=BOGUS},
+     * {@code ?limit=many}): named in {@code errors} like every other field.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(@NonNull TypeMismatchException e, @NonNull HttpHeaders headers,
+                                                        @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : e.getPropertyName();
+        Class<?> type = e.getRequiredType();
+        if (e instanceof MethodArgumentTypeMismatchException argument) {
+            // a list or array parameter: say what each value must be
+            ResolvableType declared = ResolvableType.forMethodParameter(argument.getParameter());
+            Class<?> element = declared.isArray() ? declared.getComponentType().resolve()
+                    : declared.asCollection() != ResolvableType.NONE ? declared.asCollection().resolveGeneric(0) : null;
+            type = element != null ? element : type;
+        }
+        return badRequest(List.of(new FieldProblem(name == null ? "parameter" : name,
+                type == null ? "has the wrong type" : BodyTypeProblems.mustBe(type))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(@NonNull MissingServletRequestParameterException e,
+                                                                          @NonNull HttpHeaders headers,
+                                                                          @NonNull HttpStatusCode status,
+                                                                          @NonNull WebRequest request) {
+        return badRequest(List.of(new FieldProblem(e.getParameterName(), "is required")));
     }
 
     @Override

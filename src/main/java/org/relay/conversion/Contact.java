@@ -45,4 +45,5 @@ public class Contact {
     public String getName() { return name; }
     public String getEmail() { return email; }
     public String getPhone() { return phone; }
+    public java.time.Instant getCreatedAt() { return createdAt; }
 }

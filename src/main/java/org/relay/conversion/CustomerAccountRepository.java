@@ -12,4 +12,6 @@ public interface CustomerAccountRepository extends JpaRepository<CustomerAccount
     List<CustomerAccount> findByEmailNormalizedOrderByIdAsc(String emailNormalized);
 
     List<CustomerAccount> findByPhoneNormalizedOrderByIdAsc(String phoneNormalized);
+
+    List<CustomerAccount> findByHouseholdIdOrderByIdAsc(Long householdId);
 }

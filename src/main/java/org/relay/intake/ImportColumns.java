@@ -35,6 +35,7 @@ final class ImportColumns {
         ALIASES.put("contactName", List.of("contact", "contactname", "contactperson"));
         ALIASES.put("notes", List.of("notes", "note", "comment", "comments"));
         ALIASES.put("campaign", List.of("campaign", "campaign code", "utm_campaign", "utm campaign"));
+        ALIASES.put("advocateCode", List.of("advocate code", "advocate", "referrer code"));
     }
 
     private ImportColumns() {
@@ -47,8 +48,9 @@ final class ImportColumns {
             byNormalised.putIfAbsent(normalise(header), header);
         }
         Map<String, String> mapping = new LinkedHashMap<>();
-        ALIASES.forEach((field, aliases) -> aliases.stream().map(byNormalised::get).filter(h -> h != null)
-                .findFirst().ifPresent(header -> mapping.put(field, header)));
+        // aliases are normalised like headers, so "utm_campaign" in the list finds a "UTM Campaign" header
+        ALIASES.forEach((field, aliases) -> aliases.stream().map(ImportColumns::normalise).map(byNormalised::get)
+                .filter(h -> h != null).findFirst().ifPresent(header -> mapping.put(field, header)));
         return mapping;
     }
 

@@ -64,12 +64,19 @@ class ImportRowMapper {
             }
         }
         String origin = job.getCampaign() != null ? job.getCampaign() : job.getFileName();
-        CreateReferralRequest request = new CreateReferralRequest(ReferralKind.LEAD, recordTypeCode,
+        // a row naming an advocate is that advocate's referral (intake checks the code and takes their name);
+        // any other row is a lead from the upload's source
+        String advocateCode = value(row, "advocateCode");
+        CreateReferralRequest.ReferrerData referrer = advocateCode != null
+                ? new CreateReferralRequest.ReferrerData(ReferrerType.ADVOCATE, advocateCode, null)
+                : new CreateReferralRequest.ReferrerData(ReferrerType.PARTNER, null, origin == null ? "CSV import" : origin);
+        CreateReferralRequest request = new CreateReferralRequest(
+                advocateCode != null ? ReferralKind.REFERRAL : ReferralKind.LEAD, recordTypeCode,
                 new CreateReferralRequest.CustomerData(customerType, value(row, ImportColumns.NAME), null,
                         value(row, ImportColumns.PHONE), value(row, ImportColumns.EMAIL), value(row, "city"),
                         value(row, "region"), value(row, "existingCustomerId"), value(row, "contactName")),
-                productCode, value, job.getSourceChannel(),
-                new CreateReferralRequest.ReferrerData(ReferrerType.PARTNER, null, origin == null ? "CSV import" : origin),
+                productCode, value, job.getSourceChannel(), referrer,
+                // the row's own campaign column wins over the upload's campaign, which is the default for rows without one
                 value(row, "notes"), value(row, "campaign") != null ? value(row, "campaign") : job.getCampaign());
         return new Mapped(request, problems);
     }

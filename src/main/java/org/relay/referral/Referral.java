@@ -165,13 +165,15 @@ public class Referral {
         this.taskPriority = taskPriority;
     }
 
-    /** Routed to a person (owner may be null when only the queue got it) with the reason a manager can read. */
+    /**
+     * Routed to a person (owner may be null when only the queue got it) with the reason a manager can read. A recorded
+     * SLA breach ({@link #overdue}) stays: rerouting does not undo a missed deadline.
+     */
     public void routedTo(String ownerId, String queueId, String basis, String reason, Instant at) {
         this.ownerId = ownerId;
         this.queueId = queueId;
         this.routingBasis = basis;
         this.routingReason = reason;
-        this.overdueAt = null;
         this.status = ReferralStatus.ASSIGNED;
         this.assignedAt = at;
     }
@@ -180,8 +182,11 @@ public class Referral {
         this.reviewDueAt = dueAt;
     }
 
+    /** An SLA deadline was missed: the first breach is kept (the reports count breached referrals from it). */
     public void overdue(Instant at) {
-        this.overdueAt = at;
+        if (this.overdueAt == null) {
+            this.overdueAt = at;
+        }
     }
 
     public void acceptedBy(String userId, Instant at) {

@@ -36,11 +36,16 @@ class ReferralController {
         this.audit = audit;
     }
 
+    /**
+     * The referral with its timeline. Someone who sees it only as its referrer or creator gets the timeline without
+     * its activities: they read those shared with them in {@code GET …/activities}.
+     */
     @GetMapping("/{referenceNumber}")
     public ReferralView detail(@PathVariable String referenceNumber) {
-        access.visible(referenceNumber);
+        Referral referral = access.visible(referenceNumber);
         audit.referral(AuditAction.VIEWED, referenceNumber, "referral detail");
-        return views.detail(referenceNumber);
+        ReferralView view = views.detail(referenceNumber);
+        return access.seesAllOf(callers.current(), referral) ? view : view.withoutActivities();
     }
 
     /**

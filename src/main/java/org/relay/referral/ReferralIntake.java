@@ -34,10 +34,14 @@ public class ReferralIntake {
     private final Callers callers;
     private final Catalog catalog;
 
+    private final AdvocateDirectory advocates;
+
     ReferralIntake(RelatedReferrals relatedReferrals, IntakeProperties intakeProperties, ReferralNumbers numbers,
                    ReferralRequestRules rules, ReferralRepository referrals, ReferralTimeline timeline,
                    LifecycleStartVariables startVariables, EngineActing engine, RuntimeService runtimeService,
-                   IdentityService identityService, Clock clock, Callers callers, Catalog catalog) {
+                   IdentityService identityService, Clock clock, Callers callers, Catalog catalog,
+                   AdvocateDirectory advocates) {
+        this.advocates = advocates;
         this.callers = callers;
         this.catalog = catalog;
         this.numbers = numbers;
@@ -103,9 +107,15 @@ public class ReferralIntake {
         return referral;
     }
 
-    /** Internal referrers are named from Camunda's identity, so the name on the referral is the real one. */
+    /**
+     * Internal referrers are named from Camunda's identity and advocates from the advocate table, so the name on the
+     * referral is the real one.
+     */
     private Referrer referrerOf(CreateReferralRequest.ReferrerData data) {
         String name = trim(data.name());
+        if (data.type() == ReferrerType.ADVOCATE && data.id() != null) {
+            name = advocates.activeAdvocateName(data.id()).orElse(name);
+        }
         if (data.type() == ReferrerType.INTERNAL_USER) {
             User user = identityService.createUserQuery().userId(data.id()).singleResult();
             if (user != null) {

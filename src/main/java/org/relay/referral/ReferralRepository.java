@@ -181,4 +181,7 @@ public interface ReferralRepository extends JpaRepository<Referral, Long> {
     /** Open referral ids after a cursor, for rescoring in pages. */
     @Query("select r.id from Referral r where r.status in " + OPEN + " and r.id > :after order by r.id")
     java.util.List<Long> openIdsAfter(@Param("after") long after, Pageable page);
+
+    /** The referrals that converted into (or were linked to) a customer account. */
+    java.util.List<Referral> findByAccountId(Long accountId);
 }

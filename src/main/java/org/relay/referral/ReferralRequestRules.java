@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.relay.catalog.Catalog;
 import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
+import org.relay.common.RequestBodyChecks;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -18,13 +19,16 @@ import java.util.List;
  * Runs for every channel, not only REST.
  */
 @Component
-class ReferralRequestRules {
+class ReferralRequestRules implements RequestBodyChecks {
 
     private final Catalog catalog;
     private final IdentityService identityService;
     private final Validator validator;
+    private final AdvocateDirectory advocates;
 
-    ReferralRequestRules(Catalog catalog, IdentityService identityService, Validator validator) {
+    ReferralRequestRules(Catalog catalog, IdentityService identityService, Validator validator,
+                         AdvocateDirectory advocates) {
+        this.advocates = advocates;
         this.catalog = catalog;
         this.identityService = identityService;
         this.validator = validator;
@@ -35,6 +39,16 @@ class ReferralRequestRules {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
+    }
+
+    @Override
+    public boolean appliesTo(Class<?> bodyType) {
+        return bodyType == CreateReferralRequest.class;
+    }
+
+    @Override
+    public List<FieldProblem> problems(Object body) {
+        return problems((CreateReferralRequest) body);
     }
 
     List<FieldProblem> problems(CreateReferralRequest request) {
@@ -87,6 +101,11 @@ class ReferralRequestRules {
             case ADVOCATE, PARTNER -> {
                 if (isBlank(referrer.id()) && isBlank(referrer.name())) {
                     problems.add(new FieldProblem("referrer", "an " + referrer.type() + " referrer needs an id (code) or a name"));
+                } else if (referrer.type() == ReferrerType.ADVOCATE && !isBlank(referrer.id())
+                        && advocates.activeAdvocateName(referrer.id()).isEmpty()) {
+                    // an unknown code would route nowhere and put a stranger on the leaderboard
+                    problems.add(new FieldProblem("referrer.id", "is not the code of an active advocate: "
+                            + referrer.id().trim() + " (administrators keep them under /api/advocates)"));
                 }
             }
             case CUSTOMER -> {

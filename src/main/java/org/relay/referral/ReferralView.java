@@ -38,6 +38,15 @@ public record ReferralView(
         String ownerName,
         String queueName) {
 
+    /** The same view whose timeline leaves out the activities (their subjects are for those who see all of it). */
+    public ReferralView withoutActivities() {
+        return new ReferralView(referenceNumber, kind, recordType, status, customer, expressedInterest, interestValue,
+                sourceChannel, campaign, referrer, notes, leadScore, scoring, owner, queue, routingBasis, routingReason,
+                reviewDueAt, overdueAt, closeReason, closeNote, processInstanceId, stages, openTasks,
+                relatedOpenReferrals, timeline.stream().filter(e -> e.type() != ReferralEventType.ACTIVITY).toList(),
+                dataProtection);
+    }
+
     /** Why the bank holds the customer's data, the consent text version they agreed to, and when it was erased. */
     public record DataProtectionView(String lawfulBasis, String consentVersion, Instant consentGivenAt, Instant erasedAt) {
     }

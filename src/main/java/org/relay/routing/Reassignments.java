@@ -1,6 +1,9 @@
 package org.relay.routing;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.Group;
+import org.relay.lifecycle.LifecycleVariables;
 import org.relay.common.DirectoryNames;
 import org.relay.common.FieldProblem;
 import org.relay.referral.Referral;
@@ -38,11 +41,15 @@ public class Reassignments {
 
     private final IdentityService identityService;
     private final ReferralTimeline timeline;
+    private final RoutingQueueRepository queues;
+    private final RuntimeService runtimeService;
 
     private final DirectoryNames names;
 
     Reassignments(IdentityService identityService, ReferralTimeline timeline, ManagerInstanceGrants managerGrants,
-                  DirectoryNames names) {
+                  DirectoryNames names, RoutingQueueRepository queues, RuntimeService runtimeService) {
+        this.queues = queues;
+        this.runtimeService = runtimeService;
         this.names = names;
         this.managerGrants = managerGrants;
         this.identityService = identityService;
@@ -74,9 +81,38 @@ public class Reassignments {
         String reason = "Reassigned by " + names.person(actor) + " to " + (user != null ? names.person(user) : names.queue(queue))
                 + ": " + note;
         Instant now = timeline.record(referral, ReferralEventType.REASSIGNED, actor, null, reason);
-        // a user alone gets the task (the old queue no longer sees it); the referral keeps its queue for reporting
-        referral.routedTo(user, queue != null ? queue : referral.getQueueId(), RoutingBasis.REASSIGNED.name(), reason, now);
+        // a user alone gets the task (the old queue no longer sees it); the referral moves to the user's queue, so
+        // its queue's managers (reports, grants) are the new owner's
+        referral.routedTo(user, queue != null ? queue : queueOf(user, referral), RoutingBasis.REASSIGNED.name(), reason, now);
         managerGrants.queueChanged(referral.getProcessInstanceId(), referral.getQueueId());
         return new Target(user, queue, reason);
+    }
+
+    /**
+     * The queue a referral handed to {@code user} belongs to: its own queue if the user is in it; else, of the queues
+     * (groups with Relay queue settings) the user is in, the one the routing rules chose for the referral, else the
+     * first by id. A user in no queue leaves the referral in its queue.
+     */
+    private String queueOf(String user, Referral referral) {
+        List<String> groups = identityService.createGroupQuery().groupMember(user).orderByGroupId().asc().list().stream()
+                .map(Group::getId).toList();
+        if (groups.contains(referral.getQueueId())) {
+            return referral.getQueueId();
+        }
+        List<String> userQueues = groups.stream().filter(queues::existsById).toList();
+        if (userQueues.isEmpty()) {
+            return referral.getQueueId();
+        }
+        String ruleQueue = ruleQueue(referral);
+        return userQueues.contains(ruleQueue) ? ruleQueue : userQueues.get(0);
+    }
+
+    /** The queue the routing table chose when the lifecycle routed the referral, if it did. */
+    private String ruleQueue(Referral referral) {
+        if (referral.getProcessInstanceId() == null) {
+            return null;
+        }
+        Object rule = runtimeService.getVariable(referral.getProcessInstanceId(), LifecycleVariables.ROUTING_RULE);
+        return rule instanceof java.util.Map<?, ?> answer && answer.get("queue") != null ? answer.get("queue").toString() : null;
     }
 }

@@ -59,6 +59,9 @@ class Router {
         }
         return advocates.findById(referral.getReferrer().getId())
                 .filter(Advocate::isActive)
+                .filter(advocate -> !properties.advocateOwnership().ownersQueueOnly()
+                        || identityService.createUserQuery().userId(advocate.getOwnerUserId()).memberOfGroup(rule.queue())
+                        .count() > 0)
                 .filter(advocate -> !rejecters.contains(advocate.getOwnerUserId()))
                 .flatMap(advocate -> Optional.of(workloads.of(advocate.getOwnerUserId()))
                         .filter(Workloads.Load::pickable)

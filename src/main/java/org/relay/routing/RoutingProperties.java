@@ -17,12 +17,17 @@ public record RoutingProperties(String fallbackManagerQueue, Integer defaultCapa
     /**
      * @param recordTypes    record types it applies to; empty = all
      * @param sourceChannels source channels it applies to; empty = all
+     * @param ownersQueueOnly only when the owner is a member of the queue the routing rules chose for the referral
+     *                        (default true): a realtor's mortgage goes to the mortgage broker who owns her, her
+     *                        client's credit card to the cards team, not to the broker
      */
-    public record AdvocateOwnership(boolean enabled, List<String> recordTypes, List<String> sourceChannels) {
+    public record AdvocateOwnership(boolean enabled, List<String> recordTypes, List<String> sourceChannels,
+                                    Boolean ownersQueueOnly) {
 
         public AdvocateOwnership {
             recordTypes = recordTypes == null ? List.of() : List.copyOf(recordTypes);
             sourceChannels = sourceChannels == null ? List.of() : List.copyOf(sourceChannels);
+            ownersQueueOnly = ownersQueueOnly == null || ownersQueueOnly;
         }
 
         boolean appliesTo(String recordType, String sourceChannel) {
@@ -35,7 +40,7 @@ public record RoutingProperties(String fallbackManagerQueue, Integer defaultCapa
         fallbackManagerQueue = fallbackManagerQueue == null ? "referral-managers" : fallbackManagerQueue;
         defaultCapacity = defaultCapacity == null ? 25 : defaultCapacity;
         relationshipOwnerFirst = relationshipOwnerFirst == null || relationshipOwnerFirst;
-        advocateOwnership = advocateOwnership == null ? new AdvocateOwnership(true, null, null) : advocateOwnership;
+        advocateOwnership = advocateOwnership == null ? new AdvocateOwnership(true, null, null, true) : advocateOwnership;
         if (defaultCapacity < 1) {
             throw new IllegalArgumentException("relay.routing.default-capacity must be at least 1");
         }

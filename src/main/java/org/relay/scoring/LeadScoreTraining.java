@@ -71,7 +71,7 @@ public class LeadScoreTraining {
         ModelQuality naiveBayes = ModelQuality.of(holdout, NaiveBayesBaseline.train(training)::probability);
         ModelQuality sourceRate = ModelQuality.of(holdout, SourceRateBaseline.train(training)::probability);
 
-        boolean better = quality.auc() > priorQuality.auc();
+        boolean better = beatsPrior(quality, priorQuality);
         String decision = String.format("AUC %.3f on %d held-out referrals against the prior's %.3f (naive Bayes %.3f, "
                         + "source rate %.3f): %s", quality.auc(), holdout.size(), priorQuality.auc(), naiveBayes.auc(),
                 sourceRate.auc(), better ? "live" : "not live, the prior ranks at least as well");
@@ -93,6 +93,11 @@ public class LeadScoreTraining {
         models.save(record);
         log.info("Lead-score model {}: {}", version, decision);
         return new Outcome(Optional.of(record), better, "Model " + version + ": " + decision);
+    }
+
+    /** The rule that puts a model live: it ranks the held-out referrals strictly better than the prior table. */
+    static boolean beatsPrior(ModelQuality model, ModelQuality prior) {
+        return model.auc() > prior.auc();
     }
 
     private String write(Object value) {

@@ -73,6 +73,11 @@ public class ReferrerStandings {
         return referrers.size();
     }
 
+    /** The referrer's place on the leaderboard ({@link #top}), 1 for the best. */
+    public int rank(ReferrerStanding standing) {
+        return (int) standings.countRankedBefore(standing.getScore(), standing.getConverted(), standing.getReferrerId()) + 1;
+    }
+
     public List<ReferrerStanding> top(int limit) {
         return standings.findAllByOrderByScoreDescConvertedDescReferrerIdAsc(PageRequest.of(0, limit));
     }

@@ -84,7 +84,7 @@ class ScoringController {
     @GetMapping("/api/referrers/{referrerId}/score")
     ReferrerScoreView score(@PathVariable String referrerId) {
         callers.requireSelfOrManager(referrerId);
-        return standings.of(referrerId).map(s -> view(0, s))
+        return standings.of(referrerId).map(s -> view(standings.rank(s), s))
                 .orElseThrow(() -> new NotFoundException("No decided referral from referrer " + referrerId + " yet"));
     }
 

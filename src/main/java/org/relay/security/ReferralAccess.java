@@ -137,6 +137,16 @@ public class ReferralAccess {
                 || caller.inGroup(referral.getQueueId()) || manages(caller, referral.getQueueId());
     }
 
+    /**
+     * Whether the caller may read the customer records (account, contacts, household) the referral converted into: its
+     * owner (the opportunity's owner), a manager of its queue, compliance and administrators — not its referrer nor
+     * the rest of its queue, who need the referral, not the bank's customer file.
+     */
+    public boolean mayReadCustomerOf(Caller caller, Referral referral) {
+        return caller.isAdmin() || caller.isCompliance() || caller.is(referral.getOwnerId())
+                || manages(caller, referral.getQueueId());
+    }
+
     public static boolean isReferrer(Caller caller, Referral referral) {
         return referral.getReferrer() != null && caller.is(referral.getReferrer().getId());
     }

@@ -44,6 +44,7 @@ class EscalateIdleReferral implements JavaDelegate {
         String detail = referral.getOwnerId() + " accepted it " + Durations.readable(since, clock.instant())
                 + " ago and has not closed it; told manager queue " + managerQueue;
         timeline.record(referral, ReferralEventType.IDLE_ESCALATED, referral.getOwnerId(), "no-activity-sla", detail);
+        referral.overdue(clock.instant());   // the no-activity deadline was missed: a breach
         notifications.idleEscalation(referral, "idle:" + execution.getId(), managerQueue, detail);
     }
 }

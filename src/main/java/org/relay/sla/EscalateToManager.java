@@ -50,6 +50,7 @@ class EscalateToManager implements JavaDelegate {
         String reason = "Escalated: " + heldBy + " did not accept or reject it for "
                 + Durations.readable(since, now) + " → their managers, " + names.queue(managerQueue);
         timeline.record(referral, ReferralEventType.ESCALATED, referral.getOwnerId(), "review-sla", reason);
+        referral.overdue(now);   // the review deadline was missed: a breach, whoever gets it next
         referral.routedTo(null, managerQueue, RoutingBasis.ESCALATED.name(), reason, now);
         managerGrants.queueChanged(execution.getProcessInstanceId(), managerQueue);
         execution.setVariable(LifecycleVariables.RECIPIENT_USER, null);

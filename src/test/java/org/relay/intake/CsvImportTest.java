@@ -54,6 +54,9 @@ class CsvImportTest extends RelayIntegrationTest {
     @Autowired
     ReferralRepository referrals;
 
+    @Autowired
+    org.relay.routing.AdvocateRepository advocates;
+
     @Test
     void ten_thousand_rows_with_three_percent_bad_give_an_exact_error_report_and_a_rerun_adds_nothing() throws Exception {
         StringBuilder csv = new StringBuilder("Full Name,E-mail,Phone,City,State,Product,Amount\n");
@@ -117,6 +120,42 @@ class CsvImportTest extends RelayIntegrationTest {
         Assertions.assertThat(referrals.findAll()).extracting(r -> r.getCustomer().getName())
                 .containsExactlyInAnyOrder("Zoë Müller", "José Peña");
         Assertions.assertThat(referrals.findAll()).extracting(r -> r.getNotes()).contains("likes; semicolons");
+    }
+
+    @Test
+    void a_rows_own_campaign_column_wins_over_the_uploads_campaign_in_either_spelling() throws Exception {
+        for (String header : List.of("utm_campaign", "Campaign")) {
+            data.clear();
+            String csv = "Name,Email,Product," + header + "\n"
+                    + "Ada Lovelace,ada@mail.example,Mortgage,spring-mail\n"
+                    + "Grace Hopper,grace@mail.example,Mortgage,\n";
+            JsonNode report = runImport(upload(csv.getBytes(StandardCharsets.UTF_8), "utm.csv",
+                    Map.of("campaign", "upload-default", "requestedBy", "jackie")));
+            Assertions.assertThat(report.get("importedRows").asInt()).as(header).isEqualTo(2);
+            Assertions.assertThat(referrals.findAll()).as(header)
+                    .extracting(r -> r.getCustomer().getName(), r -> r.getCampaign())
+                    .containsExactlyInAnyOrder(Assertions.tuple("Ada Lovelace", "spring-mail"),
+                            Assertions.tuple("Grace Hopper", "upload-default"));
+        }
+    }
+
+    @Test
+    void a_row_with_an_unknown_advocate_code_fails_with_its_reason_and_a_known_one_carries_the_advocates_name()
+            throws Exception {
+        advocates.save(new org.relay.routing.Advocate("ADV-123", "Lena Ortiz (Ortiz Realty)", "bob", true));
+        String csv = "Name,Email,Product,Advocate code\n"
+                + "Ada Lovelace,ada@mail.example,Mortgage,ADV-123\n"
+                + "Grace Hopper,grace@mail.example,Mortgage,ADV-999\n";
+        JsonNode report = runImport(upload(csv.getBytes(StandardCharsets.UTF_8), "advocates.csv",
+                Map.of("requestedBy", "jackie")));
+        Assertions.assertThat(report.get("importedRows").asInt()).isEqualTo(1);
+        Assertions.assertThat(errorReport(report.get("id").asLong())).containsExactly(List.of("3", "referrer.id"));
+        String errors = rest.getForObject("/api/imports/" + report.get("id").asLong() + "/errors.csv", String.class);
+        Assertions.assertThat(errors).contains("ADV-999");
+        Assertions.assertThat(referrals.findAll()).singleElement().satisfies(r -> {
+            Assertions.assertThat(r.getReferrer().getId()).isEqualTo("ADV-123");
+            Assertions.assertThat(r.getReferrer().getName()).isEqualTo("Lena Ortiz (Ortiz Realty)");
+        });
     }
 
     @Test

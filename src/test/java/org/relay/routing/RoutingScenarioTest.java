@@ -125,15 +125,14 @@ class RoutingScenarioTest extends RelayIntegrationTest {
     }
 
     @Test
-    void an_inactive_advocate_is_routed_by_the_rules() {
+    void an_inactive_advocates_code_is_refused() {
         advocates.save(new Advocate("ADV-9", "Retired realtor", "bob", false));
         CreateReferralRequest request = withReferrer(RelayTestData.referral("Oliver Grant", "MORTGAGE", "600000", "ryan"),
                 new CreateReferralRequest.ReferrerData(ReferrerType.ADVOCATE, "ADV-9", null), "ADVOCATE");
 
-        Referral referral = intake.create(request);
-
-        Assertions.assertThat(referral.getOwnerId()).isEqualTo("alice");
-        Assertions.assertThat(referral.getRoutingBasis()).isEqualTo("LEAST_LOADED_MEMBER");
+        Assertions.assertThatThrownBy(() -> intake.create(request))
+                .isInstanceOf(org.relay.common.InvalidRequestException.class)
+                .hasMessageContaining("referrer.id").hasMessageContaining("ADV-9");
     }
 
     @Test

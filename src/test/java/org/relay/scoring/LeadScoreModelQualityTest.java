@@ -15,9 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * On a synthetic history with a known conversion model: the logistic regression ranks held-out referrals better than
- * Odoo-style naive Bayes and the source-rate rule, is calibrated, and its explainable weights reproduce Tribuo's own
- * predictions exactly.
+ * The lead-score model's quality, judged on outcomes from a tree of thresholds and interactions (ThresholdOutcomes) —
+ * not from the logistic model the synthetic history draws its own outcomes from, on which a logistic regression would
+ * win by construction: against Odoo-style naive Bayes, the source-rate rule, the prior table and the truth. Its
+ * explainable weights reproduce Tribuo's own predictions exactly (on the synthetic history as generated).
  */
 class LeadScoreModelQualityTest {
 
@@ -37,28 +38,42 @@ class LeadScoreModelQualityTest {
                 s.queue(), s.converted(), s.decidedAt());
     }
 
+    /**
+     * The synthetic referrals with outcomes from a tree of thresholds and interactions (ThresholdOutcomes): data drawn
+     * from the logistic family would let the logistic regression win by construction.
+     */
+    static List<LeadFacts> thresholdHistory(long seed) {
+        return ThresholdOutcomes.redraw(history(seed, 6000), seed);
+    }
+
     @Test
-    void the_trained_model_beats_naive_bayes_and_the_source_rate_on_held_out_referrals() {
-        List<LeadFacts> rows = history(7, 6000);
-        List<LeadFacts> training = rows.subList(0, 4800);
-        List<LeadFacts> holdout = rows.subList(4800, rows.size());
+    void on_outcomes_it_was_not_built_for_the_model_ranks_better_than_naive_bayes_and_the_source_rate() {
+        StringBuilder measured = new StringBuilder("held-out AUC on threshold outcomes (truth, LR, NB, source rate;"
+                + " Brier LR/NB; calibration error LR/NB):");
+        for (long seed : new long[]{7, 23, 41}) {
+            List<LeadFacts> rows = thresholdHistory(seed);
+            List<LeadFacts> training = rows.subList(0, 4800);
+            List<LeadFacts> holdout = rows.subList(4800, rows.size());
 
-        TrainedLeadScore model = LogisticRegressionFit.fit(training).weights();
-        ModelQuality lr = ModelQuality.of(holdout, model::probability);
-        ModelQuality nb = ModelQuality.of(holdout, NaiveBayesBaseline.train(training)::probability);
-        ModelQuality source = ModelQuality.of(holdout, SourceRateBaseline.train(training)::probability);
-        System.out.printf("held-out AUC: logistic regression %.3f, naive Bayes %.3f, source rate %.3f; "
-                        + "Brier %.4f vs %.4f; calibration error %.3f vs %.3f%n", lr.auc(), nb.auc(), source.auc(),
-                lr.brier(), nb.brier(), lr.calibrationError(), nb.calibrationError());
+            ModelQuality truth = ModelQuality.of(holdout, ThresholdOutcomes::probability);
+            ModelQuality lr = ModelQuality.of(holdout, LogisticRegressionFit.fit(training).weights()::probability);
+            ModelQuality nb = ModelQuality.of(holdout, NaiveBayesBaseline.train(training)::probability);
+            ModelQuality source = ModelQuality.of(holdout, SourceRateBaseline.train(training)::probability);
+            measured.append(String.format(" | seed %d: %.3f, %.3f, %.3f, %.3f; %.4f/%.4f; %.3f/%.3f", seed, truth.auc(),
+                    lr.auc(), nb.auc(), source.auc(), lr.brier(), nb.brier(), lr.calibrationError(), nb.calibrationError()));
 
-        assertThat(lr.auc()).isGreaterThan(nb.auc()).isGreaterThan(source.auc());
-        assertThat(lr.brier()).isLessThan(nb.brier());
-        assertThat(lr.calibrationError()).isLessThan(0.05);
+            assertThat(lr.auc()).as("seed " + seed).isGreaterThan(nb.auc()).isGreaterThan(source.auc())
+                    .isLessThan(truth.auc());
+            assertThat(lr.brier()).as("seed " + seed).isLessThan(nb.brier());
+            assertThat(lr.calibrationError()).as("seed " + seed).isLessThan(0.06);
+        }
+        System.out.println(measured);
     }
 
     /**
-     * How much history the model needs: trained on the first N referrals, judged with the prior table on the same
-     * 1 200 later ones. The prior scores from day one; the model must overtake it well before Einstein's 1 000 leads.
+     * How much history the model needs, on threshold outcomes: trained on the first N referrals, judged with the prior
+     * table on the same 1 200 later ones, and put live by the training's own rule. The prior scores from day one; a
+     * model trained on too little history ranks worse and is kept off.
      */
     @Test
     void learning_curve_against_the_prior_table() throws Exception {
@@ -68,23 +83,25 @@ class LeadScoreModelQualityTest {
         try (var xml = getClass().getClassLoader().getResourceAsStream("processes/lead-score-prior.dmn")) {
             table = dmn.parseDecision(PriorLeadScore.DECISION, xml);
         }
-        List<LeadFacts> rows = history(23, 6000);
+        List<LeadFacts> rows = thresholdHistory(23);
         List<LeadFacts> holdout = rows.subList(4800, rows.size());
-        double prior = ModelQuality.of(holdout, f -> PriorLeadScore.fromRules(
-                dmn.evaluateDecision(table, PriorLeadScore.inputs(f))).score() / 100.0).auc();
-        StringBuilder curve = new StringBuilder("held-out AUC, prior table " + String.format("%.3f", prior) + ":");
-        Map<Integer, Double> model = new java.util.TreeMap<>();
-        for (int n : new int[]{100, 200, 400, 800, 1600, 3200, 4800}) {
+        ModelQuality prior = ModelQuality.of(holdout, f -> PriorLeadScore.fromRules(
+                dmn.evaluateDecision(table, PriorLeadScore.inputs(f))).score() / 100.0);
+        StringBuilder curve = new StringBuilder("held-out AUC, prior table " + String.format("%.3f", prior.auc()) + ":");
+        Map<Integer, Boolean> live = new java.util.TreeMap<>();
+        for (int n : new int[]{200, 400, 800, 1600, 4800}) {
             List<LeadFacts> training = rows.subList(0, n);
-            double auc = ModelQuality.of(holdout, LogisticRegressionFit.fit(training).weights()::probability).auc();
+            ModelQuality model = ModelQuality.of(holdout, LogisticRegressionFit.fit(training).weights()::probability);
             double nb = ModelQuality.of(holdout, NaiveBayesBaseline.train(training)::probability).auc();
-            model.put(n, auc);
-            curve.append(String.format(" | n=%d model %.3f naive Bayes %.3f", n, auc, nb));
+            live.put(n, LeadScoreTraining.beatsPrior(model, prior));
+            curve.append(String.format(" | n=%d model %.3f naive Bayes %.3f %s", n, model.auc(), nb,
+                    live.get(n) ? "live" : "prior stays"));
         }
         System.out.println(curve);
-        assertThat(prior).as("the prior is useful with no history at all").isGreaterThan(0.65);
-        assertThat(model.get(800)).as("800 decided referrals are enough to beat the prior").isGreaterThan(prior);
-        assertThat(model.get(4800)).isGreaterThan(prior + 0.02);
+        assertThat(prior.auc()).as("the prior is useful with no history at all").isGreaterThan(0.62);
+        assertThat(live.get(200)).as("200 decided referrals: the model ranks worse, the prior stays live").isFalse();
+        assertThat(live.get(800)).as("800 decided referrals are enough to beat the prior").isTrue();
+        assertThat(live.get(4800)).isTrue();
     }
 
     @Test

@@ -86,6 +86,9 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
     @Autowired
     ManagementService managementService;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @LocalServerPort
     int port;
 
@@ -399,7 +402,31 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                         EnumSet.allOf(Role.class)),
                 new Surface("GET …/plugin/relay-read-only/static/app/plugin.js (code, no data)",
                         (f, u) -> get("/camunda/api/cockpit/plugin/relay-read-only/static/app/plugin.js"),
-                        EnumSet.allOf(Role.class)));
+                        EnumSet.allOf(Role.class)),
+                // the customer records behind Kiara (as a conversion links them): her owner, its managers, compliance
+                new Surface("GET /api/accounts/{id}", (f, u) -> get("/api/accounts/" + customerRecords(f)[0]),
+                        EnumSet.of(OWNER, QUEUE_MANAGER, COMPLIANCE, ADMIN)),
+                new Surface("GET /api/contacts/{id}", (f, u) -> get("/api/contacts/" + customerRecords(f)[1]),
+                        EnumSet.of(OWNER, QUEUE_MANAGER, COMPLIANCE, ADMIN)),
+                new Surface("GET /api/households/{id}", (f, u) -> get("/api/households/" + customerRecords(f)[2]),
+                        EnumSet.of(OWNER, QUEUE_MANAGER, COMPLIANCE, ADMIN)));
+    }
+
+    /** Kiara's account, contact and household ids, created and linked to her referral on first use. */
+    private long[] customerRecords(Fixture f) {
+        Long linked = jdbc.queryForObject("select account_id from referral where reference_number = ?", Long.class, f.ref());
+        if (linked == null) {
+            long household = jdbc.queryForObject("insert into household (name, created_at) values ('Thompson household', now())"
+                    + " returning id", Long.class);
+            linked = jdbc.queryForObject("insert into customer_account (type, name, email_normalized, household_id, created_at)"
+                    + " values ('PERSON', 'Kiara Thompson', 'customer@mail.example', ?, now()) returning id", Long.class, household);
+            jdbc.update("insert into contact (account_id, name, email, created_at) values (?, 'Kiara Thompson',"
+                    + " 'customer@mail.example', now())", linked);
+            jdbc.update("update referral set account_id = ? where reference_number = ?", linked, f.ref());
+        }
+        return new long[]{linked,
+                jdbc.queryForObject("select min(id) from contact where account_id = ?", Long.class, linked),
+                jdbc.queryForObject("select household_id from customer_account where id = ?", Long.class, linked)};
     }
 
     private Object kiaraId(Fixture f) {
