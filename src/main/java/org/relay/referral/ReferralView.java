@@ -44,7 +44,7 @@ public record ReferralView(
                 sourceChannel, campaign, referrer, notes, leadScore, scoring, owner, queue, routingBasis, routingReason,
                 reviewDueAt, overdueAt, closeReason, closeNote, processInstanceId, stages, openTasks,
                 relatedOpenReferrals, timeline.stream().filter(e -> e.type() != ReferralEventType.ACTIVITY).toList(),
-                dataProtection);
+                dataProtection, ownerName, queueName);
     }
 
     /** Why the bank holds the customer's data, the consent text version they agreed to, and when it was erased. */

@@ -20,7 +20,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import java.util.Map;
 
 /**
  * An advocate's referral carries the advocate's name from the advocate table; an unknown or inactive code is refused
