@@ -8,6 +8,7 @@ import org.relay.catalog.Catalog;
 import org.relay.security.Callers;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.lifecycle.LifecycleStartVariables;
+import org.relay.monitoring.BusinessMetrics;
 import org.relay.security.EngineActing;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,11 +35,14 @@ public class ReferralIntake {
     private final IntakeProperties intakeProperties;
     private final Callers callers;
     private final Catalog catalog;
+    private final BusinessMetrics metrics;
 
     ReferralIntake(RelatedReferrals relatedReferrals, IntakeProperties intakeProperties, ReferralNumbers numbers,
                    ReferralRequestRules rules, ReferralRepository referrals, ReferralTimeline timeline,
                    LifecycleStartVariables startVariables, EngineActing engine, RuntimeService runtimeService,
-                   IdentityService identityService, Clock clock, Callers callers, Catalog catalog) {
+                   IdentityService identityService, Clock clock, Callers callers, Catalog catalog,
+                   BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.callers = callers;
         this.catalog = catalog;
         this.numbers = numbers;
@@ -62,6 +66,7 @@ public class ReferralIntake {
         ProcessInstance instance = engine.asRelay(() -> runtimeService.startProcessInstanceByKey(
                 LifecycleVariables.PROCESS_KEY, referral.getReferenceNumber(), startVariables.of(referral)));
         referral.linkProcessInstance(instance.getId());
+        metrics.referralCreated(referral.getSourceChannel());
         return referral;
     }
 

@@ -3,6 +3,7 @@ package org.relay.routing;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.relay.lifecycle.LifecycleVariables;
+import org.relay.monitoring.BusinessMetrics;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
 import org.relay.referral.ReferralRepository;
@@ -23,9 +24,11 @@ class RouteReferral implements JavaDelegate {
     private final Router router;
     private final Workloads workloads;
     private final ManagerInstanceGrants managerGrants;
+    private final BusinessMetrics metrics;
 
     RouteReferral(ReferralRepository referrals, ReferralTimeline timeline, Router router, Workloads workloads,
-                  ManagerInstanceGrants managerGrants) {
+                  ManagerInstanceGrants managerGrants, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.managerGrants = managerGrants;
         this.referrals = referrals;
         this.timeline = timeline;
@@ -43,6 +46,7 @@ class RouteReferral implements JavaDelegate {
                 decision.reason());
         referral.routedTo(decision.user(), decision.queue(), decision.basis().name(), decision.reason(), now);
         managerGrants.queueChanged(execution.getProcessInstanceId(), decision.queue());
+        metrics.referralRouted(decision.basis().name());
         if (decision.user() != null) {
             workloads.assigned(decision.user());
         }

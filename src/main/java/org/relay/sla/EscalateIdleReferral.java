@@ -3,6 +3,7 @@ package org.relay.sla;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.relay.lifecycle.LifecycleVariables;
+import org.relay.monitoring.BusinessMetrics;
 import org.relay.notification.Notifications;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
@@ -26,9 +27,11 @@ class EscalateIdleReferral implements JavaDelegate {
     private final ManagerQueues managerQueues;
     private final Notifications notifications;
     private final Clock clock;
+    private final BusinessMetrics metrics;
 
     EscalateIdleReferral(ReferralRepository referrals, ReferralTimeline timeline, ManagerQueues managerQueues,
-                         Notifications notifications, Clock clock) {
+                         Notifications notifications, Clock clock, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.referrals = referrals;
         this.timeline = timeline;
         this.managerQueues = managerQueues;
@@ -45,5 +48,6 @@ class EscalateIdleReferral implements JavaDelegate {
                 + " ago and has not closed it; told manager queue " + managerQueue;
         timeline.record(referral, ReferralEventType.IDLE_ESCALATED, referral.getOwnerId(), "no-activity-sla", detail);
         notifications.idleEscalation(referral, "idle:" + execution.getId(), managerQueue, detail);
+        metrics.escalated(BusinessMetrics.ESCALATION_IDLE);
     }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.relay.common.DirectoryNames;
 import org.relay.lifecycle.LifecycleVariables;
+import org.relay.monitoring.BusinessMetrics;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
 import org.relay.referral.ReferralRepository;
@@ -29,9 +30,12 @@ class EscalateToManager implements JavaDelegate {
     private final Clock clock;
     private final ManagerInstanceGrants managerGrants;
     private final DirectoryNames names;
+    private final BusinessMetrics metrics;
 
     EscalateToManager(ManagerInstanceGrants managerGrants, ReferralRepository referrals, ReferralTimeline timeline,
-                      ManagerQueues managerQueues, Clock clock, DirectoryNames names) {
+                      ManagerQueues managerQueues, Clock clock, DirectoryNames names,
+                      BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.names = names;
         this.referrals = referrals;
         this.timeline = timeline;
@@ -52,6 +56,7 @@ class EscalateToManager implements JavaDelegate {
         timeline.record(referral, ReferralEventType.ESCALATED, referral.getOwnerId(), "review-sla", reason);
         referral.routedTo(null, managerQueue, RoutingBasis.ESCALATED.name(), reason, now);
         managerGrants.queueChanged(execution.getProcessInstanceId(), managerQueue);
+        metrics.escalated(BusinessMetrics.ESCALATION_REVIEW);
         execution.setVariable(LifecycleVariables.RECIPIENT_USER, null);
         execution.setVariable(LifecycleVariables.RECIPIENT_QUEUE, managerQueue);
     }

@@ -3,6 +3,7 @@ package org.relay.sla;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.relay.lifecycle.LifecycleVariables;
+import org.relay.monitoring.BusinessMetrics;
 import org.relay.notification.Notifications;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
@@ -26,9 +27,11 @@ class FlagUnclaimedReferral implements JavaDelegate {
     private final ManagerQueues managerQueues;
     private final Notifications notifications;
     private final Clock clock;
+    private final BusinessMetrics metrics;
 
     FlagUnclaimedReferral(ReferralRepository referrals, ReferralTimeline timeline, ManagerQueues managerQueues,
-                          Notifications notifications, Clock clock) {
+                          Notifications notifications, Clock clock, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.referrals = referrals;
         this.timeline = timeline;
         this.managerQueues = managerQueues;
@@ -47,5 +50,6 @@ class FlagUnclaimedReferral implements JavaDelegate {
         referral.overdue(now);
         timeline.record(referral, ReferralEventType.OVERDUE, null, "unclaimed", detail);
         notifications.unclaimedOverdue(referral, "unclaimed:" + execution.getId(), managerQueue, detail);
+        metrics.slaBreached(BusinessMetrics.SLA_REVIEW_UNCLAIMED);
     }
 }
