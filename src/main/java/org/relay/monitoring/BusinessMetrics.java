@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -42,15 +43,24 @@ public class BusinessMetrics {
         List.of(ESCALATION_REVIEW, ESCALATION_IDLE).forEach(this::escalations);
     }
 
+    /**
+     * The channels and routing bases there are, registered at 0 by their owners at start: Prometheus' increase()
+     * misses the first event of a series that appears with it.
+     */
+    public void knownChannels(Collection<String> sourceChannels) {
+        sourceChannels.forEach(this::created);
+    }
+
+    public void knownRoutingBases(Collection<String> bases) {
+        bases.forEach(this::routed);
+    }
+
     public void referralCreated(String sourceChannel) {
-        afterCommit(Counter.builder("relay.referrals.created").description("Referrals created, by source channel")
-                .tag("channel", sourceChannel == null ? "none" : sourceChannel).register(registry), 1);
+        afterCommit(created(sourceChannel == null ? "none" : sourceChannel), 1);
     }
 
     public void referralRouted(String basis) {
-        afterCommit(Counter.builder("relay.referrals.routed")
-                .description("Routing decisions (a referral is routed again after a rejection), by routing basis")
-                .tag("basis", basis).register(registry), 1);
+        afterCommit(routed(basis), 1);
     }
 
     public void slaBreached(String sla) {
@@ -75,6 +85,17 @@ public class BusinessMetrics {
         afterCommit(rowsImported, imported);
         afterCommit(rowsDuplicate, duplicates);
         afterCommit(rowsFailed, failed);
+    }
+
+    private Counter created(String channel) {
+        return Counter.builder("relay.referrals.created").description("Referrals created, by source channel")
+                .tag("channel", channel).register(registry);
+    }
+
+    private Counter routed(String basis) {
+        return Counter.builder("relay.referrals.routed")
+                .description("Routing decisions (a referral is routed again after a rejection), by routing basis")
+                .tag("basis", basis).register(registry);
     }
 
     private Counter mails(String outcome) {

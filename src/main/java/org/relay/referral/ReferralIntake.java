@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.relay.catalog.Catalog;
+import org.relay.catalog.CatalogEntry;
 import org.relay.security.Callers;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.lifecycle.LifecycleStartVariables;
@@ -43,6 +44,7 @@ public class ReferralIntake {
                    IdentityService identityService, Clock clock, Callers callers, Catalog catalog,
                    BusinessMetrics metrics) {
         this.metrics = metrics;
+        metrics.knownChannels(catalog.sourceChannels().stream().map(CatalogEntry::code).toList());
         this.callers = callers;
         this.catalog = catalog;
         this.numbers = numbers;

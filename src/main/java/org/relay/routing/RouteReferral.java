@@ -11,6 +11,7 @@ import org.relay.referral.ReferralTimeline;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * Service task "Route to recipient": turns the routing table's answer into a recipient (see {@link Router}) and
@@ -29,6 +30,7 @@ class RouteReferral implements JavaDelegate {
     RouteReferral(ReferralRepository referrals, ReferralTimeline timeline, Router router, Workloads workloads,
                   ManagerInstanceGrants managerGrants, BusinessMetrics metrics) {
         this.metrics = metrics;
+        metrics.knownRoutingBases(Arrays.stream(RoutingBasis.values()).map(Enum::name).toList());
         this.managerGrants = managerGrants;
         this.referrals = referrals;
         this.timeline = timeline;
