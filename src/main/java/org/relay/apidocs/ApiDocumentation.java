@@ -76,10 +76,19 @@ class ApiDocumentation {
             (it changed meanwhile, a duplicate, a state that forbids the action): reload and try again.
 
             **The process engine.** Camunda's own REST API at `/engine-rest` (Tasklist and Cockpit use it) is not
-            described here: see its OpenAPI reference, https://docs.camunda.org/rest/camunda-bpm-platform/7.24/
-            (also published as the Maven artifact `org.camunda.bpm:camunda-engine-rest-openapi`). It shows and
+            described here: see its
+            [OpenAPI reference](https://docs.camunda.org/rest/camunda-bpm-platform/7.24/) (also published as the Maven artifact `org.camunda.bpm:camunda-engine-rest-openapi`). It shows and
             changes no more than Relay's rules allow.
             """;
+
+    /** The README's example: Ryan refers his client Rachel for a mortgage. */
+    private static final Map<String, Object> CREATE_EXAMPLE = Map.of(
+            "kind", "REFERRAL", "recordType", "PERSON_REFERRAL",
+            "customer", Map.of("type", "PERSON", "name", "Rachel Adams", "phone", "+1 555 0123",
+                    "email", "rachel@mail.example", "city", "Springfield", "region", "Central"),
+            "expressedInterest", "MORTGAGE", "interestValue", Map.of("amount", 380000, "currency", "USD"),
+            "sourceChannel", "COLLEAGUE", "referrer", Map.of("type", "INTERNAL_USER", "id", "ryan"),
+            "notes", "Looking at houses in the spring");
 
     @Bean
     OpenAPI relayOpenApi(@Value("${relay.api-docs.version:development}") String version) {
@@ -132,8 +141,15 @@ class ApiDocumentation {
     /** Who may call each operation, and the problem responses it can give. */
     @Bean
     OpenApiCustomizer signInAndProblems() {
-        return openApi -> openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
-                .forEach((method, operation) -> describe(path, method, operation)));
+        return openApi -> {
+            openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
+                    .forEach((method, operation) -> describe(path, method, operation)));
+            // a real referral instead of examples generated from the fields' patterns
+            Schema<?> create = openApi.getComponents().getSchemas().get("CreateReferralRequest");
+            if (create != null) {
+                create.example(CREATE_EXAMPLE);
+            }
+        };
     }
 
     private static void describe(String path, PathItem.HttpMethod method, Operation operation) {

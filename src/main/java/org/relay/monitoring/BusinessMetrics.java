@@ -88,7 +88,7 @@ public class BusinessMetrics {
     }
 
     private Counter created(String channel) {
-        return Counter.builder("relay.referrals.created").description("Referrals created, by source channel")
+        return Counter.builder("relay.intake.referrals").description("Referrals created, by source channel")
                 .tag("channel", channel).register(registry);
     }
 

@@ -59,6 +59,10 @@ class ApiDocsJourneyTest extends RelayIntegrationTest {
         browser.click(create.findElement(By.cssSelector(".opblock-summary")));
         WebElement responses = browser.visible(By.cssSelector("#operations-intake-create .responses-table"), 20);
         Assertions.assertThat(responses.getText()).contains("400", "401", "403", "409", "Invalid request");
+        Assertions.assertThat(browser.visible(By.cssSelector("#operations-intake-create .body-param__example"), 10)
+                .getText()).contains("Rachel Adams");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'start'});", responses);
         browser.screenshot("api-docs-create-referral");
     }
 }
