@@ -1,5 +1,8 @@
 package org.relay.emailaction;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import org.relay.catalog.Catalog;
 import org.relay.common.ConflictException;
@@ -32,6 +35,9 @@ class EmailActionController {
         this.brand = brand;
     }
 
+    @Operation(summary = "Confirm a one-click Accept or Reject from a mail (HTML)", description = "The signed link's token names the referral, the recipient and the action; opening it changes nothing.",
+            responses = @ApiResponse(responseCode = "200", description = "The page",
+                    content = @Content(mediaType = "text/html")))
     @GetMapping("/actions/{token}")
     String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
         EmailActions.Check check = actions.check(token);
@@ -56,6 +62,9 @@ class EmailActionController {
         return "actions/confirm";
     }
 
+    @Operation(summary = "Carry out a one-click Accept or Reject (HTML form post)", description = "Accepts or rejects the referral as the recipient the signed token names, once; a used, expired or forged token gets a page saying so.",
+            responses = @ApiResponse(responseCode = "200", description = "The page",
+                    content = @Content(mediaType = "text/html")))
     @PostMapping("/actions/{token}")
     String perform(@PathVariable String token, @RequestParam(required = false) String rejectReason,
                    @RequestParam(required = false) String note, Model model, HttpServletResponse response) {

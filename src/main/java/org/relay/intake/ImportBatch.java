@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.relay.common.FieldProblem;
+import org.relay.monitoring.BusinessMetrics;
 import org.relay.referral.CreateReferralRequest;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralIntake;
@@ -43,18 +44,21 @@ class ImportBatch implements JavaDelegate {
     private final ReferralIntake intake;
     private final ObjectMapper json;
     private final int batchSize;
+    private final BusinessMetrics metrics;
 
     @PersistenceContext
     private EntityManager entityManager;
 
     ImportBatch(ImportJobRepository jobs, JdbcTemplate jdbc, ImportRowMapper mapper, ReferralIntake intake,
-                ObjectMapper json, @Value("${relay.imports.batch-size:50}") int batchSize) {
+                ObjectMapper json, @Value("${relay.imports.batch-size:50}") int batchSize,
+                BusinessMetrics metrics) {
         this.jobs = jobs;
         this.jdbc = jdbc;
         this.mapper = mapper;
         this.intake = intake;
         this.json = json;
         this.batchSize = batchSize;
+        this.metrics = metrics;
     }
 
     @Override
@@ -116,6 +120,9 @@ class ImportBatch implements JavaDelegate {
             jdbc.batchUpdate("insert into import_row_error (import_id, row_number, field, message) values (?, ?, ?, ?)", errors);
         }
         jobs.require(importId).batchDone(lastRow - 1, imported, duplicates, failed);
+        if (!dryRun) {
+            metrics.importRows(imported, duplicates, failed);
+        }
         execution.setVariable("moreRows", rows.size() == batchSize);
     }
 

@@ -2,10 +2,12 @@ package org.relay.notification;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.relay.monitoring.BusinessMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -24,9 +26,11 @@ class MailDelivery {
     private final JavaMailSender sender;
     private final String from;
     private final boolean demo;
+    private final BusinessMetrics metrics;
 
     MailDelivery(ObjectProvider<JavaMailSender> sender, @Value("${relay.mail.from:relay@localhost}") String from,
-                 @Value("${relay.demo.enabled:false}") boolean demo) {
+                 @Value("${relay.demo.enabled:false}") boolean demo, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.sender = sender.getIfAvailable();
         this.from = from;
         this.demo = demo;
@@ -57,7 +61,12 @@ class MailDelivery {
             helper.setText(message.text(), message.html());
             sender.send(mime);
         } catch (MessagingException e) {
+            metrics.mailFailed();
             throw new MailSendException("Could not build a mail to " + message.to().size() + " recipient(s)", e);
+        } catch (MailException e) {
+            metrics.mailFailed();
+            throw e;
         }
+        metrics.mailSent();
     }
 }

@@ -1,5 +1,8 @@
 package org.relay.referral;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.relay.common.RelayProperties;
@@ -47,6 +50,9 @@ class OpenTaskLink {
         this.access = access;
     }
 
+    @Operation(summary = "Open a referral's task from a mail (HTML)", description = "Redirects a signed-in user who may see the referral to its open task in Tasklist, or says where it stands.",
+            responses = @ApiResponse(responseCode = "302", description = "To the task in Tasklist, or a page saying where the referral stands",
+                    content = @Content(mediaType = "text/html")))
     @GetMapping("/referrals/{referenceNumber}/task")
     String open(@PathVariable String referenceNumber, Model model, HttpServletResponse response) {
         model.addAttribute("tasklist", properties.publicUrl() + "/camunda/app/tasklist/");

@@ -5,8 +5,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.relay.catalog.Catalog;
+import org.relay.catalog.CatalogEntry;
 import org.relay.security.Callers;
 import org.relay.lifecycle.LifecycleVariables;
+import org.relay.monitoring.BusinessMetrics;
 import org.relay.security.EngineActing;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +35,7 @@ public class ReferralIntake {
     private final IntakeProperties intakeProperties;
     private final Callers callers;
     private final Catalog catalog;
+    private final BusinessMetrics metrics;
 
     private final AdvocateDirectory advocates;
 
@@ -40,8 +43,10 @@ public class ReferralIntake {
                    ReferralRequestRules rules, ReferralRepository referrals, ReferralTimeline timeline,
                    LifecycleStartVariables startVariables, EngineActing engine, RuntimeService runtimeService,
                    IdentityService identityService, Clock clock, Callers callers, Catalog catalog,
-                   AdvocateDirectory advocates) {
+                   AdvocateDirectory advocates, BusinessMetrics metrics) {
         this.advocates = advocates;
+        this.metrics = metrics;
+        metrics.knownChannels(catalog.sourceChannels().stream().map(CatalogEntry::code).toList());
         this.callers = callers;
         this.catalog = catalog;
         this.numbers = numbers;
@@ -65,6 +70,7 @@ public class ReferralIntake {
         ProcessInstance instance = engine.asRelay(() -> runtimeService.startProcessInstanceByKey(
                 LifecycleVariables.PROCESS_KEY, referral.getReferenceNumber(), startVariables.of(referral)));
         referral.linkProcessInstance(instance.getId());
+        metrics.referralCreated(referral.getSourceChannel());
         return referral;
     }
 

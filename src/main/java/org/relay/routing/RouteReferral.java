@@ -3,6 +3,7 @@ package org.relay.routing;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.relay.lifecycle.LifecycleVariables;
+import org.relay.monitoring.BusinessMetrics;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
 import org.relay.referral.ReferralRepository;
@@ -10,6 +11,7 @@ import org.relay.referral.ReferralTimeline;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * Service task "Route to recipient": turns the routing table's answer into a recipient (see {@link Router}) and
@@ -23,9 +25,12 @@ class RouteReferral implements JavaDelegate {
     private final Router router;
     private final Workloads workloads;
     private final ManagerInstanceGrants managerGrants;
+    private final BusinessMetrics metrics;
 
     RouteReferral(ReferralRepository referrals, ReferralTimeline timeline, Router router, Workloads workloads,
-                  ManagerInstanceGrants managerGrants) {
+                  ManagerInstanceGrants managerGrants, BusinessMetrics metrics) {
+        this.metrics = metrics;
+        metrics.knownRoutingBases(Arrays.stream(RoutingBasis.values()).map(Enum::name).toList());
         this.managerGrants = managerGrants;
         this.referrals = referrals;
         this.timeline = timeline;
@@ -43,6 +48,7 @@ class RouteReferral implements JavaDelegate {
                 decision.reason());
         referral.routedTo(decision.user(), decision.queue(), decision.basis().name(), decision.reason(), now);
         managerGrants.queueChanged(execution.getProcessInstanceId(), decision.queue());
+        metrics.referralRouted(decision.basis().name());
         if (decision.user() != null) {
             workloads.assigned(decision.user());
         }

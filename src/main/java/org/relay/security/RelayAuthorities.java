@@ -21,13 +21,16 @@ import java.util.Set;
 /**
  * Turns a Camunda user's groups into Spring Security authorities: one {@code GROUP_x} per group, plus the roles
  * Relay's URL rules use — ADMIN (camunda-admin), MANAGER (a queue's manager group or the fallback manager queue),
- * COMPLIANCE (relay-compliance). The set of manager groups is remembered for relay.security.credentials-cache, like
+ * COMPLIANCE (relay-compliance), OPERATOR (relay-operators: reads /actuator/prometheus). The set of manager groups is remembered for relay.security.credentials-cache, like
  * a verified sign-in.
  */
 @Component
 public class RelayAuthorities {
 
     public static final String GROUP_PREFIX = "GROUP_";
+
+    /** Members read the monitoring endpoints (/actuator/prometheus, /actuator/metrics) and nothing else of Relay. */
+    public static final String OPERATORS_GROUP = "relay-operators";
 
     private final IdentityService identityService;
     private final RoutingQueueRepository queues;
@@ -61,6 +64,9 @@ public class RelayAuthorities {
         }
         if (groupIds.contains(Caller.COMPLIANCE_GROUP)) {
             authorities.add(new SimpleGrantedAuthority("ROLE_COMPLIANCE"));
+        }
+        if (groupIds.contains(OPERATORS_GROUP)) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_OPERATOR"));
         }
         return authorities;
     }

@@ -58,7 +58,15 @@ class RelaySecurity {
                         .requestMatchers(matcher.matcher("/api/**")).authenticated()
                         .requestMatchers(matcher.matcher("/actuator/health/**"), matcher.matcher("/actuator/health"))
                         .permitAll()
+                        // monitoring: a scraper's account in relay-operators, or an administrator (docs/operations.md)
+                        .requestMatchers(matcher.matcher("/actuator/prometheus"), matcher.matcher("/actuator/metrics"),
+                                matcher.matcher("/actuator/metrics/**"))
+                        .hasAnyRole("OPERATOR", "ADMIN")
                         .requestMatchers(matcher.matcher("/actuator/**")).hasRole("ADMIN")
+                        // the API's description holds no data: readable before an integrator has an account
+                        .requestMatchers(matcher.matcher("/v3/api-docs"), matcher.matcher("/v3/api-docs/**"),
+                                matcher.matcher("/swagger-ui.html"), matcher.matcher("/swagger-ui/**"))
+                        .permitAll()
                         .anyRequest().permitAll())
                 .httpBasic(basic -> basic.realmName("Relay").authenticationEntryPoint((request, response, e) ->
                         problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",

@@ -1,8 +1,10 @@
 package org.relay.sla;
 
+import org.relay.common.DirectoryNames;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.relay.lifecycle.LifecycleVariables;
+import org.relay.monitoring.BusinessMetrics;
 import org.relay.notification.Notifications;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
@@ -26,9 +28,13 @@ class EscalateIdleReferral implements JavaDelegate {
     private final ManagerQueues managerQueues;
     private final Notifications notifications;
     private final Clock clock;
+    private final BusinessMetrics metrics;
+    private final DirectoryNames names;
 
     EscalateIdleReferral(ReferralRepository referrals, ReferralTimeline timeline, ManagerQueues managerQueues,
-                         Notifications notifications, Clock clock) {
+                         Notifications notifications, Clock clock, BusinessMetrics metrics, DirectoryNames names) {
+        this.names = names;
+        this.metrics = metrics;
         this.referrals = referrals;
         this.timeline = timeline;
         this.managerQueues = managerQueues;
@@ -41,10 +47,14 @@ class EscalateIdleReferral implements JavaDelegate {
         Referral referral = referrals.require(LifecycleVariables.referralId(execution));
         Instant since = referral.getAcceptedAt() != null ? referral.getAcceptedAt() : referral.getCreatedAt();
         String managerQueue = managerQueues.above(referral.getQueueId());
-        String detail = referral.getOwnerId() + " accepted it " + Durations.readable(since, clock.instant())
-                + " ago and has not closed it; told manager queue " + managerQueue;
+        String detail = names.person(referral.getOwnerId()) + " accepted it " + Durations.readable(since, clock.instant())
+                + " ago and has not closed it; told their managers, " + names.queue(managerQueue);
         timeline.record(referral, ReferralEventType.IDLE_ESCALATED, referral.getOwnerId(), "no-activity-sla", detail);
+        if (referral.getOverdueAt() == null) {
+            metrics.slaBreached(BusinessMetrics.SLA_NO_ACTIVITY);   // a referral's first breach, as the report counts
+        }
         referral.overdue(clock.instant());   // the no-activity deadline was missed: a breach
         notifications.idleEscalation(referral, "idle:" + execution.getId(), managerQueue, detail);
+        metrics.escalated(BusinessMetrics.ESCALATION_IDLE);
     }
 }

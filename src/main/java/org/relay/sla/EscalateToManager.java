@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.relay.common.DirectoryNames;
 import org.relay.lifecycle.LifecycleVariables;
+import org.relay.monitoring.BusinessMetrics;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
 import org.relay.referral.ReferralRepository;
@@ -29,9 +30,12 @@ class EscalateToManager implements JavaDelegate {
     private final Clock clock;
     private final ManagerInstanceGrants managerGrants;
     private final DirectoryNames names;
+    private final BusinessMetrics metrics;
 
     EscalateToManager(ManagerInstanceGrants managerGrants, ReferralRepository referrals, ReferralTimeline timeline,
-                      ManagerQueues managerQueues, Clock clock, DirectoryNames names) {
+                      ManagerQueues managerQueues, Clock clock, DirectoryNames names,
+                      BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.names = names;
         this.referrals = referrals;
         this.timeline = timeline;
@@ -50,9 +54,13 @@ class EscalateToManager implements JavaDelegate {
         String reason = "Escalated: " + heldBy + " did not accept or reject it for "
                 + Durations.readable(since, now) + " → their managers, " + names.queue(managerQueue);
         timeline.record(referral, ReferralEventType.ESCALATED, referral.getOwnerId(), "review-sla", reason);
+        if (referral.getOverdueAt() == null) {
+            metrics.slaBreached(BusinessMetrics.SLA_REVIEW_DEADLINE);   // a referral's first breach, as the report counts
+        }
         referral.overdue(now);   // the review deadline was missed: a breach, whoever gets it next
         referral.routedTo(null, managerQueue, RoutingBasis.ESCALATED.name(), reason, now);
         managerGrants.queueChanged(execution.getProcessInstanceId(), managerQueue);
+        metrics.escalated(BusinessMetrics.ESCALATION_REVIEW);
         execution.setVariable(LifecycleVariables.RECIPIENT_USER, null);
         execution.setVariable(LifecycleVariables.RECIPIENT_QUEUE, managerQueue);
     }

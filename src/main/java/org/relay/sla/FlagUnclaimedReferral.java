@@ -1,8 +1,10 @@
 package org.relay.sla;
 
+import org.relay.common.DirectoryNames;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.relay.lifecycle.LifecycleVariables;
+import org.relay.monitoring.BusinessMetrics;
 import org.relay.notification.Notifications;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
@@ -26,9 +28,13 @@ class FlagUnclaimedReferral implements JavaDelegate {
     private final ManagerQueues managerQueues;
     private final Notifications notifications;
     private final Clock clock;
+    private final BusinessMetrics metrics;
+    private final DirectoryNames names;
 
     FlagUnclaimedReferral(ReferralRepository referrals, ReferralTimeline timeline, ManagerQueues managerQueues,
-                          Notifications notifications, Clock clock) {
+                          Notifications notifications, Clock clock, BusinessMetrics metrics, DirectoryNames names) {
+        this.names = names;
+        this.metrics = metrics;
         this.referrals = referrals;
         this.timeline = timeline;
         this.managerQueues = managerQueues;
@@ -42,10 +48,14 @@ class FlagUnclaimedReferral implements JavaDelegate {
         Instant since = referral.getAssignedAt() != null ? referral.getAssignedAt() : referral.getCreatedAt();
         Instant now = clock.instant();
         String managerQueue = managerQueues.above(referral.getQueueId());
-        String detail = "Nobody in queue " + referral.getQueueId() + " has claimed it for "
-                + Durations.readable(since, now) + "; told manager queue " + managerQueue;
+        String detail = "Nobody in " + names.queue(referral.getQueueId()) + " has claimed it for "
+                + Durations.readable(since, now) + "; told their managers, " + names.queue(managerQueue);
+        boolean firstBreach = referral.getOverdueAt() == null;
         referral.overdue(now);
         timeline.record(referral, ReferralEventType.OVERDUE, null, "unclaimed", detail);
         notifications.unclaimedOverdue(referral, "unclaimed:" + execution.getId(), managerQueue, detail);
+        if (firstBreach) {
+            metrics.slaBreached(BusinessMetrics.SLA_REVIEW_UNCLAIMED);   // a referral's first breach, as the report counts
+        }
     }
 }

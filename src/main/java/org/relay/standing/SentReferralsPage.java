@@ -1,5 +1,8 @@
 package org.relay.standing;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
@@ -42,6 +45,9 @@ class SentReferralsPage {
         this.calendars = calendars;
     }
 
+    @Operation(summary = "Referrals I sent (HTML page)", description = "The signed-in user's own referrals and where each stands; the JSON is GET /api/referrals/sent.",
+            responses = @ApiResponse(responseCode = "200", description = "The page",
+                    content = @Content(mediaType = "text/html")))
     @GetMapping("/referrals/sent")
     String sent(@RequestParam(defaultValue = "1") int page, Model model, HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");

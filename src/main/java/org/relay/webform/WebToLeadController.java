@@ -1,5 +1,11 @@
 package org.relay.webform;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.relay.catalog.Catalog;
@@ -71,14 +77,24 @@ class WebToLeadController {
         this.transactions = transactions;
     }
 
+    @Operation(summary = "The web-to-lead form (HTML, no sign-in)", description = "The public form: name, contact, product, consent; ref carries a referrer's code.",
+            responses = @ApiResponse(responseCode = "200", description = "The page",
+                    content = @Content(mediaType = "text/html")))
     @GetMapping("/public/lead")
     String form(@RequestParam(required = false) String ref, Model model) {
         model.addAttribute("form", new LeadForm(null, null, null, null, null, null, null, false, ref, null));
         return page(model, Map.of());
     }
 
+    @Operation(summary = "Submit the web-to-lead form (HTML form post, CSRF token)",
+            description = "Creates a self-service referral; answers the form again with its field errors, or redirects"
+                    + " to the thank-you page. Rate-limited per address; the form's _csrf field is required.",
+            requestBody = @RequestBody(content = @Content(mediaType = "application/x-www-form-urlencoded",
+                    schema = @Schema(implementation = LeadForm.class))),
+            responses = @ApiResponse(responseCode = "302", description = "To the thank-you page (the form with its errors otherwise)",
+                    content = @Content(mediaType = "text/html")))
     @PostMapping("/public/lead")
-    String submit(@ModelAttribute LeadForm form, Model model, HttpServletRequest request, HttpServletResponse response,
+    String submit(@Parameter(hidden = true) @ModelAttribute LeadForm form, Model model, HttpServletRequest request, HttpServletResponse response,
                   RedirectAttributes redirect) {
         if (!rateLimit.tryAcquire(request.getRemoteAddr())) {
             response.setStatus(429);
@@ -126,6 +142,9 @@ class WebToLeadController {
         return "redirect:/public/lead/thanks";
     }
 
+    @Operation(summary = "Thank-you page after the web form (HTML)", description = "Shows the new referral's reference.",
+            responses = @ApiResponse(responseCode = "200", description = "The page",
+                    content = @Content(mediaType = "text/html")))
     @GetMapping("/public/lead/thanks")
     String thanks(Model model) {
         model.addAttribute("brand", properties);

@@ -7,7 +7,9 @@ import ch.qos.logback.core.read.ListAppender;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.relay.monitoring.BusinessMetrics;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -55,6 +57,7 @@ class DemoOutboxTest {
     }
 
     private static MailDelivery delivery(boolean demo) {
-        return new MailDelivery(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), "relay@localhost", demo);
+        return new MailDelivery(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), "relay@localhost", demo,
+                new BusinessMetrics(new SimpleMeterRegistry()));
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralIntake;
 import org.relay.support.ComplianceOfficer;
+import org.relay.support.Operator;
 import org.relay.support.RelayIntegrationTest;
 import org.relay.support.RelayTestData;
 import org.relay.support.WebappSession;
@@ -50,7 +51,8 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
     enum Role {
         ANONYMOUS(null, null), OTHER_QUEUE("carlos", "carlos"), REFERRER("ryan", "ryan"), QUEUE_MEMBER("bob", "bob"),
         OWNER("alice", "alice"), QUEUE_MANAGER("jackie", "jackie"), OTHER_MANAGER("nina", "Insurance-Manager-4"),
-        COMPLIANCE(ComplianceOfficer.USER, ComplianceOfficer.PASSWORD), ADMIN("demo", "demo");
+        COMPLIANCE(ComplianceOfficer.USER, ComplianceOfficer.PASSWORD), ADMIN("demo", "demo"),
+        OPERATOR(Operator.USER, Operator.PASSWORD);
 
         final String user;
         final String password;
@@ -105,6 +107,7 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
     @BeforeEach
     void ninaManagesInsurance() throws Exception {
         ComplianceOfficer.ensure(identityService);
+        Operator.ensure(identityService);
         if (identityService.createGroupQuery().groupId(INSURANCE_MANAGERS).count() == 0) {
             var group = identityService.newGroup(INSURANCE_MANAGERS);
             group.setName("Insurance managers");
@@ -409,7 +412,16 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                 new Surface("GET /api/contacts/{id}", (f, u) -> get("/api/contacts/" + customerRecords(f)[1]),
                         EnumSet.of(OWNER, QUEUE_MANAGER, COMPLIANCE, ADMIN)),
                 new Surface("GET /api/households/{id}", (f, u) -> get("/api/households/" + customerRecords(f)[2]),
-                        EnumSet.of(OWNER, QUEUE_MANAGER, COMPLIANCE, ADMIN)));
+                        EnumSet.of(OWNER, QUEUE_MANAGER, COMPLIANCE, ADMIN)),
+                // the API's description (no data: anyone, like health) and monitoring (relay-operators, administrators)
+                new Surface("GET /v3/api-docs (description, no data)", (f, u) -> get("/v3/api-docs"),
+                        EnumSet.allOf(Role.class)),
+                new Surface("GET /swagger-ui/index.html (description, no data)", (f, u) -> get("/swagger-ui/index.html"),
+                        EnumSet.allOf(Role.class)),
+                new Surface("GET /actuator/prometheus", (f, u) -> get("/actuator/prometheus"), EnumSet.of(OPERATOR, ADMIN)),
+                new Surface("GET /actuator/metrics", (f, u) -> get("/actuator/metrics"), EnumSet.of(OPERATOR, ADMIN)),
+                new Surface("GET /actuator/health (unchanged: anyone)", (f, u) -> get("/actuator/health"),
+                        EnumSet.allOf(Role.class)));
     }
 
     /** Kiara's account, contact and household ids, created and linked to her referral on first use. */
