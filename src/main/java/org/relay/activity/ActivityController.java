@@ -5,7 +5,7 @@ import org.relay.common.ReadOnly;
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
 import org.relay.security.Caller;
-import org.relay.security.ReferralAccess;
+import org.relay.referral.ReferralAccess;
 import org.relay.security.Callers;
 import org.relay.referral.Referral;
 import org.springframework.http.HttpStatus;

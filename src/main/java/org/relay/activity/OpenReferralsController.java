@@ -11,7 +11,7 @@ import org.relay.referral.Referral;
 import org.relay.referral.ReferralRepository;
 import org.relay.referral.ReferralStatus;
 import org.relay.security.QueueScope;
-import org.relay.security.ReferralAccess;
+import org.relay.referral.ReferralAccess;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

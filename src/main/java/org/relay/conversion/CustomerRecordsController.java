@@ -9,7 +9,7 @@ import org.relay.referral.Referral;
 import org.relay.referral.ReferralRepository;
 import org.relay.security.Caller;
 import org.relay.security.Callers;
-import org.relay.security.ReferralAccess;
+import org.relay.referral.ReferralAccess;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;

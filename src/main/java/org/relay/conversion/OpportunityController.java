@@ -2,7 +2,7 @@ package org.relay.conversion;
 
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
-import org.relay.security.ReferralAccess;
+import org.relay.referral.ReferralAccess;
 import org.relay.security.Callers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,6 +1,6 @@
 package org.relay.conversion;
 
-import org.relay.security.ReferralAccess;
+import org.relay.referral.ReferralAccess;
 import org.relay.security.Callers;
 import jakarta.validation.Valid;
 import org.relay.referral.ReferralView;

@@ -9,8 +9,8 @@ import org.relay.routing.Advocate;
 import org.relay.routing.AdvocateRepository;
 import org.relay.routing.CustomerAdvisor;
 import org.relay.routing.CustomerAdvisorRepository;
-import org.relay.routing.RoutingQueue;
-import org.relay.routing.RoutingQueueRepository;
+import org.relay.queue.RoutingQueue;
+import org.relay.queue.RoutingQueueRepository;
 import org.relay.tasklist.TasklistFilters;
 import org.springframework.stereotype.Component;
 

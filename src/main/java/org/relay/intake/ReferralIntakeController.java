@@ -3,7 +3,7 @@ package org.relay.intake;
 import org.relay.referral.ReferrerType;
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
-import org.relay.security.ReferralAccess;
+import org.relay.referral.ReferralAccess;
 import org.relay.security.Callers;
 import org.relay.referral.CreateReferralRequest;
 import org.relay.referral.ReferralView;

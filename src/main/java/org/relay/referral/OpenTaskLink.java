@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.relay.common.RelayProperties;
 import org.relay.security.Caller;
 import org.relay.security.Callers;
-import org.relay.security.ReferralAccess;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

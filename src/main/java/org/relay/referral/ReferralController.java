@@ -5,7 +5,6 @@ import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
 import org.relay.security.Caller;
 import org.relay.security.Callers;
-import org.relay.security.ReferralAccess;
 import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

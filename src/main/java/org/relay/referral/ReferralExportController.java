@@ -8,7 +8,6 @@ import org.relay.common.ReadOnly;
 import org.relay.security.Caller;
 import org.relay.security.Callers;
 import org.relay.security.PiiMasking;
-import org.relay.security.ReferralAccess;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;

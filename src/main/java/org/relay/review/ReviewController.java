@@ -8,7 +8,7 @@ import org.relay.audit.AuditTrail;
 import org.relay.referral.ReferralView;
 import org.relay.referral.ReferralViews;
 import org.relay.security.Callers;
-import org.relay.security.ReferralAccess;
+import org.relay.referral.ReferralAccess;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

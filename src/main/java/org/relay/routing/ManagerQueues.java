@@ -1,5 +1,8 @@
 package org.relay.routing;
 
+import org.relay.queue.RoutingProperties;
+import org.relay.queue.RoutingQueueRepository;
+import org.relay.queue.RoutingQueue;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.relay.referral.Referral;

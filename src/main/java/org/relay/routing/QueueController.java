@@ -1,5 +1,7 @@
 package org.relay.routing;
 
+import org.relay.queue.RoutingQueueRepository;
+import org.relay.queue.RoutingQueue;
 import org.relay.common.DirectoryNames;
 import org.relay.security.EngineAuthorizations;
 import jakarta.validation.Valid;

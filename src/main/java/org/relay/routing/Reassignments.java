@@ -1,5 +1,6 @@
 package org.relay.routing;
 
+import org.relay.queue.RoutingQueueRepository;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;

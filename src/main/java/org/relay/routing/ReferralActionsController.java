@@ -2,35 +2,32 @@ package org.relay.routing;
 
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
-import org.relay.security.ReferralAccess;
+import org.relay.referral.ReferralAccess;
 import org.relay.security.Callers;
 import jakarta.validation.Valid;
 import org.relay.referral.ReferralView;
 import org.relay.referral.ReferralViews;
-import org.relay.sla.SlaReplanning;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What a manager does to a running referral: hand it to someone else, or re-plan it by the current SLA table. */
+/** A manager hands a running referral to someone else (re-planning its SLA is in sla/SlaReplanController). */
 @RestController
 class ReferralActionsController {
 
     private final ManagerReassignment reassignment;
-    private final SlaReplanning replanning;
     private final ReferralViews views;
     private final ReferralAccess access;
     private final Callers callers;
     private final AuditTrail audit;
 
-    ReferralActionsController(ManagerReassignment reassignment, SlaReplanning replanning, ReferralViews views,
-                              ReferralAccess access, Callers callers, AuditTrail audit) {
+    ReferralActionsController(ManagerReassignment reassignment, ReferralViews views, ReferralAccess access,
+                              Callers callers, AuditTrail audit) {
         this.access = access;
         this.callers = callers;
         this.audit = audit;
         this.reassignment = reassignment;
-        this.replanning = replanning;
         this.views = views;
     }
 
@@ -41,11 +38,5 @@ class ReferralActionsController {
         audit.write(AuditAction.REASSIGNED, reference, null, "to " + (request.toUser() != null ? "user " + request.toUser()
                 : "queue " + request.toQueue()), request.note());
         return views.detail(reference);
-    }
-
-    @PostMapping("/api/referrals/{referenceNumber}/sla-replan")
-    ReferralView replan(@PathVariable String referenceNumber, @Valid @RequestBody SlaReplanning.Request request) {
-        access.managed(referenceNumber, callers.actingAs(request.requestedBy(), "requestedBy"));
-        return views.detail(replanning.replan(referenceNumber, request).getReferenceNumber());
     }
 }

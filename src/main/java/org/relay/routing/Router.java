@@ -1,5 +1,6 @@
 package org.relay.routing;
 
+import org.relay.queue.RoutingProperties;
 import org.relay.common.DirectoryNames;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;

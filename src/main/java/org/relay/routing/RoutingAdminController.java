@@ -1,6 +1,6 @@
 package org.relay.routing;
 
-import org.relay.security.ReferralAccess;
+import org.relay.referral.ReferralAccess;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;

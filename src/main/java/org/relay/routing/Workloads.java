@@ -1,5 +1,6 @@
 package org.relay.routing;
 
+import org.relay.queue.RoutingProperties;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.relay.referral.ReferralRepository;

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The password checks Camunda made while one request was served, with their verdicts (reported by
- * {@link org.relay.engine.ReportingIdentityProvider}), so SignInThrottleFilter counts exactly what was checked, for the user it was
+ * engine/ReportingIdentityProvider), so SignInThrottleFilter counts exactly what was checked, for the user it was
  * checked for, whichever path checked it (Spring Security, the engine REST filter, the webapps' login).
  */
 public final class PasswordCheckOutcomes {

@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * The queues whose referrals a caller may see in lists and reports without being named on them: every queue
  * (administrators, compliance, a manager who manages them all), or these queues (those a manager manages). One
- * answer, from {@link ReferralAccess#managedQueues}, for the open-referral lists and every report.
+ * answer, from referral/ReferralAccess.managedQueues, for the open-referral lists and every report.
  */
 public record QueueScope(boolean everything, Set<String> queues) {
 

@@ -24,7 +24,7 @@ import java.io.IOException;
 
 /**
  * Who may call what. Relay's API (/api/**) needs a Camunda user: HTTP Basic, or for reading a Tasklist/Cockpit
- * session. Role gates are here; which referral a user may see is decided per record by {@link ReferralAccess}.
+ * session. Role gates are here; which referral a user may see is decided per record by referral/ReferralAccess.
  * The engine's REST API (/engine-rest) is guarded by Camunda's own Basic filter so its authorization checks apply;
  * Tasklist, Cockpit and Admin log users in themselves; the web-to-lead page carries CSRF tokens; email action pages
  * are protected by their signed links. Every password check is throttled first (SignInThrottleFilter).

@@ -5,7 +5,7 @@ import org.relay.audit.AuditTrail;
 import org.relay.common.ReadOnly;
 import org.relay.referral.ReferrerType;
 import org.relay.security.Callers;
-import org.relay.security.ReferralAccess;
+import org.relay.referral.ReferralAccess;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

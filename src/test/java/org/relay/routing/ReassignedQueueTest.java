@@ -1,5 +1,7 @@
 package org.relay.routing;
 
+import org.relay.queue.RoutingQueueRepository;
+import org.relay.queue.RoutingQueue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.assertj.core.api.Assertions;

@@ -1,4 +1,4 @@
-package org.relay.routing;
+package org.relay.queue;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 

@@ -1,4 +1,4 @@
-package org.relay.routing;
+package org.relay.queue;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package org.relay.routing;
+package org.relay.queue;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -30,7 +30,7 @@ public record RoutingProperties(String fallbackManagerQueue, Integer defaultCapa
             ownersQueueOnly = ownersQueueOnly == null || ownersQueueOnly;
         }
 
-        boolean appliesTo(String recordType, String sourceChannel) {
+        public boolean appliesTo(String recordType, String sourceChannel) {
             return enabled && (recordTypes.isEmpty() || recordTypes.contains(recordType))
                     && (sourceChannels.isEmpty() || sourceChannels.contains(sourceChannel));
         }

@@ -1,19 +1,17 @@
-package org.relay.security;
+package org.relay.referral;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.relay.common.ForbiddenException;
 import org.relay.common.NotFoundException;
-import org.relay.referral.Referral;
-import org.relay.referral.ReferralListQuery;
-import org.relay.referral.ReferralLookup;
-import org.relay.referral.ReferralRepository;
-import org.relay.referral.ReferralStatus;
+import org.relay.security.Caller;
+import org.relay.security.Callers;
+import org.relay.security.QueueScope;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.relay.routing.RoutingProperties;
-import org.relay.routing.RoutingQueue;
-import org.relay.routing.RoutingQueueRepository;
+import org.relay.queue.RoutingProperties;
+import org.relay.queue.RoutingQueue;
+import org.relay.queue.RoutingQueueRepository;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
