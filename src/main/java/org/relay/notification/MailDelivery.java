@@ -26,8 +26,9 @@ class MailDelivery {
     private final boolean demo;
 
     MailDelivery(ObjectProvider<JavaMailSender> sender, @Value("${relay.mail.from:relay@localhost}") String from,
-                 @Value("${relay.demo.enabled:false}") boolean demo) {
-        this.sender = sender.getIfAvailable();
+                 @Value("${relay.demo.enabled:false}") boolean demo, @Value("${spring.mail.host:}") String host) {
+        // an empty host (the demo on PostgreSQL: RELAY_SMTP_HOST unset) still makes Spring build a sender: no SMTP
+        this.sender = host.isBlank() ? null : sender.getIfAvailable();
         this.from = from;
         this.demo = demo;
     }
