@@ -8,7 +8,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Seeds the embedded default with the demo team and referrals, once. Off in the postgres profile and in tests. */
+/**
+ * Seeds the demo team and referrals, once, on the embedded default or a PostgreSQL database made for the demo
+ * (profiles {@code postgres,demo}); off in the postgres profile alone and in tests.
+ */
 @Component
 @ConditionalOnProperty(name = "relay.demo.enabled", havingValue = "true")
 class DemoData {
@@ -37,7 +40,9 @@ class DemoData {
             history.create();
             referrals.create();
             rollups.refresh();
-            log.info("Demo data ready: log into Tasklist as bob/bob to review Kiara Thompson's mortgage referral");
         }
+        // every start, so the passwords are at hand on a database seeded earlier
+        log.info("Demo data ready: log into Tasklist as bob / {} to review Kiara Thompson's mortgage referral. Demo users:{}",
+                team.passwordOf("bob"), team.signInTable());
     }
 }

@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * The demo bank's people and queues. Ryan (wealth management) refers his client Kiara to mortgage broker Bob
- * (retail lending); Jackie manages the referral programme. Every demo user's password is their user id.
+ * (retail lending); Jackie manages the referral programme. Every demo user's password is their user id, or with
+ * Camunda's password policy on (PostgreSQL) {@code relay.demo.password} (DemoPasswords).
  */
 @Component
 public class DemoTeam {
@@ -65,9 +66,12 @@ public class DemoTeam {
     private final CustomerAdvisorRepository advisors;
     private final TasklistFilters filters;
     private final EngineAuthorizations authorizations;
+    private final DemoPasswords passwords;
 
     DemoTeam(IdentityService identityService, RoutingQueueRepository queues, AdvocateRepository advocates,
-             CustomerAdvisorRepository advisors, TasklistFilters filters, EngineAuthorizations authorizations) {
+             CustomerAdvisorRepository advisors, TasklistFilters filters, EngineAuthorizations authorizations,
+             DemoPasswords passwords) {
+        this.passwords = passwords;
         this.authorizations = authorizations;
         this.identityService = identityService;
         this.queues = queues;
@@ -106,6 +110,25 @@ public class DemoTeam {
         }
     }
 
+    /** Who to sign in as, printed at the demo's start: each queue's people and their password. */
+    String signInTable() {
+        StringBuilder table = new StringBuilder(String.format("%n  %-20s %-18s %s", "user", "password", "queue"));
+        for (Queue queue : QUEUES) {
+            queue.members().forEach(member -> table.append(row(member, queue.name())));
+        }
+        table.append(row("jackie", "Referral Managers (manages every queue)"));
+        table.append(row("demo", "administrator (camunda-admin)"));
+        return table.toString();
+    }
+
+    private String row(String userId, String role) {
+        return String.format("%n  %-20s %-18s %s", userId, passwords.describe(userId), role);
+    }
+
+    String passwordOf(String userId) {
+        return passwords.describe(userId);
+    }
+
     private void ensureUser(Person person) {
         if (identityService.createUserQuery().userId(person.id()).count() > 0) {
             return;
@@ -114,7 +137,7 @@ public class DemoTeam {
         user.setFirstName(person.firstName());
         user.setLastName(person.lastName());
         user.setEmail(person.id() + "@relay.example");
-        user.setPassword(person.id());
+        user.setPassword(passwords.forNewUser(user));
         identityService.saveUser(user);
     }
 

@@ -29,9 +29,11 @@ class MailDelivery {
     private final BusinessMetrics metrics;
 
     MailDelivery(ObjectProvider<JavaMailSender> sender, @Value("${relay.mail.from:relay@localhost}") String from,
-                 @Value("${relay.demo.enabled:false}") boolean demo, BusinessMetrics metrics) {
+                 @Value("${relay.demo.enabled:false}") boolean demo, @Value("${spring.mail.host:}") String host,
+                 BusinessMetrics metrics) {
         this.metrics = metrics;
-        this.sender = sender.getIfAvailable();
+        // an empty host (the demo on PostgreSQL: RELAY_SMTP_HOST unset) still makes Spring build a sender: no SMTP
+        this.sender = host.isBlank() ? null : sender.getIfAvailable();
         this.from = from;
         this.demo = demo;
     }

@@ -14,11 +14,16 @@ import java.util.Set;
  * it, so a referral created on Friday evening is not escalated on Sunday.
  */
 public record BusinessCalendar(ZoneId zone, Set<DayOfWeek> workingDays, LocalTime opens, LocalTime closes,
-                               Set<LocalDate> holidays) {
+                               HolidayRules holidays) {
+
+    /** A calendar whose holidays are exactly the listed days. */
+    public BusinessCalendar(ZoneId zone, Set<DayOfWeek> workingDays, LocalTime opens, LocalTime closes,
+                            Set<LocalDate> holidays) {
+        this(zone, workingDays, opens, closes, HolidayRules.listed(holidays));
+    }
 
     public BusinessCalendar {
         workingDays = Set.copyOf(workingDays);
-        holidays = Set.copyOf(holidays);
         if (workingDays.isEmpty()) {
             throw new IllegalArgumentException("A business calendar needs at least one working day");
         }
@@ -44,7 +49,7 @@ public record BusinessCalendar(ZoneId zone, Set<DayOfWeek> workingDays, LocalTim
     }
 
     public boolean isWorkingDay(LocalDate date) {
-        return workingDays.contains(date.getDayOfWeek()) && !holidays.contains(date);
+        return workingDays.contains(date.getDayOfWeek()) && !holidays.isHoliday(date);
     }
 
     /** {@code at} itself when inside working hours, else the next opening. */

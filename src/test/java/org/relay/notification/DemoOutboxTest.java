@@ -57,7 +57,7 @@ class DemoOutboxTest {
     }
 
     private static MailDelivery delivery(boolean demo) {
-        return new MailDelivery(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), "relay@localhost", demo,
+        return new MailDelivery(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), "relay@localhost", demo, "",
                 new BusinessMetrics(new SimpleMeterRegistry()));
     }
 }
