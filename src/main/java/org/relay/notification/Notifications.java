@@ -14,7 +14,7 @@ import org.relay.referral.ReferralTimeline;
 import org.relay.scoring.ReferrerScore;
 import org.relay.scoring.ReferrerStanding;
 import org.relay.scoring.ReferrerStandings;
-import org.relay.sla.BusinessCalendars;
+import org.relay.calendar.BusinessCalendars;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;

@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.relay.common.EmbeddedDemoDatabase;
-import org.relay.emailaction.ActionLinkProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -29,15 +28,17 @@ class FirstAdministrator implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
 
     private final SecurityProperties security;
-    private final ActionLinkProperties links;
+    /** relay.action-links.secret, read as text: the action links themselves are emailaction's. */
+    private final String linkSecret;
     private final IdentityService identityService;
     private final DataSource dataSource;
     private final boolean demo;
 
-    FirstAdministrator(SecurityProperties security, ActionLinkProperties links, IdentityService identityService,
-                       DataSource dataSource, @Value("${relay.demo.enabled:false}") boolean demo) {
+    FirstAdministrator(SecurityProperties security, @Value("${relay.action-links.secret:}") String linkSecret,
+                       IdentityService identityService, DataSource dataSource,
+                       @Value("${relay.demo.enabled:false}") boolean demo) {
         this.security = security;
-        this.links = links;
+        this.linkSecret = linkSecret;
         this.identityService = identityService;
         this.dataSource = dataSource;
         this.demo = demo;
@@ -63,7 +64,7 @@ class FirstAdministrator implements InitializingBean {
     }
 
     private List<String> linkSecretProblems(String where) {
-        return StrongSecrets.linkSecretProblems(links.secret()).stream()
+        return StrongSecrets.linkSecretProblems(linkSecret).stream()
                 .map(p -> "relay.action-links.secret (RELAY_LINK_SECRET) " + p + where).toList();
     }
 

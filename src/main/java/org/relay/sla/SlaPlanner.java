@@ -1,5 +1,7 @@
 package org.relay.sla;
 
+import org.relay.calendar.BusinessCalendars;
+import org.relay.calendar.BusinessCalendar;
 import org.relay.referral.Referral;
 import org.springframework.stereotype.Component;
 

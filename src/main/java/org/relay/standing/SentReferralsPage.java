@@ -9,7 +9,7 @@ import org.relay.audit.AuditTrail;
 import org.relay.common.ReadOnly;
 import org.relay.referral.ReferrerType;
 import org.relay.security.Callers;
-import org.relay.sla.BusinessCalendars;
+import org.relay.calendar.BusinessCalendars;
 import org.relay.webform.WebFormProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

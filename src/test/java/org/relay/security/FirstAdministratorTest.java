@@ -3,7 +3,6 @@ package org.relay.security;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
-import org.relay.emailaction.ActionLinkProperties;
 import org.relay.support.RelayIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -41,17 +40,13 @@ class FirstAdministratorTest extends RelayIntegrationTest {
         administrator("tests-3f9a1c7e5b2d8a6f4e0c9b1d7a3e5f2c", true).afterPropertiesSet();
 
         SecurityProperties weak = new SecurityProperties("relay-admin", "relay-admin", Duration.ZERO);
-        Assertions.assertThatThrownBy(() -> new FirstAdministrator(weak, links("tests-3f9a1c7e5b2d8a6f4e0c9b1d7a3e5f2c"),
+        Assertions.assertThatThrownBy(() -> new FirstAdministrator(weak, "tests-3f9a1c7e5b2d8a6f4e0c9b1d7a3e5f2c",
                         identityService, dataSource, false).afterPropertiesSet())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("relay.security.admin-password");
     }
 
     private FirstAdministrator administrator(String linkSecret, boolean demo) {
-        return new FirstAdministrator(security, links(linkSecret), identityService, dataSource, demo);
-    }
-
-    private static ActionLinkProperties links(String secret) {
-        return new ActionLinkProperties(secret, Duration.ofHours(72));
+        return new FirstAdministrator(security, linkSecret, identityService, dataSource, demo);
     }
 }

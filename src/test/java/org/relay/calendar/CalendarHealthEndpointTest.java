@@ -1,4 +1,4 @@
-package org.relay.sla;
+package org.relay.calendar;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.relay.sla;
+package org.relay.calendar;
 
 import java.time.DayOfWeek;
 import java.time.Duration;

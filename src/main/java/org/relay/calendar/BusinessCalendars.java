@@ -1,4 +1,4 @@
-package org.relay.sla;
+package org.relay.calendar;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;

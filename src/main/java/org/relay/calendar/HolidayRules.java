@@ -1,4 +1,4 @@
-package org.relay.sla;
+package org.relay.calendar;
 
 import de.focus_shift.jollyday.core.Holiday;
 import de.focus_shift.jollyday.core.HolidayManager;

@@ -1,4 +1,4 @@
-package org.relay.sla;
+package org.relay.calendar;
 
 import java.time.LocalDate;
 import java.time.Period;
