@@ -105,7 +105,8 @@ class CockpitReferralJourneysTest extends RelayIntegrationTest {
                 .isEqualTo("Kiara Thompson · Mortgage · USD 450,000 · " + grade(kiara) + " · referred by Ryan Walsh"
                         + referrerScore(kiara));
         Assertions.assertThat(page.getText()).contains("Waiting for review").contains("Owner\nDana Kim")
-                .contains("Queue\nRetail Lending").contains("Open the running lifecycle in Cockpit");
+                // the queue follows the colleague it was reassigned to (issue #26, item 13)
+                .contains("Queue\nCards and Loans").contains("Open the running lifecycle in Cockpit");
         WebElement rejection = page.findElement(By.cssSelector("tr.relay-event-rejected"));
         Assertions.assertThat(rejection.getText()).contains("Alice Romero").contains("Rejected")
                 .contains("Wrong region").contains(NOTE);
