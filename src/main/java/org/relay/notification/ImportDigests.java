@@ -155,7 +155,8 @@ class ImportDigests {
         Context context = new Context(Locale.ENGLISH);
         context.setVariable("name", user.getFirstName());
         context.setVariable("source", source);
-        context.setVariable("total", fresh.size());
+        context.setVariable("intro", (fresh.size() == 1 ? "A new referral from " + source + " is"
+                : fresh.size() + " new referrals from " + source + " are") + " waiting for your decision");
         context.setVariable("lines", lines);
         context.setVariable("notListed", fresh.size() - lines.size());
         context.setVariable("tasklistLink", properties.publicUrl() + "/camunda/app/tasklist/default/");
