@@ -108,6 +108,7 @@ class ImportDigests {
     private Map<String, List<Pending>> waitingByRecipient(List<Long> referralIds) {
         Map<String, List<Pending>> byUser = new LinkedHashMap<>();
         Map<String, List<String>> membersByQueue = new HashMap<>();
+        Map<String, String> queueNames = new HashMap<>();
         for (int from = 0; from < referralIds.size(); from += CHUNK) {
             Map<String, Referral> byInstance = new HashMap<>();
             for (Referral referral : referrals.findAllById(referralIds.subList(from, Math.min(from + CHUNK, referralIds.size())))) {
@@ -122,7 +123,8 @@ class ImportDigests {
                 List<String> users = queueWide
                         ? membersByQueue.computeIfAbsent(referral.getQueueId(), this::membersOf)
                         : List.of(task.getAssignee());
-                Line line = lineOf(referral, task, queueWide);
+                Line line = lineOf(referral, task, queueWide,
+                        queueWide ? queueNames.computeIfAbsent(referral.getQueueId(), this::queueName) : null);
                 for (String user : users) {
                     byUser.computeIfAbsent(user, u -> new ArrayList<>())
                             .add(new Pending(referral.getId(), task.getId(), task.getPriority(), line));
@@ -175,12 +177,12 @@ class ImportDigests {
         return "assigned:" + taskId;
     }
 
-    private Line lineOf(Referral referral, Task task, boolean queueWide) {
+    private Line lineOf(Referral referral, Task task, boolean queueWide, String queueName) {
         return new Line(referral.getReferenceNumber(), referral.getCustomer().getName(),
                 catalog.productLabel(referral.getExpressedInterest()),
                 Money.format(referral.getInterestAmount(), referral.getInterestCurrency(), "—"),
                 referral.getLeadScore() == null ? "—" : LeadGrade.of(referral.getLeadScore()) + " " + referral.getLeadScore(),
-                queueWide, referral.getQueueId(), properties.tasklistLink(task.getId()), null, null);
+                queueWide, queueName, properties.tasklistLink(task.getId()), null, null);
     }
 
     /** The recipient's own one-click links: signed for this user and task, so a queue member's work only for them. */
@@ -190,6 +192,13 @@ class ImportDigests {
                 line.queueWide(), line.queue(), line.taskLink(),
                 emailActions.linkFor(pending.taskId(), userId, ActionLink.Action.ACCEPT),
                 emailActions.linkFor(pending.taskId(), userId, ActionLink.Action.REJECT));
+    }
+
+    /** People read queues by their names ("Cards and Loans"), not their ids. */
+    private String queueName(String queueId) {
+        org.camunda.bpm.engine.identity.Group group = queueId == null ? null
+                : identityService.createGroupQuery().groupId(queueId).singleResult();
+        return group == null || group.getName() == null ? String.valueOf(queueId) : group.getName();
     }
 
     private List<String> membersOf(String queueId) {
