@@ -45,13 +45,15 @@ class ImportBatch implements JavaDelegate {
     private final ObjectMapper json;
     private final int batchSize;
     private final BusinessMetrics metrics;
+    private final ImportDigestWindow digestWindow;
 
     @PersistenceContext
     private EntityManager entityManager;
 
     ImportBatch(ImportJobRepository jobs, JdbcTemplate jdbc, ImportRowMapper mapper, ReferralIntake intake,
                 ObjectMapper json, @Value("${relay.imports.batch-size:50}") int batchSize,
-                BusinessMetrics metrics) {
+                BusinessMetrics metrics, ImportDigestWindow digestWindow) {
+        this.digestWindow = digestWindow;
         this.jobs = jobs;
         this.jdbc = jdbc;
         this.mapper = mapper;
@@ -109,7 +111,8 @@ class ImportBatch implements JavaDelegate {
                 imported++;
             } else {
                 Referral referral = intake.create(request);
-                jdbc.update("insert into import_dedup (row_key, referral_id) values (?, ?)", key, referral.getId());
+                jdbc.update("insert into import_dedup (row_key, referral_id, import_id) values (?, ?, ?)", key,
+                        referral.getId(), importId);
                 imported++;
                 // keep the persistence context small: a batch of hundreds of leads must not be dirty-checked per query
                 entityManager.flush();
@@ -124,6 +127,7 @@ class ImportBatch implements JavaDelegate {
             metrics.importRows(imported, duplicates, failed);
         }
         execution.setVariable("moreRows", rows.size() == batchSize);
+        digestWindow.afterBatch(execution, job.isMailDigest() && imported > 0);
     }
 
     /** Report errors by the file's own column names where the request field maps back to one. */

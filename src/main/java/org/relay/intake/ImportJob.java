@@ -33,6 +33,9 @@ public class ImportJob {
 
     private boolean dryRun;
 
+    /** Its leads are announced in digest mails per window (relay.imports.digest), not one mail per lead. */
+    private boolean mailDigest;
+
     @Column(nullable = false)
     private String requestedBy;
 
@@ -64,6 +67,10 @@ public class ImportJob {
         this.createdAt = createdAt;
     }
 
+    void announceInDigests(boolean digest) {
+        this.mailDigest = digest;
+    }
+
     void staged(int totalRows) {
         this.totalRows = totalRows;
         this.status = Status.IMPORTING;
@@ -90,6 +97,7 @@ public class ImportJob {
     public String getSourceChannel() { return sourceChannel; }
     public String getCampaign() { return campaign; }
     public boolean isDryRun() { return dryRun; }
+    public boolean isMailDigest() { return mailDigest; }
     public String getRequestedBy() { return requestedBy; }
     public Status getStatus() { return status; }
     public int getTotalRows() { return totalRows; }

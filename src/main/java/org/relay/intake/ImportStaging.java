@@ -58,10 +58,12 @@ class ImportStaging {
     private final Catalog catalog;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ImportDigestWindow digestWindow;
 
     ImportStaging(ImportJobRepository jobs, JdbcTemplate jdbc, TransactionTemplate transactions,
                   RuntimeService runtimeService, KnownUsers knownUsers, Catalog catalog, ObjectMapper json,
-                  Clock clock) {
+                  Clock clock, ImportDigestWindow digestWindow) {
+        this.digestWindow = digestWindow;
         this.jobs = jobs;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -105,6 +107,8 @@ class ImportStaging {
             return transactions.execute(status -> {
                 ImportJob staged = jobs.require(job.getId());
                 staged.staged(rows);
+                // decided once per import, so switching the setting never strands a running import's leads
+                staged.announceInDigests(digestWindow.enabled() && !staged.isDryRun());
                 runtimeService.startProcessInstanceByKey(PROCESS_KEY, "IMPORT-" + job.getId(), variables);
                 return staged;
             });

@@ -15,5 +15,8 @@ interface NotificationSentRepository extends JpaRepository<NotificationSent, Lon
     @Query("select count(n) from NotificationSent n where n.eventKey = :eventKey and n.recipient = :recipient")
     long countByEventKeyAndRecipient(@Param("eventKey") String eventKey, @Param("recipient") String recipient);
 
+    @Query("select n.eventKey from NotificationSent n where n.recipient = :recipient and n.eventKey in :eventKeys")
+    List<String> sentAmong(@Param("eventKeys") List<String> eventKeys, @Param("recipient") String recipient);
+
     List<NotificationSent> findByReferralIdOrderBySentAtAsc(Long referralId);
 }
