@@ -1,44 +1,21 @@
 package org.relay.browser;
 
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.relay.support.RelayIntegrationTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An integrator reads Relay's API in Swagger UI without an account: the title and how to sign in, the feature groups,
  * and for creating a referral its body and the problem responses it can give. Screenshots in
  * target/browser-screenshots/ (api-docs-*.png).
  */
-class ApiDocsJourneyTest extends RelayIntegrationTest {
-
-    static BrowserSession browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void openBrowser() throws Exception {
-        Assumptions.assumeTrue(BrowserSession.available(), "Debian's chromium and chromium-driver (installed by .ci/run)");
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ApiDocsJourneyTest extends BrowserJourney {
 
     @Test
     void an_integrator_reads_how_to_create_a_referral_and_what_can_go_wrong() {
         browser.driver.manage().deleteAllCookies();
-        browser.driver.get("http://localhost:" + port + "/swagger-ui.html");
+        browser.driver.get(url("/swagger-ui.html"));
 
         WebElement title = browser.visible(By.cssSelector(".information-container .title"), 60);
         Assertions.assertThat(title.getText()).contains("Relay API");

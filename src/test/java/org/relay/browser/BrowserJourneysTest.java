@@ -5,13 +5,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -30,11 +24,9 @@ import org.relay.referral.ReferrerType;
 import org.relay.analytics.ReportRollups;
 import org.relay.common.DirectoryNames;
 import org.relay.intake.DuplicateResolution;
-import org.relay.support.RelayIntegrationTest;
 import org.relay.support.RelayTestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -51,12 +43,8 @@ import java.util.regex.Pattern;
  * page, the recipient following a mail's Accept link. A failing journey leaves a screenshot in
  * target/browser-screenshots/; the browser is closed after the class, whatever happened.
  */
-class BrowserJourneysTest extends RelayIntegrationTest {
+class BrowserJourneysTest extends BrowserJourney {
 
-    static BrowserSession browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     ReferralIntake intake;
     @Autowired
@@ -75,29 +63,6 @@ class BrowserJourneysTest extends RelayIntegrationTest {
     DirectoryNames names;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
-
-    @RegisterExtension
-    TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot(context.getRequiredTestMethod().getName());
-            }
-        }
-    };
-
-    @BeforeAll
-    static void openBrowser() throws Exception {
-        Assumptions.assumeTrue(BrowserSession.available(), "Debian's chromium and chromium-driver (installed by .ci/run)");
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void the_recipient_finds_the_best_referral_on_top_of_my_referrals_and_accepts_it() {
@@ -472,10 +437,6 @@ class BrowserJourneysTest extends RelayIntegrationTest {
         browser.click(browser.driver.findElement(By.cssSelector("form button[type=submit]")));
         browser.waitUpTo(20).until(ExpectedConditions.textToBe(By.tagName("h1"), "Referral accepted"));
         Assertions.assertThat(data.reload(kiara).getStatus()).isEqualTo(ReferralStatus.ACCEPTED);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     private Optional<Task> reviewTask(Referral referral) {

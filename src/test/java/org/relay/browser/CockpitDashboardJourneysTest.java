@@ -4,14 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -20,13 +14,11 @@ import org.relay.analytics.ReportRollups;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralIntake;
 import org.relay.scoring.ReferrerStandings;
-import org.relay.support.RelayIntegrationTest;
 import org.relay.support.RelayTestData;
 import org.relay.synthetic.SyntheticHistoryWriter;
 import org.relay.synthetic.SyntheticReferralHistory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -41,12 +33,8 @@ import java.util.Map;
  * funnel shows its rates, the SLA chart draws all four of its labels, and a click on the funnel's "Converted" opens
  * Relay's referral list for exactly the referrals that bar counts (finished ones: they are no process instances).
  */
-class CockpitDashboardJourneysTest extends RelayIntegrationTest {
+class CockpitDashboardJourneysTest extends BrowserJourney {
 
-    static BrowserSession browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     SyntheticHistoryWriter writer;
     @Autowired
@@ -61,29 +49,6 @@ class CockpitDashboardJourneysTest extends RelayIntegrationTest {
     TestRestTemplate rest;
     @Autowired
     ObjectMapper json;
-
-    @RegisterExtension
-    TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot(context.getRequiredTestMethod().getName());
-            }
-        }
-    };
-
-    @BeforeAll
-    static void openBrowser() throws Exception {
-        Assumptions.assumeTrue(BrowserSession.available(), "Debian's chromium and chromium-driver (installed by .ci/run)");
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     /** Two months of decided referrals, three open ones, one of them reviewed (a step with a real duration). */
     @BeforeEach
@@ -211,7 +176,4 @@ class CockpitDashboardJourneysTest extends RelayIntegrationTest {
         return Math.round(100.0 * part / whole) + "%";
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -3,13 +3,7 @@ package org.relay.browser;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -20,11 +14,9 @@ import org.relay.referral.ReferralIntake;
 import org.relay.referral.ReferralKind;
 import org.relay.referral.ReferralStatus;
 import org.relay.referral.ReferrerType;
-import org.relay.support.RelayIntegrationTest;
 import org.relay.support.RelayTestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,14 +30,10 @@ import java.util.Map;
  * the header's "Referrals" entry, reads who rejected it and why, who reassigned it, how a conversion ended; reaches
  * it from the lifecycle's process instance view. A recipient has no Cockpit, and a hostile name stays text.
  */
-class CockpitReferralJourneysTest extends RelayIntegrationTest {
+class CockpitReferralJourneysTest extends BrowserJourney {
 
     static final String NOTE = "Brockway is covered by the northern branch.";
 
-    static BrowserSession browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     ReferralIntake intake;
     @Autowired
@@ -54,29 +42,6 @@ class CockpitReferralJourneysTest extends RelayIntegrationTest {
     TaskService taskService;
     @Autowired
     ManagementService managementService;
-
-    @RegisterExtension
-    TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot(context.getRequiredTestMethod().getName());
-            }
-        }
-    };
-
-    @BeforeAll
-    static void openBrowser() throws Exception {
-        Assumptions.assumeTrue(BrowserSession.available(), "Debian's chromium and chromium-driver (installed by .ci/run)");
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void the_manager_searches_kiara_and_reads_who_rejected_her_referral_and_why() {
@@ -215,7 +180,4 @@ class CockpitReferralJourneysTest extends RelayIntegrationTest {
         Assertions.assertThat(answer.getStatusCode().is2xxSuccessful()).as(path + ": " + answer.getBody()).isTrue();
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -7,13 +7,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -21,10 +15,8 @@ import org.relay.conversion.OpportunityRepository;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralIntake;
 import org.relay.referral.ReferralRepository;
-import org.relay.support.RelayIntegrationTest;
 import org.relay.support.RelayTestData;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.Map;
 
@@ -35,12 +27,8 @@ import java.util.Map;
  * accepted the form (scripts/relay-referrer.js), in a panel of Relay's own, so Tasklist's own notification cannot
  * replace them. Screenshots in target/browser-screenshots/.
  */
-class ReferrerJourneysTest extends RelayIntegrationTest {
+class ReferrerJourneysTest extends BrowserJourney {
 
-    static BrowserSession browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     ReferralIntake intake;
     @Autowired
@@ -53,29 +41,6 @@ class ReferrerJourneysTest extends RelayIntegrationTest {
     IdentityService identityService;
     @Autowired
     OpportunityRepository opportunities;
-
-    @RegisterExtension
-    TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot(context.getRequiredTestMethod().getName());
-            }
-        }
-    };
-
-    @BeforeAll
-    static void openBrowser() throws Exception {
-        Assumptions.assumeTrue(BrowserSession.available(), "Debian's chromium and chromium-driver (installed by .ci/run)");
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void ryan_starts_a_new_referral_reads_its_reference_and_recipient_and_finds_it_in_referrals_i_sent() {
@@ -189,7 +154,4 @@ class ReferrerJourneysTest extends RelayIntegrationTest {
         return user.getFirstName() + " " + user.getLastName();
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -6,6 +6,8 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.relay.support.RelayIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HttpCodeStatusMapper;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import java.net.URI;
@@ -34,5 +36,17 @@ class CalendarHealthEndpointTest extends RelayIntegrationTest {
         String anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(rest.getRootUri()
                 + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString()).body();
         Assertions.assertThat(anonymous).contains("\"UP\"").doesNotContain("calendars");
+    }
+
+    @Autowired
+    HttpCodeStatusMapper statusCodes;
+
+    @Test
+    void a_calendar_warning_keeps_the_node_in_service_and_a_node_down_still_answers_503() {
+        // Relay maps WARNING itself; a custom mapping replaces Spring Boot's defaults, so they are restated
+        Assertions.assertThat(statusCodes.getStatusCode(new Status("WARNING"))).isEqualTo(200);
+        Assertions.assertThat(statusCodes.getStatusCode(Status.DOWN)).isEqualTo(503);
+        Assertions.assertThat(statusCodes.getStatusCode(Status.OUT_OF_SERVICE)).isEqualTo(503);
+        Assertions.assertThat(statusCodes.getStatusCode(Status.UP)).isEqualTo(200);
     }
 }
