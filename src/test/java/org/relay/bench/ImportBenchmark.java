@@ -28,6 +28,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -59,6 +62,8 @@ class ImportBenchmark extends RelayIntegrationTest {
     static final int WARM_UP_ROWS = 300;
     static final int BASELINE_THREADS = 4;
     static final boolean STATEMENTS = Boolean.getBoolean("relay.bench.statements");
+    /** Java Flight Recorder during the measured import only; add -Dbench.jvm=-XX:FlightRecorderOptions=stackdepth=512. */
+    static final boolean PROFILE = Boolean.getBoolean("relay.bench.profile");
     static final String[] PRODUCTS = {"Mortgage", "Home equity", "Credit card", "Personal loan", "Retirement planning",
             "Estate planning", "Investments", "Insurance", "Business lending"};
     static final String[] REGIONS = {"Central", "North", "South", "East", "West"};
@@ -95,11 +100,11 @@ class ImportBenchmark extends RelayIntegrationTest {
         JobExecutor executor = startJobExecutor();
         ImportRun relay;
         try {
-            runImport(csv(WARM_UP_ROWS, "warm-up"), "warm-up", false);   // JIT, caches, connection pool
+            runImport(csv(WARM_UP_ROWS, "warm-up"), "warm-up", false, false);   // JIT, caches, connection pool
             data.clear();
             bank.ensure();
             SMTP.purgeEmailFromAllMailboxes();
-            relay = runImport(csv(N, "bench"), "bench", STATEMENTS);
+            relay = runImport(csv(N, "bench"), "bench", STATEMENTS, PROFILE);
         } finally {
             stopJobExecutor(executor);
         }
@@ -119,7 +124,7 @@ class ImportBenchmark extends RelayIntegrationTest {
     }
 
     /** Uploads the file and follows it until every lead has its review task, then until the follow-up jobs are done. */
-    private ImportRun runImport(byte[] file, String campaign, boolean countStatements) throws Exception {
+    private ImportRun runImport(byte[] file, String campaign, boolean countStatements, boolean profile) throws Exception {
         if (countStatements) {
             jdbc.execute("create extension if not exists pg_stat_statements");
             jdbc.execute("select pg_stat_statements_reset()");
@@ -128,6 +133,10 @@ class ImportBenchmark extends RelayIntegrationTest {
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        Recording recording = profile ? new Recording(Configuration.getConfiguration("profile")) : null;
+        if (recording != null) {
+            recording.start();
+        }
         CpuTime.Reading cpuStart = CpuTime.Reading.now(CpuTime::thisJvm);
         long start = System.nanoTime();
 
@@ -166,6 +175,15 @@ class ImportBenchmark extends RelayIntegrationTest {
         }
         double doneSeconds = (System.nanoTime() - start) / 1e9;
         CpuTime.Spent cpu = cpuStart.until(CpuTime.Reading.now(CpuTime::thisJvm));
+        String profileText = "";
+        if (recording != null) {
+            recording.stop();
+            Path jfr = Path.of("target", "benchmarks", "import.jfr");
+            Files.createDirectories(jfr.getParent());
+            recording.dump(jfr);
+            recording.close();
+            profileText = JvmProfile.of(jfr).markdown();
+        }
         double heapPeak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() / 1048576.0;
         System.gc();
         double heapAfterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
@@ -178,7 +196,7 @@ class ImportBenchmark extends RelayIntegrationTest {
         String statements = countStatements ? statementsPer("lead", imported) : "";
         return new ImportRun(id, imported, status.get("duplicateRows").asInt(), status.get("failedRows").asInt(),
                 reviewTasksSeconds, doneSeconds, cpu, samples, heapPeak, heapAfterGc, deliveries.length, mails.size(),
-                runtime.createIncidentQuery().count(), statements);
+                runtime.createIncidentQuery().count(), statements + profileText);
     }
 
     private long reviewTasks() {
