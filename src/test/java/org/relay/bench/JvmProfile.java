@@ -15,7 +15,8 @@ import java.util.Map;
  * running at the sampled moment (the first frame outside the JDK), and by the share of samples whose stack passes
  * through a piece of work (decisions, history, variables, Hibernate, Relay's own code …), which overlap.
  */
-record JvmProfile(int samples, Map<String, Integer> running, Map<String, Integer> passingThrough) {
+record JvmProfile(int samples, Map<String, Integer> running, Map<String, Integer> passingThrough,
+                  Map<String, Integer> relayMethods) {
 
     /** Library by package prefix, in order: the first that matches names the frame. */
     private static final List<Map.Entry<String, String>> LIBRARIES = List.of(
@@ -64,6 +65,7 @@ record JvmProfile(int samples, Map<String, Integer> running, Map<String, Integer
     static JvmProfile of(Path recording) throws IOException {
         Map<String, Integer> running = new LinkedHashMap<>();
         Map<String, Integer> passing = new LinkedHashMap<>();
+        Map<String, Integer> relayMethods = new LinkedHashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
@@ -81,6 +83,10 @@ record JvmProfile(int samples, Map<String, Integer> running, Map<String, Integer
                 }
             }
             running.merge(library, 1, Integer::sum);
+            // the innermost of Relay's own methods on the stack: what Relay asked for when the time was spent
+            frames.stream().filter(frame -> frame.getMethod().getType().getName().startsWith("org.relay")).findFirst()
+                    .ifPresent(frame -> relayMethods.merge(simpleName(frame.getMethod().getType().getName()) + "."
+                            + frame.getMethod().getName(), 1, Integer::sum));
             for (Map.Entry<String, List<String>> work : WORK.entrySet()) {
                 boolean through = frames.stream().anyMatch(frame -> {
                     String name = frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
@@ -91,7 +97,11 @@ record JvmProfile(int samples, Map<String, Integer> running, Map<String, Integer
                 }
             }
         }
-        return new JvmProfile(samples, running, passing);
+        return new JvmProfile(samples, running, passing, relayMethods);
+    }
+
+    private static String simpleName(String type) {
+        return type.substring(type.lastIndexOf('.') + 1);
     }
 
     String markdown() {
@@ -101,6 +111,9 @@ record JvmProfile(int samples, Map<String, Integer> running, Map<String, Integer
                 .forEach(e -> text.append(String.format("| %s | %.1f %% |%n", e.getKey(), 100.0 * e.getValue() / samples)));
         text.append("\n| samples whose stack passes through (they overlap) | share of samples |\n| --- | ---: |\n");
         passingThrough.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> text.append(String.format("| %s | %.1f %% |%n", e.getKey(), 100.0 * e.getValue() / samples)));
+        text.append("\n| Relay's innermost method on the stack (inclusive: what it called costs it too) | share of samples |\n| --- | ---: |\n");
+        relayMethods.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(15)
                 .forEach(e -> text.append(String.format("| %s | %.1f %% |%n", e.getKey(), 100.0 * e.getValue() / samples)));
         return text.toString();
     }
