@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A manager hands a running referral to someone else (re-planning its SLA is in sla/SlaReplanController). */
 @RestController
-class ReferralActionsController {
+class ManagerReassignmentController {
 
     private final ManagerReassignment reassignment;
     private final ReferralViews views;
@@ -22,8 +22,8 @@ class ReferralActionsController {
     private final Callers callers;
     private final AuditTrail audit;
 
-    ReferralActionsController(ManagerReassignment reassignment, ReferralViews views, ReferralAccess access,
-                              Callers callers, AuditTrail audit) {
+    ManagerReassignmentController(ManagerReassignment reassignment, ReferralViews views, ReferralAccess access,
+                                  Callers callers, AuditTrail audit) {
         this.access = access;
         this.callers = callers;
         this.audit = audit;
