@@ -6,6 +6,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.relay.support.RelayIntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -47,5 +50,17 @@ abstract class BrowserJourney extends RelayIntegrationTest {
 
     String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** The New referral form, open in Tasklist, filled as an advisor refers Zoe Park's mortgage, then Start. */
+    void startZoesMortgage() {
+        WebElement form = browser.visible(By.cssSelector("form.relay-form"), 20);
+        browser.waitUpTo(20).until(d -> new Select(d.findElement(By.id("expressedInterest"))).getOptions().size() > 1);
+        form.findElement(By.id("customerName")).sendKeys("Zoe Park");
+        form.findElement(By.id("customerEmail")).sendKeys("zoe.park@mail.example");
+        new Select(form.findElement(By.id("recordType"))).selectByVisibleText("Person Referral");
+        new Select(form.findElement(By.id("expressedInterest"))).selectByVisibleText("Mortgage");
+        form.findElement(By.id("interestAmount")).sendKeys("320000");
+        browser.click(browser.driver.findElement(By.xpath("//button[normalize-space(.)='Start']")));
     }
 }

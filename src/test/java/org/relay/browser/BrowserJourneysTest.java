@@ -190,14 +190,7 @@ class BrowserJourneysTest extends BrowserJourney {
         WebElement offered = browser.visible(By.xpath("//a[normalize-space(.)='New referral']"), 20);
         Assertions.assertThat(browser.driver.findElements(By.xpath("//a[normalize-space(.)='Referral lifecycle']"))).isEmpty();
         browser.click(offered);
-        WebElement form = browser.visible(By.cssSelector("form.relay-form"), 20);
-        browser.waitUpTo(20).until(d -> new Select(d.findElement(By.id("expressedInterest"))).getOptions().size() > 1);
-        form.findElement(By.id("customerName")).sendKeys("Zoe Park");
-        form.findElement(By.id("customerEmail")).sendKeys("zoe.park@mail.example");
-        new Select(form.findElement(By.id("recordType"))).selectByVisibleText("Person Referral");
-        new Select(form.findElement(By.id("expressedInterest"))).selectByVisibleText("Mortgage");
-        form.findElement(By.id("interestAmount")).sendKeys("320000");
-        browser.click(browser.driver.findElement(By.xpath("//button[normalize-space(.)='Start']")));
+        startZoesMortgage();
 
         browser.waitUpTo(30).until(d -> referrals.count() == 1);
         Referral zoe = referrals.findAll().get(0);

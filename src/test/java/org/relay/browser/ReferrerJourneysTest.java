@@ -56,14 +56,7 @@ class ReferrerJourneysTest extends BrowserJourney {
         browser.logIn(url("/camunda/app/tasklist/"), "ryan");
         browser.click(browser.visible(By.xpath("//a[contains(., 'Start process')]"), 30));
         browser.click(browser.visible(By.xpath("//a[normalize-space(.)='New referral']"), 20));
-        WebElement form = browser.visible(By.cssSelector("form.relay-form"), 20);
-        browser.waitUpTo(20).until(d -> new Select(d.findElement(By.id("expressedInterest"))).getOptions().size() > 1);
-        form.findElement(By.id("customerName")).sendKeys("Zoe Park");
-        form.findElement(By.id("customerEmail")).sendKeys("zoe.park@mail.example");
-        new Select(form.findElement(By.id("recordType"))).selectByVisibleText("Person Referral");
-        new Select(form.findElement(By.id("expressedInterest"))).selectByVisibleText("Mortgage");
-        form.findElement(By.id("interestAmount")).sendKeys("320000");
-        browser.click(browser.driver.findElement(By.xpath("//button[normalize-space(.)='Start']")));
+        startZoesMortgage();
 
         browser.waitUpTo(30).until(d -> referrals.count() == 3);
         Referral zoe = referrals.findAll().stream().filter(r -> r.getCustomer().getName().equals("Zoe Park"))
