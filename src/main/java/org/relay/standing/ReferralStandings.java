@@ -1,9 +1,6 @@
 package org.relay.standing;
 
 import org.relay.common.DirectoryNames;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.relay.catalog.Catalog;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferrerType;
@@ -12,17 +9,14 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Builds {@link ReferralStanding}s: a referrer's referrals, newest first, or one referral as its decider leaves it.
- * People and queues are looked up once per page, by name. Callers check access; this class only words the facts.
+ * People and queues by their names (DirectoryNames). Callers check access; this class only words the facts.
  */
 @Component
 public class ReferralStandings {
@@ -35,12 +29,12 @@ public class ReferralStandings {
     }
 
     private final StandingRepository repository;
-    private final IdentityService identityService;
+    private final DirectoryNames names;
     private final Catalog catalog;
 
-    ReferralStandings(StandingRepository repository, IdentityService identityService, Catalog catalog) {
+    ReferralStandings(StandingRepository repository, DirectoryNames names, Catalog catalog) {
         this.repository = repository;
-        this.identityService = identityService;
+        this.names = names;
         this.catalog = catalog;
     }
 
@@ -59,21 +53,16 @@ public class ReferralStandings {
         if (referrals.isEmpty()) {
             return List.of();
         }
-        Map<String, String> people = namesOfPeople(referrals.stream().map(Referral::getOwnerId).filter(Objects::nonNull)
-                .collect(Collectors.toSet()));
-        Map<String, String> queues = namesOfQueues(referrals.stream().map(Referral::getQueueId).filter(Objects::nonNull)
-                .collect(Collectors.toSet()));
         Map<Long, Long> opportunities = new HashMap<>();
         for (Object[] row : repository.opportunitiesOf(referrals.stream().map(Referral::getId).toList())) {
             opportunities.put((Long) row[0], (Long) row[1]);
         }
-        return referrals.stream().map(r -> standing(r, people, queues, opportunities.get(r.getId()))).toList();
+        return referrals.stream().map(r -> standing(r, opportunities.get(r.getId()))).toList();
     }
 
-    private ReferralStanding standing(Referral r, Map<String, String> people, Map<String, String> queues,
-                                      Long opportunityId) {
-        String person = r.getOwnerId() == null ? null : people.getOrDefault(r.getOwnerId(), r.getOwnerId());
-        String queue = r.getQueueId() == null ? null : queues.getOrDefault(r.getQueueId(), r.getQueueId());
+    private ReferralStanding standing(Referral r, Long opportunityId) {
+        String person = names.person(r.getOwnerId());
+        String queue = names.queue(r.getQueueId());
         return new ReferralStanding(r.getReferenceNumber(), r.getCustomer().getName(), r.getExpressedInterest(),
                 catalog.productLabel(r.getExpressedInterest()), r.getStatus(), statusText(r),
                 new ReferralStanding.Holder(person, queue, holderText(person, queue)), r.getCreatedAt(),
@@ -114,21 +103,5 @@ public class ReferralStandings {
             String words = code.replace('_', ' ').toLowerCase(Locale.ROOT);
             return Character.toUpperCase(words.charAt(0)) + words.substring(1);
         });
-    }
-
-    private Map<String, String> namesOfPeople(Collection<String> userIds) {
-        if (userIds.isEmpty()) {
-            return Map.of();
-        }
-        return identityService.createUserQuery().userIdIn(userIds.toArray(String[]::new)).list().stream()
-                .collect(Collectors.toMap(User::getId, DirectoryNames::of, (a, b) -> a));
-    }
-
-    private Map<String, String> namesOfQueues(Collection<String> groupIds) {
-        if (groupIds.isEmpty()) {
-            return Map.of();
-        }
-        return identityService.createGroupQuery().groupIdIn(groupIds.toArray(String[]::new)).list().stream()
-                .collect(Collectors.toMap(Group::getId, g -> g.getName() == null ? g.getId() : g.getName(), (a, b) -> a));
     }
 }
