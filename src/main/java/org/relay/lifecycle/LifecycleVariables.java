@@ -16,8 +16,6 @@ public final class LifecycleVariables {
 
     public static final String REFERRAL_ID = "referralId";
     public static final String REFERENCE_NUMBER = "referenceNumber";
-    public static final String LEAD_SCORE = "leadScore";
-    public static final String LEAD_GRADE = "leadGrade";
     public static final String TASK_PRIORITY = "taskPriority";
     public static final String ROUTING_RULE = "routingRule";
     public static final String RECIPIENT_USER = "recipientUser";

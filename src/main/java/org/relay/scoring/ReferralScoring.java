@@ -42,7 +42,7 @@ public class ReferralScoring {
         this.clock = clock;
     }
 
-    /** Scores the referral and returns the process variables the forms and the task priority read. */
+    /** Scores the referral (recorded on it and its timeline) and returns the process variable the tasks' priority reads. */
     public Map<String, Object> score(Referral referral) {
         Integer referrerScore = standings.scoreOf(referral.getReferrer());
         LeadScore score = scorer.score(LeadFacts.of(referral, referrerScore));
@@ -54,10 +54,9 @@ public class ReferralScoring {
         }
         int priority = TaskPriority.of(score.score(), referrerScore, referral.getInterestAmount(), 0);
         referral.prioritised(priority);
+        // the score, its grade and band stay on the referral (the SLA table reads the band from there, see
+        // DecisionInputs); the engine keeps only what its tasks need
         Map<String, Object> variables = new HashMap<>();
-        variables.put(LifecycleVariables.LEAD_SCORE, score.score());
-        variables.put(LifecycleVariables.LEAD_GRADE, score.grade().name());
-        variables.put(LifecycleVariables.PRIORITY_BAND, PriorityBand.of(score.score()).name());
         variables.put(LifecycleVariables.TASK_PRIORITY, priority);
         return variables;
     }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.relay.common.KnownUsers;
 import org.relay.lifecycle.LifecycleVariables;
+import org.relay.referral.DecisionInputs;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
 import org.relay.referral.ReferralLookup;
@@ -20,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,10 +61,8 @@ public class SlaReplanning {
         Referral referral = lookup.requireForChange(referenceNumber);
         Task task = lookup.openTask(referral);
         String instance = referral.getProcessInstanceId();
-        Map<String, Object> inputs = runtimeService.getVariables(instance,
-                List.of("recordType", LifecycleVariables.PRIORITY_BAND, "expressedInterest"));
         Map<String, Object> sla = new HashMap<>(decisionService.evaluateDecisionByKey("ReferralSla")
-                .variables(inputs).evaluate().getSingleResult().getEntryMap());
+                .variables(DecisionInputs.of(referral)).evaluate().getSingleResult().getEntryMap());
         SlaTerms terms = SlaTerms.from(sla);
         runtimeService.setVariable(instance, LifecycleVariables.SLA, sla);
 

@@ -136,9 +136,12 @@ class IntakeChannelsTest extends RelayIntegrationTest {
         Assertions.assertThat(engineVariables).filteredOn(v -> v.getTaskId() == null)
                 .extracting(v -> String.valueOf(v.getValue()))
                 .doesNotContain("Rachel Adams", "+1 555 0123").contains(referral.getReferenceNumber());
-        Assertions.assertThat(engineVariables).filteredOn(v -> "Rachel Adams".equals(v.getValue()))
-                .extracting(v -> v.getName()).containsExactly("listCustomer");
-        Assertions.assertThat(engineVariables).extracting(v -> String.valueOf(v.getValue())).doesNotContain("+1 555 0123");
+        // the column is a copy rewritten for every task, so it is not kept in the engine's history either (LeanHistory)
+        Assertions.assertThat(engineVariables).extracting(v -> String.valueOf(v.getValue()))
+                .doesNotContain("Rachel Adams", "+1 555 0123");
+        Assertions.assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(referral.getProcessInstanceId())
+                .list()).filteredOn(v -> "Rachel Adams".equals(v.getValue()))
+                .allMatch(v -> v.getTaskId() != null).extracting(v -> v.getName()).containsExactly("listCustomer");
     }
 
     @Test

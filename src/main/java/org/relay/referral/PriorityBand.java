@@ -1,4 +1,4 @@
-package org.relay.scoring;
+package org.relay.referral;
 
 /** Lead score in three bands, an input of the SLA table: hot referrals get shorter deadlines. */
 public enum PriorityBand {
