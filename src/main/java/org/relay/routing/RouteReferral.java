@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Set;
 
 /**
  * Service task "Route to recipient": turns the routing table's answer into a recipient (see {@link Router}) and
@@ -42,7 +43,9 @@ class RouteReferral implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Referral referral = referrals.require(LifecycleVariables.referralId(execution));
         RoutingRule rule = RoutingRule.from(execution.getVariable(LifecycleVariables.ROUTING_RULE));
-        RoutingDecision decision = router.route(referral, rule, timeline.rejecters(referral.getId()));
+        // only a referral routed before can have been rejected: a new one asks nobody
+        Set<String> rejecters = referral.getAssignedAt() == null ? Set.of() : timeline.rejecters(referral.getId());
+        RoutingDecision decision = router.route(referral, rule, rejecters);
 
         Instant now = timeline.record(referral, ReferralEventType.ROUTED, decision.user(), decision.basis().name(),
                 decision.reason());

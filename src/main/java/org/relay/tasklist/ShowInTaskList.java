@@ -43,7 +43,8 @@ public class ShowInTaskList implements TaskListener {
         columns.put("listInterest", catalog.productLabel(referral.getExpressedInterest()));
         columns.put("listValue", Money.format(referral.getInterestAmount(), referral.getInterestCurrency(), "-"));
         columns.put("listLeadScore", referral.getLeadScore());
-        String lastActivity = activities.lastActivityLine(referral.getId());
+        // a referral nobody has worked on yet (every new one) has no activity to look up
+        String lastActivity = referral.getLastActivityAt() == null ? null : activities.lastActivityLine(referral.getId());
         columns.put("listLastActivity", lastActivity == null ? "none yet" : lastActivity);   // Tasklist prints null as <Empty>
         task.setVariablesLocal(columns);
         // the card's title says whose and what ("Review referral: Kiara Thompson, Mortgage"); like the columns, only
