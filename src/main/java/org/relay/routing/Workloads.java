@@ -5,8 +5,12 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.relay.referral.ReferralRepository;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.TreeMap;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -53,9 +57,10 @@ class Workloads {
         Map<String, Load> loads = new HashMap<>();
         for (String id : userIds) {
             Recipient profile = profiles.get(id);
+            Instant lastAssigned = latest(profile == null ? null : profile.getLastAssignedAt(), assignedNow().get(id));
             loads.put(id, new Load(id, profile == null || profile.canBePicked(), open.getOrDefault(id, 0L),
                     profile == null || profile.getCapacity() == null ? properties.defaultCapacity() : profile.getCapacity(),
-                    profile == null ? null : profile.getLastAssignedAt()));
+                    lastAssigned));
         }
         return loads;
     }
@@ -74,10 +79,59 @@ class Workloads {
         return of(List.of(userId)).get(userId);
     }
 
-    /** Remember the assignment, so the next tie on workload goes to someone else. */
+    /**
+     * Remember the assignment, so the next tie on workload goes to someone else. Routing in this transaction sees it
+     * at once; the recipients' rows are written once, when it commits, in user-id order: an import batch routes dozens
+     * of leads to the same few people, and two batches running side by side must neither deadlock on those rows nor
+     * hold them locked from their first lead to their last.
+     */
     void assigned(String userId) {
-        Recipient recipient = recipients.findById(userId).orElseGet(() -> new Recipient(userId));
-        recipient.assigned(clock.instant());
-        recipients.save(recipient);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            write(new TreeMap<>(Map.of(userId, clock.instant())));
+            return;
+        }
+        assignedNow().put(userId, clock.instant());
+    }
+
+    /** This transaction's assignments, by user; empty outside a transaction. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Instant> assignedNow() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return Map.of();
+        }
+        Map<String, Instant> assigned = (Map<String, Instant>) TransactionSynchronizationManager.getResource(this);
+        if (assigned == null) {
+            TreeMap<String, Instant> sorted = new TreeMap<>();
+            TransactionSynchronizationManager.bindResource(this, sorted);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    write(sorted);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(Workloads.this);
+                }
+            });
+            assigned = sorted;
+        }
+        return assigned;
+    }
+
+    private void write(TreeMap<String, Instant> assigned) {
+        assigned.forEach((userId, at) -> {
+            int updated = entityManager.createQuery("update Recipient r set r.lastAssignedAt = :at where r.userId = :userId")
+                    .setParameter("at", at).setParameter("userId", userId).executeUpdate();
+            if (updated == 0) {
+                Recipient recipient = new Recipient(userId);
+                recipient.assigned(at);
+                recipients.save(recipient);
+            }
+        });
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 }
