@@ -38,7 +38,7 @@ class CustomerRequests {
     private static final DateTimeFormatter SENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
 
     /** What happened when the customer asked for something. */
-    enum Outcome { DONE, ALREADY_CLOSED }
+    enum Outcome { DONE, ALREADY_CLOSED, UNAVAILABLE }
 
     private final ReferralRepository referrals;
     private final ActivityLog activityLog;
@@ -100,7 +100,7 @@ class CustomerRequests {
         if (!correlate(referral, MESSAGE, false)) {
             // no lifecycle to pass it on: keep nothing rather than a message nobody is told about
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-            return Outcome.ALREADY_CLOSED;
+            return Outcome.UNAVAILABLE;
         }
         return Outcome.DONE;
     }
@@ -115,7 +115,7 @@ class CustomerRequests {
         if (referral == null) {
             return Outcome.ALREADY_CLOSED;
         }
-        return correlate(referral, WITHDREW, true) ? Outcome.DONE : Outcome.ALREADY_CLOSED;
+        return correlate(referral, WITHDREW, true) ? Outcome.DONE : Outcome.UNAVAILABLE;
     }
 
     /** The referral, locked until the transaction ends, if it is open; null if it is closed or gone. */
@@ -126,7 +126,10 @@ class CustomerRequests {
                 .orElse(null);
     }
 
-    /** False when no lifecycle waits for it (ended meanwhile): nothing changes then. */
+    /**
+     * False when the referral's lifecycle does not take the message (a lifecycle of a version before these events,
+     * or one ending at this moment): nothing changes then.
+     */
     private boolean correlate(Referral referral, String message, boolean withdrawal) {
         if (referral.getProcessInstanceId() == null) {
             return false;

@@ -95,7 +95,7 @@ class CustomerStatusPage {
         if (outcome == null) {
             return busy(token, view.get(), model, response);
         }
-        redirect.addFlashAttribute("notice", outcome == CustomerRequests.Outcome.DONE ? "MESSAGE_SENT" : "ALREADY_CLOSED");
+        redirect.addFlashAttribute("notice", outcome == CustomerRequests.Outcome.DONE ? "MESSAGE_SENT" : outcome.name());
         return "redirect:" + PATH + token;
     }
 
@@ -138,7 +138,7 @@ class CustomerStatusPage {
         if (outcome == null) {
             return busy(token, view.get(), model, response);
         }
-        redirect.addFlashAttribute("notice", outcome == CustomerRequests.Outcome.DONE ? "WITHDRAWN" : "ALREADY_CLOSED");
+        redirect.addFlashAttribute("notice", outcome == CustomerRequests.Outcome.DONE ? "WITHDRAWN" : outcome.name());
         return "redirect:" + PATH + token;
     }
 
