@@ -31,6 +31,8 @@ public class ActivityLog {
 
     static final String MESSAGE = "ReferralActivityRecorded";
     static final String REFERRER = "referrer";
+    /** recordedBy of what the customer wrote themselves (no Relay user has this id: ids are checked on creation). */
+    public static final String CUSTOMER = "customer";
     private static final java.time.format.DateTimeFormatter LAST_ACTIVITY =
             java.time.format.DateTimeFormatter.ofPattern("d MMM HH:mm", java.util.Locale.ENGLISH);
 
@@ -91,8 +93,28 @@ public class ActivityLog {
         return activity;
     }
 
+    /**
+     * A message the customer wrote on their status page. It is the customer's, not the owner's work: the referral's
+     * stage and no-activity clock stay as they are. The lifecycle tells the owner (message "ReferralCustomerMessage").
+     */
+    public Activity recordCustomerMessage(Referral referral, String subject, String message) {
+        Instant now = clock.instant();
+        Activity activity = activities.save(new Activity(referral.getId(), ActivityType.CUSTOMER_MESSAGE, subject,
+                message, now, null, null, true, null, CUSTOMER, now));
+        timeline.record(referral, ReferralEventType.ACTIVITY, CUSTOMER, ActivityType.CUSTOMER_MESSAGE.name(), subject);
+        return activity;
+    }
+
+    /** The customer's messages on a referral, oldest first. */
+    public List<Activity> customerMessages(Long referralId) {
+        return activities.findByReferralIdAndTypeOrderByRecordedAtAscIdAsc(referralId, ActivityType.CUSTOMER_MESSAGE);
+    }
+
     private void check(ActivityInput input) {
         List<FieldProblem> problems = new ArrayList<>();
+        if (input.type() == ActivityType.CUSTOMER_MESSAGE) {
+            problems.add(new FieldProblem("type", "CUSTOMER_MESSAGE is written by the customer on their status page only"));
+        }
         for (ConstraintViolation<ActivityInput> violation : validator.validate(input)) {
             problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
         }

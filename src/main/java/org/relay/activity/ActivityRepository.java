@@ -10,5 +10,7 @@ public interface ActivityRepository extends JpaRepository<Activity, Long> {
 
     long countByReferralId(Long referralId);
 
+    List<Activity> findByReferralIdAndTypeOrderByRecordedAtAscIdAsc(Long referralId, ActivityType type);
+
     java.util.Optional<Activity> findFirstByReferralIdOrderByRecordedAtDescIdDesc(Long referralId);
 }

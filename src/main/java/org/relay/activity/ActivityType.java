@@ -4,5 +4,7 @@ public enum ActivityType {
     CALL,
     EMAIL,
     MEETING,
-    NOTE
+    NOTE,
+    /** Written by the customer on their status page (never by staff): the owner is told by mail. */
+    CUSTOMER_MESSAGE
 }

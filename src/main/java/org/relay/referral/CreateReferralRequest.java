@@ -44,6 +44,10 @@ public record CreateReferralRequest(
                 referrer, notes, campaign, basis);
     }
 
+    /**
+     * The customer. {@code statusUpdates}: the customer agreed to be told by mail where their request stands; they
+     * then get a confirmation with the link to their status page (needs an email). Optional, false when absent.
+     */
     public record CustomerData(
             @NotNull CustomerType type,
             @NotBlank @Size(max = 200) String name,
@@ -55,16 +59,24 @@ public record CreateReferralRequest(
             @Size(max = 64) String existingCustomerId,
             @Size(max = 200) String contactName,
             @Size(max = 20) String postcode,
-            @Past java.time.LocalDate dateOfBirth) {
+            @Past java.time.LocalDate dateOfBirth,
+            Boolean statusUpdates) {
+
+        public CustomerData(CustomerType type, String name, String employer, String phone, String email, String city,
+                            String region, String existingCustomerId, String contactName, String postcode,
+                            java.time.LocalDate dateOfBirth) {
+            this(type, name, employer, phone, email, city, region, existingCustomerId, contactName, postcode,
+                    dateOfBirth, null);
+        }
 
         public CustomerData(CustomerType type, String name, String employer, String phone, String email, String city,
                             String region, String existingCustomerId) {
-            this(type, name, employer, phone, email, city, region, existingCustomerId, null, null, null);
+            this(type, name, employer, phone, email, city, region, existingCustomerId, null, null, null, null);
         }
 
         public CustomerData(CustomerType type, String name, String employer, String phone, String email, String city,
                             String region, String existingCustomerId, String contactName) {
-            this(type, name, employer, phone, email, city, region, existingCustomerId, contactName, null, null);
+            this(type, name, employer, phone, email, city, region, existingCustomerId, contactName, null, null, null);
         }
     }
 

@@ -117,6 +117,9 @@ public class Referral {
     /** The Camunda user who created it (API or Tasklist); null for the web form and imports. */
     private String createdBy;
 
+    /** The customer agreed to hear by mail where their request stands (the status page's link). */
+    private boolean customerStatusUpdates;
+
     @Version
     private Long version;
 
@@ -231,6 +234,12 @@ public class Referral {
         this.closedAt = at;
     }
 
+    /** The customer agreed to status updates: they get the status page's link by mail. */
+    public void customerWantsStatusUpdates() {
+        this.customerStatusUpdates = true;
+    }
+
+    public boolean isCustomerStatusUpdates() { return customerStatusUpdates; }
     public String getCreatedBy() { return createdBy; }
     public String getLawfulBasis() { return lawfulBasis; }
     public String getConsentVersion() { return consentVersion; }

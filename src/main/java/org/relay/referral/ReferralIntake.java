@@ -10,6 +10,7 @@ import org.relay.security.Callers;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.monitoring.BusinessMetrics;
 import org.relay.security.EngineActing;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,12 +39,14 @@ public class ReferralIntake {
     private final BusinessMetrics metrics;
 
     private final AdvocateDirectory advocates;
+    private final ApplicationEventPublisher events;
 
     ReferralIntake(RelatedReferrals relatedReferrals, IntakeProperties intakeProperties, ReferralNumbers numbers,
                    ReferralRequestRules rules, ReferralRepository referrals, ReferralTimeline timeline,
                    LifecycleStartVariables startVariables, EngineActing engine, RuntimeService runtimeService,
                    IdentityService identityService, Clock clock, Callers callers, Catalog catalog,
-                   AdvocateDirectory advocates, BusinessMetrics metrics) {
+                   AdvocateDirectory advocates, BusinessMetrics metrics, ApplicationEventPublisher events) {
+        this.events = events;
         this.advocates = advocates;
         this.metrics = metrics;
         metrics.knownChannels(catalog.sourceChannels().stream().map(CatalogEntry::code).toList());
@@ -71,6 +74,9 @@ public class ReferralIntake {
                 LifecycleVariables.PROCESS_KEY, referral.getReferenceNumber(), startVariables.of(referral)));
         referral.linkProcessInstance(instance.getId());
         metrics.referralCreated(referral.getSourceChannel());
+        if (referral.isCustomerStatusUpdates()) {
+            events.publishEvent(new StatusUpdatesRequested(referral.getId()));
+        }
         return referral;
     }
 
@@ -110,6 +116,9 @@ public class ReferralIntake {
         referral.fromCampaign(trim(request.campaign()));
         referral.createdBy(callers.currentUserIdOrNull());
         referral.heldOn(request.lawfulBasis() != null ? request.lawfulBasis() : catalog.defaultLawfulBasis());
+        if (Boolean.TRUE.equals(c.statusUpdates())) {
+            referral.customerWantsStatusUpdates();
+        }
         return referral;
     }
 

@@ -84,6 +84,9 @@ class ReferralRequestRules implements RequestBodyChecks {
         if (customer != null && isBlank(customer.phone()) && isBlank(customer.email())) {
             problems.add(new FieldProblem("customer", "needs a phone or an email so the recipient can reach the customer"));
         }
+        if (customer != null && Boolean.TRUE.equals(customer.statusUpdates()) && isBlank(customer.email())) {
+            problems.add(new FieldProblem("customer.statusUpdates", "needs the customer's email: status updates are sent by mail"));
+        }
         if (request.referrer() != null && request.referrer().type() != null) {
             checkReferrer(request.referrer(), problems);
         }

@@ -10,7 +10,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import java.io.IOException;
 
 /**
- * The public web-to-lead page refused (no valid CSRF token: the page sat open past the session, or the cookie was
+ * A public page's form refused (no valid CSRF token: the page sat open past the session, or the cookie was
  * lost): a plain 403 page for the customer who sent it, with a link back to a fresh form, the partner link's
  * {@code ref} kept. Relay's API keeps answering problem JSON.
  */
@@ -19,7 +19,10 @@ class ExpiredPublicPage implements AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException refused)
             throws IOException {
-        String back = UriComponentsBuilder.fromPath(request.getContextPath() + "/public/lead")
+        String statusToken = statusPageToken(request);
+        String back = statusToken != null
+                ? UriComponentsBuilder.fromPath(request.getContextPath() + "/public/status/" + statusToken).build().toUriString()
+                : UriComponentsBuilder.fromPath(request.getContextPath() + "/public/lead")
                 .queryParamIfPresent("ref", java.util.Optional.ofNullable(partnerRef(request)))
                 .encode().build().toUriString();
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
@@ -30,7 +33,15 @@ class ExpiredPublicPage implements AccessDeniedHandler {
                 + "<style>body { font-family: Arial, sans-serif; max-width: 34rem; margin: 1.5rem auto; padding: 0 1rem;"
                 + " color: #222; }</style></head><body><main><h1>This page has expired</h1>"
                 + "<p>This page has expired: reload it and send the form again. Nothing you typed was sent.</p>"
-                + "<p><a href=\"" + HtmlUtils.htmlEscape(back) + "\">Back to the form</a></p></main></body></html>");
+                + "<p><a href=\"" + HtmlUtils.htmlEscape(back) + "\">" + (statusToken != null ? "Back to your request"
+                : "Back to the form") + "</a></p></main></body></html>");
+    }
+
+    /** The customer's status page a form was sent from (/public/status/{token}/...), if the token looks like one. */
+    private static String statusPageToken(HttpServletRequest request) {
+        var matcher = java.util.regex.Pattern.compile("/public/status/([A-Za-z0-9_-]{43})(/.*)?")
+                .matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        return matcher.matches() ? matcher.group(1) : null;
     }
 
     /** The advocate code the form carried, if it looks like one (it goes back into a link). */

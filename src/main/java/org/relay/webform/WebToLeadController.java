@@ -156,8 +156,9 @@ class WebToLeadController {
                 .map(a -> new CreateReferralRequest.ReferrerData(ReferrerType.ADVOCATE, a.getCode(), a.getName()))
                 .orElseGet(() -> new CreateReferralRequest.ReferrerData(ReferrerType.CUSTOMER, null, trim(form.name())));
         return new CreateReferralRequest(advocate.isPresent() ? ReferralKind.REFERRAL : ReferralKind.LEAD, "GENERAL",
+                // who writes to us on this page hears back: the confirmation with the status page's link, by mail
                 new CreateReferralRequest.CustomerData(CustomerType.PERSON, trim(form.name()), null, trim(form.phone()),
-                        trim(form.email()), trim(form.city()), null, null),
+                        trim(form.email()), trim(form.city()), null, null, null, null, null, trim(form.email()) != null),
                 trim(form.product()), amount == null ? null : new CreateReferralRequest.InterestValue(amount, "USD"),
                 advocate.isPresent() ? "ADVOCATE" : "WEB_FORM", referrer, trim(form.message()));
     }

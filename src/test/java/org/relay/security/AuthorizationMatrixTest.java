@@ -421,7 +421,31 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                 new Surface("GET /actuator/prometheus", (f, u) -> get("/actuator/prometheus"), EnumSet.of(OPERATOR, ADMIN)),
                 new Surface("GET /actuator/metrics", (f, u) -> get("/actuator/metrics"), EnumSet.of(OPERATOR, ADMIN)),
                 new Surface("GET /actuator/health (unchanged: anyone)", (f, u) -> get("/actuator/health"),
-                        EnumSet.allOf(Role.class)));
+                        EnumSet.allOf(Role.class)),
+                // the customer's status page: the link's token is the only key, whoever holds it (HEAD: the page greets
+                // the customer by first name, which the holder of her link may read); any other token opens nothing
+                new Surface("HEAD /public/status/{customer's token}",
+                        (f, u) -> get("/public/status/" + customerLink(f)).method("HEAD", HttpRequest.BodyPublishers.noBody()),
+                        EnumSet.allOf(Role.class)),
+                new Surface("GET /public/status/{unknown token}",
+                        (f, u) -> get("/public/status/" + "A".repeat(43)), NOBODY),
+                new Surface("GET /api/referrals/{ref}/customer-links", (f, u) -> get("/api/referrals/" + f.ref()
+                        + "/customer-links"), EnumSet.of(QUEUE_MANAGER, ADMIN)),
+                new Surface("DELETE /api/referrals/{ref}/customer-links (revoke)", (f, u) -> get("/api/referrals/"
+                        + f.ref() + "/customer-links").DELETE(), EnumSet.of(QUEUE_MANAGER, ADMIN)));
+    }
+
+    @Autowired
+    org.relay.links.AccessLinks accessLinks;
+
+    private String customerLink;
+
+    /** A link to Kiara's status page, issued once for the matrix (as her confirmation mail would carry it). */
+    private String customerLink(Fixture f) {
+        if (customerLink == null) {
+            customerLink = accessLinks.issue(org.relay.links.AccessLinkPurpose.CUSTOMER_STATUS, ((Number) kiaraId(f)).longValue());
+        }
+        return customerLink;
     }
 
     /** Kiara's account, contact and household ids, created and linked to her referral on first use. */

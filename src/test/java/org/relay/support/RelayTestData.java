@@ -48,6 +48,7 @@ public class RelayTestData {
         jdbc.update("delete from activity");
         jdbc.update("delete from notification_sent");
         jdbc.update("delete from action_link_use");
+        jdbc.update("delete from access_link");
         jdbc.update("delete from referral_event");
         jdbc.update("delete from referrer_standing");
         jdbc.update("delete from referral_monthly_rollup");

@@ -1,0 +1,79 @@
+package org.relay.customerstatus;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.relay.audit.AuditAction;
+import org.relay.audit.AuditTrail;
+import org.relay.links.AccessLink;
+import org.relay.links.AccessLinkPurpose;
+import org.relay.links.AccessLinks;
+import org.relay.referral.Referral;
+import org.relay.referral.ReferralAccess;
+import org.relay.security.Callers;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The links to a referral's customer status page, for a manager of its queue or an administrator: which were
+ * issued (never the tokens), and taking them all back, e.g. when the confirmation went to a wrong address.
+ */
+@RestController
+class CustomerLinksController {
+
+    /** One link as staff see it. */
+    record LinkView(Instant createdAt, Instant expiresAt, Instant revokedAt, String revokedBy, boolean works) {
+    }
+
+    record Links(String referenceNumber, List<LinkView> links) {
+    }
+
+    record Revoked(String referenceNumber, int revoked) {
+    }
+
+    private final ReferralAccess access;
+    private final AccessLinks links;
+    private final Callers callers;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    CustomerLinksController(ReferralAccess access, AccessLinks links, Callers callers, AuditTrail audit, Clock clock) {
+        this.access = access;
+        this.links = links;
+        this.callers = callers;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "The customer's status-page links of a referral (managers of its queue, administrators)",
+            description = "When each was issued, until when it works, and whether it was revoked; never the link itself.")
+    @GetMapping("/api/referrals/{referenceNumber}/customer-links")
+    Links list(@PathVariable String referenceNumber) {
+        Referral referral = access.managed(referenceNumber, null);
+        Instant now = clock.instant();
+        return new Links(referral.getReferenceNumber(), links.of(AccessLinkPurpose.CUSTOMER_STATUS, referral.getId())
+                .stream().map(link -> view(link, now)).toList());
+    }
+
+    @Operation(summary = "Revoke every status-page link of a referral (managers of its queue, administrators)",
+            description = "The customer's page then says the link no longer works; the referral itself is unchanged.")
+    @DeleteMapping("/api/referrals/{referenceNumber}/customer-links")
+    @Transactional
+    Revoked revoke(@PathVariable String referenceNumber) {
+        Referral referral = access.managed(referenceNumber, null);
+        String by = callers.current().userId();
+        int revoked = links.revokeAll(AccessLinkPurpose.CUSTOMER_STATUS, referral.getId(), by);
+        audit.referral(AuditAction.CHANGED, referral.getReferenceNumber(), "customer status links revoked: " + revoked);
+        return new Revoked(referral.getReferenceNumber(), revoked);
+    }
+
+    private static LinkView view(AccessLink link, Instant now) {
+        return new LinkView(link.getCreatedAt(), link.getExpiresAt(), link.getRevokedAt(), link.getRevokedBy(),
+                link.worksAt(now));
+    }
+}

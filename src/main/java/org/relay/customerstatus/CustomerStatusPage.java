@@ -1,0 +1,196 @@
+package org.relay.customerstatus;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.relay.links.AccessLinkPurpose;
+import org.relay.links.AccessLinks;
+import org.relay.webform.WebFormProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.Optional;
+
+/**
+ * The customer's status page: {@code /public/status/{token}}, the link in their confirmation mail. No login, no
+ * JavaScript; the token is the only key, and an unknown, expired or revoked one gets the same plain "this link no
+ * longer works" page (404). From the page the customer writes to their specialist or withdraws the request (HTML
+ * forms with a CSRF token, post/redirect/get). Rate-limited per address; bodies are capped by the public pages' size
+ * limit (webform MaxBodySizeFilter).
+ */
+@Controller
+class CustomerStatusPage {
+
+    static final String PATH = "/public/status/";
+    private static final Logger log = LoggerFactory.getLogger(CustomerStatusPage.class);
+
+    private final AccessLinks links;
+    private final CustomerRequests requests;
+    private final StatusPageRateLimit rateLimit;
+    private final CustomerStatusProperties properties;
+    private final WebFormProperties brand;
+
+    CustomerStatusPage(AccessLinks links, CustomerRequests requests, StatusPageRateLimit rateLimit,
+                       CustomerStatusProperties properties, WebFormProperties brand) {
+        this.links = links;
+        this.requests = requests;
+        this.rateLimit = rateLimit;
+        this.properties = properties;
+        this.brand = brand;
+    }
+
+    @Operation(summary = "The customer's status page (HTML, the token from their confirmation mail)",
+            description = "Where the request stands in plain words, the specialist's first name and address, a message"
+                    + " form and the way to withdraw. 404 for an unknown, expired or revoked link.",
+            responses = @ApiResponse(responseCode = "200", description = "The page", content = @Content(mediaType = "text/html")))
+    @GetMapping(PATH + "{token}")
+    String page(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
+        if (!rateLimit.mayView(request.getRemoteAddr())) {
+            return tooMany(model, response);
+        }
+        Optional<StatusPageView> view = open(token);
+        if (view.isEmpty()) {
+            return gone(model, response);
+        }
+        return page(token, view.get(), model, response, null, null);
+    }
+
+    @Operation(summary = "Send a message to the specialist from the status page (HTML form post, CSRF token)",
+            description = "Recorded as an activity on the referral; the owner (or the queue) gets it by mail.",
+            responses = @ApiResponse(responseCode = "302", description = "Back to the page, with a confirmation",
+                    content = @Content(mediaType = "text/html")))
+    @PostMapping(PATH + "{token}/message")
+    String message(@PathVariable String token, @Parameter(description = "the customer's message")
+                   @RequestParam(required = false) String message, Model model, HttpServletRequest request,
+                   HttpServletResponse response, RedirectAttributes redirect) {
+        if (!rateLimit.maySend(request.getRemoteAddr())) {
+            return tooMany(model, response);
+        }
+        Optional<Long> referralId = links.resolve(token, AccessLinkPurpose.CUSTOMER_STATUS);
+        Optional<StatusPageView> view = referralId.flatMap(requests::view);
+        if (view.isEmpty()) {
+            return gone(model, response);
+        }
+        String text = message == null ? "" : message.strip();
+        String problem = text.isEmpty() ? "Please write your message first."
+                : text.length() > properties.messageMaxLength()
+                ? "Your message is too long: please keep it under " + properties.messageMaxLength() + " characters."
+                : text.chars().anyMatch(c -> c == 0) ? "Your message contains characters we cannot accept." : null;
+        if (problem != null) {
+            response.setStatus(400);
+            return page(token, view.get(), model, response, problem, message);
+        }
+        CustomerRequests.Outcome outcome = changeOrConflict(() -> requests.sendMessage(referralId.get(), text));
+        if (outcome == null) {
+            return busy(token, view.get(), model, response);
+        }
+        redirect.addFlashAttribute("notice", outcome == CustomerRequests.Outcome.DONE ? "MESSAGE_SENT" : outcome.name());
+        return "redirect:" + PATH + token;
+    }
+
+    @Operation(summary = "Confirm withdrawing the request (HTML)", description = "Asks before the request is withdrawn.",
+            responses = @ApiResponse(responseCode = "200", description = "The page", content = @Content(mediaType = "text/html")))
+    @GetMapping(PATH + "{token}/withdraw")
+    String confirmWithdrawal(@PathVariable String token, Model model, HttpServletRequest request,
+                             HttpServletResponse response) {
+        if (!rateLimit.mayView(request.getRemoteAddr())) {
+            return tooMany(model, response);
+        }
+        Optional<StatusPageView> view = open(token);
+        if (view.isEmpty()) {
+            return gone(model, response);
+        }
+        noStore(response);
+        model.addAttribute("brand", brand);
+        model.addAttribute("token", token);
+        model.addAttribute("view", view.get());
+        return "status/withdraw";
+    }
+
+    @Operation(summary = "Withdraw the request (HTML form post, CSRF token)",
+            description = "Closes the referral as lost, reason \"withdrawn by the customer\"; the owner is told by mail."
+                    + " A closed request answers in plain words and stays as it is.",
+            responses = @ApiResponse(responseCode = "302", description = "Back to the page, with a confirmation",
+                    content = @Content(mediaType = "text/html")))
+    @PostMapping(PATH + "{token}/withdraw")
+    String withdraw(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response,
+                    RedirectAttributes redirect) {
+        if (!rateLimit.maySend(request.getRemoteAddr())) {
+            return tooMany(model, response);
+        }
+        Optional<Long> referralId = links.resolve(token, AccessLinkPurpose.CUSTOMER_STATUS);
+        Optional<StatusPageView> view = referralId.flatMap(requests::view);
+        if (view.isEmpty()) {
+            return gone(model, response);
+        }
+        CustomerRequests.Outcome outcome = changeOrConflict(() -> requests.withdraw(referralId.get()));
+        if (outcome == null) {
+            return busy(token, view.get(), model, response);
+        }
+        redirect.addFlashAttribute("notice", outcome == CustomerRequests.Outcome.DONE ? "WITHDRAWN" : outcome.name());
+        return "redirect:" + PATH + token;
+    }
+
+    private Optional<StatusPageView> open(String token) {
+        return links.resolve(token, AccessLinkPurpose.CUSTOMER_STATUS).flatMap(requests::view);
+    }
+
+    private String page(String token, StatusPageView view, Model model, HttpServletResponse response, String problem,
+                        String typed) {
+        noStore(response);
+        model.addAttribute("brand", brand);
+        model.addAttribute("token", token);
+        model.addAttribute("view", view);
+        model.addAttribute("problem", problem);
+        model.addAttribute("typed", typed);
+        model.addAttribute("maxLength", properties.messageMaxLength());
+        return "status/page";
+    }
+
+    /** Someone on the bank's side changed the request at the same moment: nothing was kept, try again. */
+    private static CustomerRequests.Outcome changeOrConflict(java.util.function.Supplier<CustomerRequests.Outcome> change) {
+        try {
+            return change.get();
+        } catch (ConcurrencyFailureException | org.camunda.bpm.engine.OptimisticLockingException e) {
+            log.info("A customer's request on the status page met a concurrent change: {}", e.toString());
+            return null;
+        }
+    }
+
+    private String busy(String token, StatusPageView view, Model model, HttpServletResponse response) {
+        response.setStatus(409);
+        return page(token, view, model, response,
+                "Your request was being updated at the same moment. Nothing was sent: please try again.", null);
+    }
+
+    private String gone(Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        noStore(response);
+        model.addAttribute("brand", brand);
+        return "status/gone";
+    }
+
+    private String tooMany(Model model, HttpServletResponse response) {
+        response.setStatus(429);
+        response.setHeader("Retry-After", "60");
+        model.addAttribute("brand", brand);
+        return "webform/too-many";
+    }
+
+    /** The page names the customer: not kept by browsers' or proxies' caches, and not sent on as a referrer. */
+    private static void noStore(HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Referrer-Policy", "no-referrer");
+    }
+}

@@ -1,0 +1,120 @@
+package org.relay.notification;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.relay.catalog.Catalog;
+import org.relay.common.RelayProperties;
+import org.relay.common.WithoutEngineUser;
+import org.relay.referral.Referral;
+import org.relay.referral.ReferralEventType;
+import org.relay.referral.ReferralTimeline;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The mails of the customer's status page: the customer's confirmation with their link, and what the customer did
+ * there (a message, a withdrawal) told to the referral's owner, or to every member of its queue while it has none.
+ * Rendered like {@link Notifications} (Thymeleaf, HTML and text, every value escaped); each sent once per event and
+ * address, so a retried job does not repeat it. The customer's mail greets them by first name only.
+ */
+@Component
+public class CustomerMails {
+
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+    private final TemplateEngine templates;
+    private final MailDelivery delivery;
+    private final SentLog sentLog;
+    private final IdentityService identityService;
+    private final ReferralTimeline timeline;
+    private final Catalog catalog;
+    private final RelayProperties properties;
+
+    CustomerMails(TemplateEngine templates, MailDelivery delivery, SentLog sentLog, IdentityService identityService,
+                  ReferralTimeline timeline, Catalog catalog, RelayProperties properties) {
+        this.templates = templates;
+        this.delivery = delivery;
+        this.sentLog = sentLog;
+        this.identityService = identityService;
+        this.timeline = timeline;
+        this.catalog = catalog;
+        this.properties = properties;
+    }
+
+    /** "We have your request": to the customer, with the link to their status page and until when it works. */
+    public void confirmation(Referral referral, String statusLink, Instant linkExpires, String brandName) {
+        String email = referral.getCustomer().getEmail();
+        if (email == null || email.isBlank()) {
+            return;
+        }
+        String subject = brandName + ": we have your request " + referral.getReferenceNumber();
+        send(referral, "customer-confirmation:" + referral.getId(), email, "customer-confirmation", subject, Map.of(
+                "firstName", firstName(referral.getCustomer().getName()), "brandName", brandName,
+                "statusLink", statusLink, "linkWorksUntil", UNTIL.format(linkExpires.atZone(ZoneOffset.UTC))),
+                "Confirmation with the status page's link to the customer");
+    }
+
+    /** The customer wrote on their status page: the message, to the owner (or the queue). */
+    public void customerMessage(Referral referral, long activityId, String message, Instant sentAt) {
+        String subject = "Message from your customer " + referral.getCustomer().getName() + " ("
+                + referral.getReferenceNumber() + ")";
+        for (String email : ownersAddresses(referral)) {
+            send(referral, "customer-message:" + activityId, email, "customer-message", subject, Map.of(
+                    "message", message, "sentAt", DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+                            .format(sentAt.atZone(ZoneOffset.UTC))),
+                    "The customer's message, to " + email);
+        }
+    }
+
+    /** The customer withdrew their request on the status page: the owner (or the queue) is told it is closed. */
+    public void customerWithdrew(Referral referral) {
+        String subject = "Withdrawn by the customer: " + referral.getCustomer().getName() + " ("
+                + referral.getReferenceNumber() + ")";
+        for (String email : ownersAddresses(referral)) {
+            send(referral, "customer-withdrew:" + referral.getId() + ":" + referral.getClosedAt(), email,
+                    "customer-withdrew", subject, Map.of(), "Withdrawal told to " + email);
+        }
+    }
+
+    private void send(Referral referral, String eventKey, String email, String template, String subject,
+                      Map<String, Object> model, String what) {
+        if (sentLog.wasSent(eventKey, email)) {
+            return;
+        }
+        Context context = new Context(Locale.ENGLISH);
+        context.setVariable("referral", referral);
+        context.setVariable("product", catalog.productLabel(referral.getExpressedInterest()));
+        context.setVariable("taskLink", properties.publicUrl() + "/referrals/" + referral.getReferenceNumber() + "/task");
+        context.setVariables(model);
+        String text = templates.process("mail/" + template + ".txt", context);
+        String html = templates.process("mail/" + template, context);
+        delivery.send(new MailMessage(List.of(email), subject, text, html));
+        sentLog.sent(referral.getId(), eventKey, email, subject);
+        timeline.record(referral, ReferralEventType.NOTIFIED, null, template, what);
+    }
+
+    /** The owner's address; while nobody owns it, every member of its queue with an address. */
+    private List<String> ownersAddresses(Referral referral) {
+        List<User> users = WithoutEngineUser.run(identityService, () -> referral.getOwnerId() != null
+                ? identityService.createUserQuery().userId(referral.getOwnerId()).list()
+                : referral.getQueueId() == null ? List.<User>of()
+                : identityService.createUserQuery().memberOfGroup(referral.getQueueId()).list());
+        return users.stream().map(User::getEmail).filter(e -> e != null && !e.isBlank()).toList();
+    }
+
+    /** The first word of the customer's name: what the customer's mail and page call them. */
+    public static String firstName(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return name.trim().split("\\s+")[0];
+    }
+}
