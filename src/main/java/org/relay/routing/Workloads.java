@@ -4,9 +4,8 @@ import org.relay.queue.RoutingProperties;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.relay.referral.ReferralRepository;
+import org.relay.common.TransactionScoped;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -45,20 +45,44 @@ class Workloads {
         this.clock = clock;
     }
 
+    /**
+     * What routing knows of its recipients in one transaction: their profiles and open referrals, read once per
+     * recipient and counted forward with each assignment made here; and those assignments, written once per recipient
+     * when the transaction commits, in user-id order. An import batch routes dozens of leads to the same few people:
+     * it asks the database once per person instead of once per lead, and two batches running side by side neither
+     * deadlock on the recipients' rows nor hold them locked from their first lead to their last.
+     */
+    private static final class InThisTransaction {
+        final Map<String, Optional<Recipient>> profiles = new HashMap<>();
+        final Map<String, Long> open = new HashMap<>();
+        final TreeMap<String, Instant> assigned = new TreeMap<>();
+    }
+
+    private InThisTransaction state() {
+        return TransactionScoped.get(this, InThisTransaction::new, state -> write(state.assigned));
+    }
+
     Map<String, Load> of(Collection<String> userIds) {
         if (userIds.isEmpty()) {
             return Map.of();
         }
-        Map<String, Recipient> profiles = profiles(userIds);
-        Map<String, Long> open = new HashMap<>();
-        for (Object[] row : referrals.countOpenByOwner(userIds)) {
-            open.put((String) row[0], ((Number) row[1]).longValue());
+        InThisTransaction state = state();
+        List<String> unknown = userIds.stream().filter(id -> !state.profiles.containsKey(id)).distinct().toList();
+        if (!unknown.isEmpty()) {
+            Map<String, Recipient> loaded = profiles(unknown);
+            unknown.forEach(id -> {
+                state.profiles.put(id, Optional.ofNullable(loaded.get(id)));
+                state.open.put(id, 0L);
+            });
+            for (Object[] row : referrals.countOpenByOwner(unknown)) {
+                state.open.put((String) row[0], ((Number) row[1]).longValue());
+            }
         }
         Map<String, Load> loads = new HashMap<>();
         for (String id : userIds) {
-            Recipient profile = profiles.get(id);
-            Instant lastAssigned = latest(profile == null ? null : profile.getLastAssignedAt(), assignedNow().get(id));
-            loads.put(id, new Load(id, profile == null || profile.canBePicked(), open.getOrDefault(id, 0L),
+            Recipient profile = state.profiles.get(id).orElse(null);
+            Instant lastAssigned = latest(profile == null ? null : profile.getLastAssignedAt(), state.assigned.get(id));
+            loads.put(id, new Load(id, profile == null || profile.canBePicked(), state.open.get(id),
                     profile == null || profile.getCapacity() == null ? properties.defaultCapacity() : profile.getCapacity(),
                     lastAssigned));
         }
@@ -79,44 +103,17 @@ class Workloads {
         return of(List.of(userId)).get(userId);
     }
 
-    /**
-     * Remember the assignment, so the next tie on workload goes to someone else. Routing in this transaction sees it
-     * at once; the recipients' rows are written once, when it commits, in user-id order: an import batch routes dozens
-     * of leads to the same few people, and two batches running side by side must neither deadlock on those rows nor
-     * hold them locked from their first lead to their last.
-     */
+    /** Remember the assignment, so the next tie on workload goes to someone else. */
     void assigned(String userId) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            write(new TreeMap<>(Map.of(userId, clock.instant())));
+        if (!TransactionScoped.active()) {
+            Recipient recipient = recipients.findById(userId).orElseGet(() -> new Recipient(userId));
+            recipient.assigned(clock.instant());
+            recipients.save(recipient);
             return;
         }
-        assignedNow().put(userId, clock.instant());
-    }
-
-    /** This transaction's assignments, by user; empty outside a transaction. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Instant> assignedNow() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return Map.of();
-        }
-        Map<String, Instant> assigned = (Map<String, Instant>) TransactionSynchronizationManager.getResource(this);
-        if (assigned == null) {
-            TreeMap<String, Instant> sorted = new TreeMap<>();
-            TransactionSynchronizationManager.bindResource(this, sorted);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    write(sorted);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(Workloads.this);
-                }
-            });
-            assigned = sorted;
-        }
-        return assigned;
+        InThisTransaction state = state();
+        state.assigned.put(userId, clock.instant());
+        state.open.computeIfPresent(userId, (id, open) -> open + 1);
     }
 
     private void write(TreeMap<String, Instant> assigned) {

@@ -1,5 +1,6 @@
 package org.relay.scoring;
 
+import org.relay.common.TransactionScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +29,9 @@ public class ActiveLeadScoreModel {
     }
 
     public Optional<TrainedLeadScore> current() {
-        Optional<Integer> version = models.versionWithStatus(LeadScoreModelRecord.Status.ACTIVE);
+        // asked once per transaction: an import batch scores dozens of leads with the same model
+        Optional<Integer> version = TransactionScoped.get(this,
+                () -> models.versionWithStatus(LeadScoreModelRecord.Status.ACTIVE));
         if (version.isEmpty()) {
             return Optional.empty();
         }
