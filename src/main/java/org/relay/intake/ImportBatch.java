@@ -37,6 +37,9 @@ class ImportBatch implements JavaDelegate {
 
     private static final TypeReference<Map<String, String>> ROW = new TypeReference<>() {
     };
+    /** The lane's number (the multi-instance's loop counter) and the last row number it imported. */
+    private static final String LANE = "loopCounter";
+    private static final String LAST_ROW = "laneLastRow";
 
     private final ImportJobRepository jobs;
     private final JdbcTemplate jdbc;
@@ -69,14 +72,19 @@ class ImportBatch implements JavaDelegate {
         String defaultProduct = (String) execution.getVariable("defaultProduct");
         Long importId = job.getId();
         boolean dryRun = job.isDryRun();
-        // rows are numbered as in the file, the header being row 1
+        // this lane's rows after the last one it did; rows are numbered as in the file, the header being row 1 (an
+        // import staged before lanes has one lane, whose rows done so far are the import's)
+        Object laneNumber = execution.getVariable(LANE);
+        int lane = laneNumber == null ? 0 : ((Number) laneNumber).intValue();
+        Object cursor = execution.getVariableLocal(LAST_ROW);
+        int lastRow = cursor != null ? ((Number) cursor).intValue() : job.getLanes() == 1 ? job.getProcessedRows() + 1 : 1;
         List<Map.Entry<Integer, String>> rows = jdbc.query(
-                "select row_number, data from import_row where import_id = ? and row_number > ? order by row_number limit ?",
-                (rs, i) -> Map.entry(rs.getInt(1), rs.getString(2)), importId, job.getProcessedRows() + 1, batchSize);
+                "select row_number, data from import_row where import_id = ? and lane = ? and row_number > ?"
+                        + " order by row_number limit ?",
+                (rs, i) -> Map.entry(rs.getInt(1), rs.getString(2)), importId, lane, lastRow, batchSize);
         int imported = 0;
         int duplicates = 0;
         int failed = 0;
-        int lastRow = job.getProcessedRows() + 1;
         List<Object[]> errors = new ArrayList<>();
         for (Map.Entry<Integer, String> row : rows) {
             lastRow = row.getKey();
@@ -122,12 +130,17 @@ class ImportBatch implements JavaDelegate {
         if (!errors.isEmpty()) {
             jdbc.batchUpdate("insert into import_row_error (import_id, row_number, field, message) values (?, ?, ?, ?)", errors);
         }
-        jobs.require(importId).batchDone(lastRow - 1, imported, duplicates, failed);
+        jobs.batchDone(importId, rows.size(), imported, duplicates, failed);
         if (!dryRun) {
             metrics.importRows(imported, duplicates, failed);
         }
-        execution.setVariable("moreRows", rows.size() == batchSize);
-        digestWindow.afterBatch(execution, job.isMailDigest() && imported > 0);
+        // the lane's own variables: the lanes run side by side and must not write each other's
+        execution.setVariableLocal(LAST_ROW, lastRow);
+        execution.setVariableLocal("moreRows", rows.size() == batchSize);
+        if (lane == 0) {
+            // the first lane keeps the import's digest window (the digest lists every lane's leads)
+            digestWindow.afterBatch(execution, job.isMailDigest() && imported > 0);
+        }
     }
 
     /** Report errors by the file's own column names where the request field maps back to one. */

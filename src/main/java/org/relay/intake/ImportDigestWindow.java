@@ -46,7 +46,7 @@ public class ImportDigestWindow {
         }
         boolean due = endsAt != null && !now.isBefore(endsAt.toInstant());
         // the digest that follows closes this window; the next routed lead opens the next one
-        execution.setVariable(WINDOW_ENDS_AT, due ? null : endsAt);
-        execution.setVariable(DIGEST_DUE, due);
+        execution.setVariableLocal(WINDOW_ENDS_AT, due ? null : endsAt);
+        execution.setVariableLocal(DIGEST_DUE, due);
     }
 }

@@ -2,6 +2,7 @@ package org.relay.intake;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import org.hibernate.annotations.DynamicUpdate;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -12,6 +13,7 @@ import java.time.Instant;
 
 /** One CSV import (or dry run) and its progress, updated after every batch. */
 @Entity
+@DynamicUpdate
 public class ImportJob {
 
     public enum Status {
@@ -44,6 +46,9 @@ public class ImportJob {
     private Status status = Status.STAGING;
 
     private int totalRows;
+
+    /** How many lanes the rows were spread over when staged (1 for imports staged before lanes). */
+    private int lanes = 1;
     private int processedRows;
     private int importedRows;
     private int duplicateRows;
@@ -71,16 +76,10 @@ public class ImportJob {
         this.mailDigest = digest;
     }
 
-    void staged(int totalRows) {
+    void staged(int totalRows, int lanes) {
         this.totalRows = totalRows;
+        this.lanes = lanes;
         this.status = Status.IMPORTING;
-    }
-
-    void batchDone(int processedRows, int imported, int duplicates, int failed) {
-        this.processedRows = processedRows;
-        this.importedRows += imported;
-        this.duplicateRows += duplicates;
-        this.failedRows += failed;
     }
 
     void finished(Instant at) {
@@ -101,6 +100,7 @@ public class ImportJob {
     public String getRequestedBy() { return requestedBy; }
     public Status getStatus() { return status; }
     public int getTotalRows() { return totalRows; }
+    public int getLanes() { return lanes; }
     public int getProcessedRows() { return processedRows; }
     public int getImportedRows() { return importedRows; }
     public int getDuplicateRows() { return duplicateRows; }

@@ -10,6 +10,7 @@ import org.relay.catalog.Catalog;
 import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 import org.relay.common.KnownUsers;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,10 +61,15 @@ class ImportStaging {
     private final ObjectMapper json;
     private final Clock clock;
     private final ImportDigestWindow digestWindow;
+    private final int lanes;
 
     ImportStaging(ImportJobRepository jobs, JdbcTemplate jdbc, TransactionTemplate transactions,
                   RuntimeService runtimeService, KnownUsers knownUsers, Catalog catalog, ObjectMapper json,
-                  Clock clock, ImportDigestWindow digestWindow) {
+                  Clock clock, ImportDigestWindow digestWindow, @Value("${relay.imports.lanes:2}") int lanes) {
+        if (lanes < 1 || lanes > 16) {
+            throw new IllegalStateException("relay.imports.lanes must be between 1 and 16, not " + lanes);
+        }
+        this.lanes = lanes;
         this.digestWindow = digestWindow;
         this.jobs = jobs;
         this.jdbc = jdbc;
@@ -104,9 +111,10 @@ class ImportStaging {
             Map<String, Object> variables = new LinkedHashMap<>();
             variables.put("importId", job.getId());
             variables.put("defaultProduct", defaultProduct);
+            variables.put("lanes", lanes);
             return transactions.execute(status -> {
                 ImportJob staged = jobs.require(job.getId());
-                staged.staged(rows);
+                staged.staged(rows, lanes);
                 // decided once per import, so switching the setting never strands a running import's leads
                 staged.announceInDigests(digestWindow.enabled() && !staged.isDryRun());
                 runtimeService.startProcessInstanceByKey(PROCESS_KEY, "IMPORT-" + job.getId(), variables);
@@ -129,7 +137,7 @@ class ImportStaging {
             if (data.values().stream().anyMatch(ImportStaging::isBinary)) {
                 throw new BinaryContent(rowNumber);
             }
-            chunk.add(new Object[]{importId, rowNumber, toJson(data)});
+            chunk.add(new Object[]{importId, rowNumber, toJson(data), laneOf(data, rowNumber)});
             if (chunk.size() == CHUNK) {
                 insert(chunk);
                 chunk.clear();
@@ -143,8 +151,20 @@ class ImportStaging {
         if (!chunk.isEmpty()) {
             List<Object[]> rows = List.copyOf(chunk);
             transactions.executeWithoutResult(status ->
-                    jdbc.batchUpdate("insert into import_row (import_id, row_number, data) values (?, ?, ?)", rows));
+                    jdbc.batchUpdate("insert into import_row (import_id, row_number, data, lane) values (?, ?, ?, ?)", rows));
         }
+    }
+
+    /**
+     * The lane a row is imported in, by its customer (email, else phone, else name): one customer's rows go through
+     * one lane in file order, so a repeated row is seen as a duplicate and a second interest finds the first.
+     */
+    private int laneOf(Map<String, String> data, int rowNumber) {
+        String email = data.getOrDefault(ImportColumns.EMAIL, "").trim().toLowerCase(Locale.ROOT);
+        String phone = data.getOrDefault(ImportColumns.PHONE, "").replaceAll("[^0-9]", "");
+        String name = data.getOrDefault(ImportColumns.NAME, "").trim().toLowerCase(Locale.ROOT);
+        String customer = !email.isEmpty() ? email : !phone.isEmpty() ? phone : !name.isEmpty() ? name : "row " + rowNumber;
+        return Math.floorMod(customer.hashCode(), lanes);
     }
 
     private void discard(Long importId) {
