@@ -48,7 +48,8 @@ class RelaySecurity {
                         .hasAnyRole("ADMIN", "COMPLIANCE")
                         .requestMatchers(matcher.matcher("/api/reports/**"), matcher.matcher("/api/referrers/top"),
                                 matcher.matcher(HttpMethod.GET, "/api/scoring/**"), matcher.matcher("/api/imports/**"),
-                                matcher.matcher(HttpMethod.PUT, "/api/recipients/**"))
+                                matcher.matcher(HttpMethod.PUT, "/api/recipients/**"),
+                                matcher.matcher("/api/advocates/*/referrer-preferences"))
                         .hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers(matcher.matcher(HttpMethod.POST, "/api/scoring/**"),
                                 matcher.matcher(HttpMethod.PUT, "/api/queues/**"),

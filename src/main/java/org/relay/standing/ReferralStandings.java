@@ -98,7 +98,7 @@ public class ReferralStandings {
     }
 
     /** The catalog's words for the reason; a code the catalog does not list (DUPLICATE from a merge) made readable. */
-    private String closeReasonLabel(String code) {
+    public String closeReasonLabel(String code) {
         return Catalog.labelOf(catalog.closeReasons(), code).orElseGet(() -> {
             String words = code.replace('_', ' ').toLowerCase(Locale.ROOT);
             return Character.toUpperCase(words.charAt(0)) + words.substring(1);
