@@ -1,5 +1,7 @@
 package org.relay.notification;
 
+import org.relay.referrerpreference.ReferrerPreferences;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.relay.common.WithoutEngineUser;

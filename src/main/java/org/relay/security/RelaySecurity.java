@@ -85,7 +85,9 @@ class RelaySecurity {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
                         .sessionFixation(fixation -> fixation.none()))
                 // the email action pages need none: their URL is the unguessable signed token itself
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(matcher.matcher(HttpMethod.POST, "/public/**")))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new OrRequestMatcher(
+                        matcher.matcher(HttpMethod.POST, "/public/**"),
+                        matcher.matcher(HttpMethod.POST, CamundaWebappSession.SENT_PREFERENCES))))
                 .headers(headers -> headers
                         .frameOptions(frame -> frame.sameOrigin())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))

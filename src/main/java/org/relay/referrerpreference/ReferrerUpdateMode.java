@@ -1,4 +1,4 @@
-package org.relay.notification;
+package org.relay.referrerpreference;
 
 /** How a referrer wants to hear about their referrals' turns. */
 public enum ReferrerUpdateMode {

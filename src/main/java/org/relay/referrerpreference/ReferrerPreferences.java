@@ -1,4 +1,4 @@
-package org.relay.notification;
+package org.relay.referrerpreference;
 
 import org.relay.referral.ReferrerType;
 import org.springframework.stereotype.Component;
@@ -8,7 +8,7 @@ import java.time.Clock;
 
 /** Each referrer's {@link ReferrerUpdateMode}: every event unless they (or a manager, for an advocate) chose otherwise. */
 @Component
-class ReferrerPreferences {
+public class ReferrerPreferences {
 
     private final ReferrerPreferenceRepository preferences;
     private final Clock clock;
@@ -18,13 +18,13 @@ class ReferrerPreferences {
         this.clock = clock;
     }
 
-    ReferrerUpdateMode modeOf(ReferrerType type, String referrerId) {
+    public ReferrerUpdateMode modeOf(ReferrerType type, String referrerId) {
         return preferences.findById(new ReferrerPreference.Key(kept(type), referrerId))
                 .map(ReferrerPreference::getMode).orElse(ReferrerUpdateMode.EVERY_EVENT);
     }
 
     @Transactional
-    ReferrerUpdateMode choose(ReferrerType type, String referrerId, ReferrerUpdateMode mode, String by) {
+    public ReferrerUpdateMode choose(ReferrerType type, String referrerId, ReferrerUpdateMode mode, String by) {
         ReferrerPreference preference = preferences.findById(new ReferrerPreference.Key(kept(type), referrerId))
                 .orElseGet(() -> new ReferrerPreference(kept(type), referrerId));
         preference.choose(mode, by, clock.instant());

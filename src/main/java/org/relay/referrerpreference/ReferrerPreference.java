@@ -1,4 +1,4 @@
-package org.relay.notification;
+package org.relay.referrerpreference;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

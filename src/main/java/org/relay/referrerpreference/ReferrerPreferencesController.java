@@ -1,4 +1,4 @@
-package org.relay.notification;
+package org.relay.referrerpreference;
 
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
@@ -62,7 +62,7 @@ class ReferrerPreferencesController {
     @PutMapping("/api/me/referrer-preferences")
     PreferenceView chooseMine(@RequestBody(required = false) PreferenceInput input) {
         String me = callers.current().userId();
-        ReferrerUpdateMode mode = preferences.choose(ReferrerType.INTERNAL_USER, me, modeOf(input), me);
+        ReferrerUpdateMode mode = preferences.choose(ReferrerType.INTERNAL_USER, me, modeOf(input == null ? null : input.mode()), me);
         audit.write(AuditAction.CHANGED, null, "referrer preferences of " + me, mode.name(), null);
         return new PreferenceView(ReferrerType.INTERNAL_USER, me, mode);
     }
@@ -76,7 +76,7 @@ class ReferrerPreferencesController {
     @PutMapping("/api/advocates/{code}/referrer-preferences")
     PreferenceView chooseAdvocates(@PathVariable String code, @RequestBody(required = false) PreferenceInput input) {
         String advocate = requireAdvocate(code);
-        ReferrerUpdateMode mode = preferences.choose(ReferrerType.ADVOCATE, advocate, modeOf(input),
+        ReferrerUpdateMode mode = preferences.choose(ReferrerType.ADVOCATE, advocate, modeOf(input == null ? null : input.mode()),
                 callers.current().userId());
         audit.write(AuditAction.CHANGED, null, "referrer preferences of advocate " + advocate, mode.name(), null);
         return new PreferenceView(ReferrerType.ADVOCATE, advocate, mode);
@@ -92,8 +92,9 @@ class ReferrerPreferencesController {
                 .orElseThrow(() -> new NotFoundException("No advocate or partner has the code " + code));
     }
 
-    private static ReferrerUpdateMode modeOf(PreferenceInput input) {
-        String given = input == null || input.mode() == null ? "" : input.mode().trim();
+    /** The mode a request names, or a 400 naming {@code mode} and the modes there are. */
+    static ReferrerUpdateMode modeOf(String mode) {
+        String given = mode == null ? "" : mode.trim();
         try {
             return ReferrerUpdateMode.valueOf(given.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -1,4 +1,4 @@
-package org.relay.notification;
+package org.relay.referrerpreference;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
