@@ -46,10 +46,11 @@ public class SharedActivities {
         return shared;
     }
 
-    /** The referral's shared activities recorded after {@code since} (all of them when null), oldest first. */
-    public List<Summary> withReferrerOf(Referral referral, Instant since) {
+    /** The referral's shared activities recorded after {@code since} (null: from the start) up to {@code until}. */
+    public List<Summary> withReferrerOf(Referral referral, Instant since, Instant until) {
         return withReferrersOf(List.of(referral)).getOrDefault(referral.getId(), List.of()).stream()
-                .filter(s -> since == null || s.recordedAt().isAfter(since)).toList();
+                .filter(s -> since == null || s.recordedAt().isAfter(since))
+                .filter(s -> !s.recordedAt().isAfter(until)).toList();
     }
 
     static boolean sharedWithReferrer(Activity activity, Referral referral) {

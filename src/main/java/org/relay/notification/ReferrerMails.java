@@ -104,7 +104,7 @@ class ReferrerMails {
             turns.save(turn);
             return;
         }
-        Instant lastTold = turns.lastToldAbout(referral.getId());
+        Instant lastTold = turns.lastToldBefore(referral.getId(), turn.getOccurredAt());
         Context context = context(address.get());
         ReferralStanding standing = standings.of(referral);
         context.setVariable("referral", referral);
@@ -112,7 +112,7 @@ class ReferrerMails {
         context.setVariable("standing", standing);
         TurnLine line = line(turn, referral, standing);
         context.setVariable("turn", line);
-        context.setVariable("shared", sharedActivities.withReferrerOf(referral, lastTold));
+        context.setVariable("shared", sharedActivities.withReferrerOf(referral, lastTold, turn.getOccurredAt()));
         context.setVariable("record", turn.getType() == ReferralEventType.CONVERTED ? record(turn.getReferrerId()) : null);
         String subject = line.subject();
         delivery.send(new MailMessage(List.of(address.get().email()), subject,
@@ -154,6 +154,7 @@ class ReferrerMails {
     private List<DigestEntry> entries(List<ReferrerTurn> waiting) {
         Map<Long, List<ReferrerTurn>> byReferral = new LinkedHashMap<>();
         waiting.forEach(t -> byReferral.computeIfAbsent(t.getReferralId(), id -> new ArrayList<>()).add(t));
+        Instant now = clock.instant();
         List<DigestEntry> entries = new ArrayList<>();
         byReferral.forEach((referralId, ofReferral) -> {
             Referral referral = referrals.require(referralId);
@@ -162,7 +163,8 @@ class ReferrerMails {
                     .map(t -> line(t, referral, standing)).toList();
             if (!lines.isEmpty()) {
                 entries.add(new DigestEntry(referral, catalog.productLabel(referral.getExpressedInterest()), standing,
-                        lines, sharedActivities.withReferrerOf(referral, turns.lastToldAbout(referralId))));
+                        lines, sharedActivities.withReferrerOf(referral,
+                        turns.lastToldBefore(referralId, ofReferral.get(0).getOccurredAt()), now)));
             }
         });
         return entries;

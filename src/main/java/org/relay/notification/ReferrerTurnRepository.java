@@ -16,9 +16,13 @@ interface ReferrerTurnRepository extends JpaRepository<ReferrerTurn, Long> {
             + " order by t.referrerType, t.referrerId, t.referralId, t.occurredAt, t.id")
     List<ReferrerTurn> waiting(@Param("delivery") ReferrerTurn.Delivery delivery);
 
-    /** When the referrer last heard about this referral (null: never). */
-    @Query("select max(t.toldAt) from ReferrerTurn t where t.referralId = :referralId")
-    Instant lastToldAbout(@Param("referralId") Long referralId);
+    /**
+     * When the last turn the referrer has heard about happened, of those before {@code before} (null: none): a mail
+     * shows what was shared after it, so two mails never list the same activity.
+     */
+    @Query("select max(t.occurredAt) from ReferrerTurn t where t.referralId = :referralId and t.toldAt is not null"
+            + " and t.occurredAt < :before")
+    Instant lastToldBefore(@Param("referralId") Long referralId, @Param("before") Instant before);
 
     @Query("select t from ReferrerTurn t where t.referralId = :referralId and t.type = :type order by t.id desc")
     List<ReferrerTurn> ofType(@Param("referralId") Long referralId, @Param("type") ReferralEventType type);
