@@ -32,6 +32,7 @@ class ReferrerTurns {
 
     static final String PROCESS_KEY = "ReferrerUpdateProcess";
     static final String TURN_ID = "referrerTurnId";
+    static final String BUSINESS_KEY_PREFIX = "TELL-";
 
     /** What a referrer hears about: who took it, where it went, how it ended, that it came back. */
     static final Set<ReferralEventType> TURNS = EnumSet.of(ReferralEventType.ACCEPTED, ReferralEventType.REJECTED,
@@ -62,8 +63,9 @@ class ReferrerTurns {
         record(recorded.referral(), recorded.event()).ifPresent(turn -> {
             if (turn.getDelivery() == ReferrerTurn.Delivery.NOW && turn.getType() != ReferralEventType.CONVERTED) {
                 // Relay's own step: no staff user holds rights on this process (the recording user may be in Tasklist)
+                // its own business key: the reference alone names the referral's lifecycles (erasure, history queries)
                 WithoutEngineUser.run(identityService, () -> runtimeService.startProcessInstanceByKey(PROCESS_KEY,
-                        recorded.referral().getReferenceNumber(), Map.of(TURN_ID, turn.getId())));
+                        BUSINESS_KEY_PREFIX + recorded.referral().getReferenceNumber(), Map.of(TURN_ID, turn.getId())));
             }
         });
     }
