@@ -29,7 +29,7 @@ class RecordWorkOutcome implements TaskListener {
 
     private static final List<String> ACTIVITY_FIELDS = List.of(LifecycleVariables.ACTIVITY_TYPE,
             LifecycleVariables.ACTIVITY_SUBJECT, LifecycleVariables.ACTIVITY_NOTES, LifecycleVariables.ACTIVITY_DURATION,
-            LifecycleVariables.ACTIVITY_OUTCOME);
+            LifecycleVariables.ACTIVITY_OUTCOME, LifecycleVariables.ACTIVITY_SHARED_WITH_REFERRER);
 
     private final Catalog catalog;
     private final ActivityLog activityLog;
@@ -84,7 +84,9 @@ class RecordWorkOutcome implements TaskListener {
         Object duration = task.getVariable(LifecycleVariables.ACTIVITY_DURATION);
         ActivityInput input = new ActivityInput(type, subject, LifecycleVariables.text(task, LifecycleVariables.ACTIVITY_NOTES),
                 null, duration instanceof Number n ? n.intValue() : null,
-                LifecycleVariables.text(task, LifecycleVariables.ACTIVITY_OUTCOME), true, null, actor(task));
+                LifecycleVariables.text(task, LifecycleVariables.ACTIVITY_OUTCOME), true,
+                Boolean.TRUE.equals(task.getVariable(LifecycleVariables.ACTIVITY_SHARED_WITH_REFERRER))
+                        ? List.of("referrer") : null, actor(task));
         try {
             activityLog.recordFromWorkForm(referrals.require(LifecycleVariables.referralId(task)), input);
         } catch (InvalidRequestException e) {

@@ -53,6 +53,8 @@ public final class LifecycleVariables {
     public static final String ACTIVITY_NOTES = "activityNotes";
     public static final String ACTIVITY_DURATION = "activityDurationMinutes";
     public static final String ACTIVITY_OUTCOME = "activityOutcome";
+    /** Transient: the Work form's activity is shared with the referrer (issue #28). */
+    public static final String ACTIVITY_SHARED_WITH_REFERRER = "activitySharedWithReferrer";
 
     private LifecycleVariables() {
     }

@@ -94,15 +94,6 @@ public class Notifications {
                 + referral.getQueueId(), "nobody has claimed it from the queue", detail);
     }
 
-    /** Thanks the colleague or advocate whose referral converted, with their track record. */
-    public void thankReferrer(Referral referral, String email, String name) {
-        ReferrerRecord record = referrerRecord(referral);
-        String subject = "Thank you: your referral of " + referral.getCustomer().getName() + " became business";
-        Map<String, Object> model = Map.of("referrerName", name == null ? "colleague" : name);
-        sendTo(referral, "converted:" + referral.getId(), email, "referrer-thanks", subject, model,
-                ReferralEventType.NOTIFIED, record);
-    }
-
     private void managerAlert(Referral referral, String eventKey, String managerQueue, String subject, String headline,
                               String detail) {
         ReferrerRecord record = referrerRecord(referral);

@@ -1,57 +1,47 @@
 package org.relay.notification;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.referral.Referral;
+import org.relay.referral.ReferralEventType;
 import org.relay.referral.ReferralRepository;
-import org.relay.referral.Referrer;
-import org.relay.routing.AdvocateRepository;
+import org.relay.referral.ReferralTimeline;
 import org.springframework.stereotype.Component;
 
 /**
- * Async service task "Thank referrer" after a conversion: the colleague (Camunda user) or advocate (if an email is
- * on file) hears that their referral became business, with their track record. Customers who referred themselves
- * are not mailed.
+ * Async service task "Thank referrer" after a conversion, once the referrer's score counts it: sends the referrer's
+ * "converted" mail — the thank-you, the opportunity, their record and what the owner shared — unless they chose the
+ * daily digest (then the digest tells it). There is one such mail, not a thank-you beside a notification. A
+ * conversion recorded before referrer updates existed (an instance that waited here across the upgrade) gets its
+ * turn recorded now.
  */
 @Component("thankReferrer")
 class ThankReferrer implements JavaDelegate {
 
     private final ReferralRepository referrals;
-    private final AdvocateRepository advocates;
-    private final IdentityService identityService;
-    private final Notifications notifications;
+    private final ReferralTimeline timeline;
+    private final ReferrerTurnRepository turns;
+    private final ReferrerTurns referrerTurns;
+    private final ReferrerMails mails;
 
-    ThankReferrer(ReferralRepository referrals, AdvocateRepository advocates, IdentityService identityService,
-                  Notifications notifications) {
+    ThankReferrer(ReferralRepository referrals, ReferralTimeline timeline, ReferrerTurnRepository turns,
+                  ReferrerTurns referrerTurns, ReferrerMails mails) {
         this.referrals = referrals;
-        this.advocates = advocates;
-        this.identityService = identityService;
-        this.notifications = notifications;
+        this.timeline = timeline;
+        this.turns = turns;
+        this.referrerTurns = referrerTurns;
+        this.mails = mails;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Referral referral = referrals.require(LifecycleVariables.referralId(execution));
-        Referrer referrer = referral.getReferrer();
-        if (referrer.getId() == null) {
-            return;
-        }
-        switch (referrer.getType()) {
-            case INTERNAL_USER -> {
-                User user = identityService.createUserQuery().userId(referrer.getId()).singleResult();
-                if (user != null && user.getEmail() != null) {
-                    notifications.thankReferrer(referral, user.getEmail(), user.getFirstName());
-                }
-            }
-            case ADVOCATE, PARTNER -> advocates.findById(referrer.getId())
-                    .filter(advocate -> advocate.getEmail() != null)
-                    .ifPresent(advocate -> notifications.thankReferrer(referral, advocate.getEmail(), advocate.getName()));
-            case CUSTOMER -> {
-                // a customer who referred themselves gets the business, not a thank-you
-            }
-        }
+        timeline.of(referral).stream().filter(e -> e.getType() == ReferralEventType.CONVERTED)
+                .reduce((first, second) -> second)
+                .flatMap(converted -> turns.findByEventId(converted.getId())
+                        .or(() -> referrerTurns.record(referral, converted)))
+                .filter(turn -> turn.getDelivery() == ReferrerTurn.Delivery.NOW)
+                .ifPresent(mails::tell);
     }
 }

@@ -1,5 +1,6 @@
 package org.relay.referral;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -14,16 +15,20 @@ public class ReferralTimeline {
     private final ReferralEventRepository events;
     private final Clock clock;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final ApplicationEventPublisher publisher;
 
-    public ReferralTimeline(ReferralEventRepository events, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    public ReferralTimeline(ReferralEventRepository events, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc,
+                            ApplicationEventPublisher publisher) {
         this.events = events;
+        this.publisher = publisher;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     public Instant record(Referral referral, ReferralEventType type, String actor, String reason, String detail) {
         Instant now = clock.instant();
-        events.save(new ReferralEvent(referral.getId(), type, actor, reason, detail, now));
+        ReferralEvent event = events.save(new ReferralEvent(referral.getId(), type, actor, reason, detail, now));
+        publisher.publishEvent(new ReferralEventRecorded(referral, event));
         return now;
     }
 

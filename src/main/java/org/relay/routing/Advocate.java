@@ -19,7 +19,7 @@ public class Advocate {
 
     private boolean active = true;
 
-    /** Where thank-you mails go when one of the advocate's referrals converts. */
+    /** Where the advocate hears about their referrals (org.relay.notification.ReferrerAddresses). */
     private String email;
 
     protected Advocate() {

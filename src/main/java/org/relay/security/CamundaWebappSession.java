@@ -18,11 +18,14 @@ import java.io.IOException;
  * Lets a user signed into Cockpit or Tasklist read Relay's API with that session (the Cockpit dashboard fetches
  * /api/reports) and follow the task link of a mail ({@code /referrals/{ref}/task}). Only for reading: a session
  * cookie rides along with cross-site requests, so anything that changes data still needs credentials of its own
- * (HTTP Basic).
+ * (HTTP Basic) — except the preference form of "Referrals I sent", whose POST carries a CSRF token.
  */
 class CamundaWebappSession extends OncePerRequestFilter {
 
     private static final String ENGINE = "default";
+
+    /** "Referrals I sent"'s preference form (org.relay.referrerpreference). */
+    static final String SENT_PREFERENCES = "/referrals/sent/preferences";
 
     private final RelayAuthorities authorities;
 
@@ -34,7 +37,7 @@ class CamundaWebappSession extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
-        if (session != null && isSafe(request.getMethod())
+        if (session != null && (isSafe(request.getMethod()) || isCsrfProtected(request))
                 && SecurityContextHolder.getContext().getAuthentication() == null) {
             Authentications signedIn = AuthenticationUtil.getAuthsFromSession(session);
             if (signedIn != null && signedIn.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user) {
@@ -54,7 +57,13 @@ class CamundaWebappSession extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return !path.startsWith("/api/") && !(path.startsWith("/referrals/") && path.endsWith("/task"))
-                && !path.equals("/referrals/sent");
+                && !path.equals("/referrals/sent") && !path.equals(SENT_PREFERENCES);
+    }
+
+    /** The one form posted with the session: Spring Security checks its CSRF token first (RelaySecurity). */
+    private static boolean isCsrfProtected(HttpServletRequest request) {
+        return "POST".equals(request.getMethod())
+                && request.getRequestURI().substring(request.getContextPath().length()).equals(SENT_PREFERENCES);
     }
 
     private static boolean isSafe(String method) {

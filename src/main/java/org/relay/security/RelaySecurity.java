@@ -48,7 +48,8 @@ class RelaySecurity {
                         .hasAnyRole("ADMIN", "COMPLIANCE")
                         .requestMatchers(matcher.matcher("/api/reports/**"), matcher.matcher("/api/referrers/top"),
                                 matcher.matcher(HttpMethod.GET, "/api/scoring/**"), matcher.matcher("/api/imports/**"),
-                                matcher.matcher(HttpMethod.PUT, "/api/recipients/**"))
+                                matcher.matcher(HttpMethod.PUT, "/api/recipients/**"),
+                                matcher.matcher("/api/advocates/*/referrer-preferences"))
                         .hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers(matcher.matcher(HttpMethod.POST, "/api/scoring/**"),
                                 matcher.matcher(HttpMethod.PUT, "/api/queues/**"),
@@ -84,7 +85,9 @@ class RelaySecurity {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
                         .sessionFixation(fixation -> fixation.none()))
                 // the email action pages need none: their URL is the unguessable signed token itself
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(matcher.matcher(HttpMethod.POST, "/public/**")))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new OrRequestMatcher(
+                        matcher.matcher(HttpMethod.POST, "/public/**"),
+                        matcher.matcher(HttpMethod.POST, CamundaWebappSession.SENT_PREFERENCES))))
                 .headers(headers -> headers
                         .frameOptions(frame -> frame.sameOrigin())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))

@@ -2,7 +2,10 @@ package org.relay.standing;
 
 import org.relay.referral.ReferralStatus;
 
+import org.relay.activity.SharedActivities;
+
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Where a referral stands, in plain words and people's names: what its referrer may know of it. No contact details,
@@ -12,10 +15,12 @@ import java.time.Instant;
  * @param statusText  the stage as a person says it ("Waiting to be accepted", "Converted")
  * @param holder      who has it now
  * @param outcome     how it ended, null while it is open
+ * @param sharedActivities what the owner shared with the referrer (when, kind, subject, result), oldest first; never
+ *                    an activity they did not share
  */
 public record ReferralStanding(String referenceNumber, String customerName, String product, String productLabel,
                                ReferralStatus status, String statusText, Holder holder, Instant sentAt,
-                               Instant lastActivityAt, Outcome outcome) {
+                               Instant lastActivityAt, Outcome outcome, List<SharedActivities.Summary> sharedActivities) {
 
     /**
      * @param name      the person who has it (display name), null while it waits in a queue

@@ -1,5 +1,6 @@
 package org.relay.standing;
 
+import org.relay.activity.SharedActivities;
 import org.relay.common.DirectoryNames;
 import org.relay.catalog.Catalog;
 import org.relay.referral.Referral;
@@ -31,8 +32,11 @@ public class ReferralStandings {
     private final StandingRepository repository;
     private final DirectoryNames names;
     private final Catalog catalog;
+    private final SharedActivities sharedActivities;
 
-    ReferralStandings(StandingRepository repository, DirectoryNames names, Catalog catalog) {
+    ReferralStandings(StandingRepository repository, DirectoryNames names, Catalog catalog,
+                      SharedActivities sharedActivities) {
+        this.sharedActivities = sharedActivities;
         this.repository = repository;
         this.names = names;
         this.catalog = catalog;
@@ -43,6 +47,12 @@ public class ReferralStandings {
         Page<Referral> sent = repository.sentBy(type, referrerId,
                 PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt", "id")));
         return new SentPage(of(sent.getContent()), sent.getTotalElements(), page, size);
+    }
+
+    /** One referral this referrer sent, as a page of one (empty when they did not send it). */
+    public SentPage sentBy(ReferrerType type, String referrerId, String referenceNumber) {
+        List<Referral> one = repository.sentBy(type, referrerId, referenceNumber);
+        return new SentPage(of(one), one.size(), 0, 1);
     }
 
     public ReferralStanding of(Referral referral) {
@@ -57,16 +67,18 @@ public class ReferralStandings {
         for (Object[] row : repository.opportunitiesOf(referrals.stream().map(Referral::getId).toList())) {
             opportunities.put((Long) row[0], (Long) row[1]);
         }
-        return referrals.stream().map(r -> standing(r, opportunities.get(r.getId()))).toList();
+        Map<Long, List<SharedActivities.Summary>> shared = sharedActivities.withReferrersOf(referrals);
+        return referrals.stream().map(r -> standing(r, opportunities.get(r.getId()),
+                shared.getOrDefault(r.getId(), List.of()))).toList();
     }
 
-    private ReferralStanding standing(Referral r, Long opportunityId) {
+    private ReferralStanding standing(Referral r, Long opportunityId, List<SharedActivities.Summary> shared) {
         String person = names.person(r.getOwnerId());
         String queue = names.queue(r.getQueueId());
         return new ReferralStanding(r.getReferenceNumber(), r.getCustomer().getName(), r.getExpressedInterest(),
                 catalog.productLabel(r.getExpressedInterest()), r.getStatus(), statusText(r),
                 new ReferralStanding.Holder(person, queue, holderText(person, queue)), r.getCreatedAt(),
-                r.getLastActivityAt(), outcome(r, opportunityId));
+                r.getLastActivityAt(), outcome(r, opportunityId), shared);
     }
 
     private static String statusText(Referral r) {
@@ -98,7 +110,7 @@ public class ReferralStandings {
     }
 
     /** The catalog's words for the reason; a code the catalog does not list (DUPLICATE from a merge) made readable. */
-    private String closeReasonLabel(String code) {
+    public String closeReasonLabel(String code) {
         return Catalog.labelOf(catalog.closeReasons(), code).orElseGet(() -> {
             String words = code.replace('_', ' ').toLowerCase(Locale.ROOT);
             return Character.toUpperCase(words.charAt(0)) + words.substring(1);

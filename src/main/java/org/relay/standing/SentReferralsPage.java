@@ -8,6 +8,7 @@ import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
 import org.relay.common.ReadOnly;
 import org.relay.referral.ReferrerType;
+import org.relay.referrerpreference.ReferrerPreferences;
 import org.relay.security.Callers;
 import org.relay.calendar.BusinessCalendars;
 import org.relay.webform.WebFormProperties;
@@ -34,9 +35,11 @@ class SentReferralsPage {
     private final AuditTrail audit;
     private final WebFormProperties brand;
     private final BusinessCalendars calendars;
+    private final ReferrerPreferences preferences;
 
     SentReferralsPage(ReferralStandings standings, Callers callers, ReadOnly readOnly, AuditTrail audit,
-                      WebFormProperties brand, BusinessCalendars calendars) {
+                      WebFormProperties brand, BusinessCalendars calendars, ReferrerPreferences preferences) {
+        this.preferences = preferences;
         this.standings = standings;
         this.callers = callers;
         this.readOnly = readOnly;
@@ -49,9 +52,12 @@ class SentReferralsPage {
             responses = @ApiResponse(responseCode = "200", description = "The page",
                     content = @Content(mediaType = "text/html")))
     @GetMapping("/referrals/sent")
-    String sent(@RequestParam(defaultValue = "1") int page, Model model, HttpServletResponse response) {
+    String sent(@RequestParam(defaultValue = "1") int page, @RequestParam(required = false) String ref,
+                @RequestParam(required = false) String saved, Model model,
+                HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         model.addAttribute("brand", brand);
+        model.addAttribute("saved", saved != null);
         // dates as the bank's staff read them: in the business calendar's zone
         model.addAttribute("zone", calendars.forRegion(null).zone());
         String me = callers.currentUserIdOrNull();
@@ -60,7 +66,13 @@ class SentReferralsPage {
             return "standing/sign-in";
         }
         int from = Math.max(page, 1) - 1;
-        ReferralStandings.SentPage sent = readOnly.read(() -> standings.sentBy(ReferrerType.INTERNAL_USER, me, from, PAGE_SIZE));
+        // ?ref= (the link in a referrer's mail) shows that one referral, if the signed-in colleague sent it
+        String one = ref == null || ref.isBlank() ? null : ref.trim();
+        ReferralStandings.SentPage sent = readOnly.read(() -> one != null
+                ? standings.sentBy(ReferrerType.INTERNAL_USER, me, one)
+                : standings.sentBy(ReferrerType.INTERNAL_USER, me, from, PAGE_SIZE));
+        model.addAttribute("one", one);
+        model.addAttribute("mode", preferences.modeOf(ReferrerType.INTERNAL_USER, me).name());
         audit.write(AuditAction.LISTED, null, "referrals sent by " + me + " (page)", sent.standings().size() + " of "
                 + sent.total() + ", page " + from, null);
         model.addAttribute("sent", sent);

@@ -19,6 +19,10 @@ interface StandingRepository extends Repository<Referral, Long> {
             countQuery = "select count(r) from Referral r where r.referrer.type = :type and r.referrer.id = :id")
     Page<Referral> sentBy(@Param("type") ReferrerType type, @Param("id") String id, Pageable pageable);
 
+    /** The one referral with this reference, if this referrer sent it. */
+    @Query("select r from Referral r where r.referrer.type = :type and r.referrer.id = :id and r.referenceNumber = :ref")
+    List<Referral> sentBy(@Param("type") ReferrerType type, @Param("id") String id, @Param("ref") String referenceNumber);
+
     /** [referralId, opportunityId] for those of these referrals that converted. */
     @Query("select o.referralId, o.id from Opportunity o where o.referralId in :referralIds")
     List<Object[]> opportunitiesOf(@Param("referralIds") Collection<Long> referralIds);

@@ -432,7 +432,23 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                 new Surface("GET /api/referrals/{ref}/customer-links", (f, u) -> get("/api/referrals/" + f.ref()
                         + "/customer-links"), EnumSet.of(QUEUE_MANAGER, ADMIN)),
                 new Surface("DELETE /api/referrals/{ref}/customer-links (revoke)", (f, u) -> get("/api/referrals/"
-                        + f.ref() + "/customer-links").DELETE(), EnumSet.of(QUEUE_MANAGER, ADMIN)));
+                        + f.ref() + "/customer-links").DELETE(), EnumSet.of(QUEUE_MANAGER, ADMIN)),
+                // referrers hear back (issue #28): each colleague their own preference; an advocate's for managers
+                new Surface("GET /api/me/referrer-preferences (the caller's own)", (f, u) -> get("/api/me/referrer-preferences"),
+                        EnumSet.complementOf(EnumSet.of(ANONYMOUS))),
+                new Surface("PUT /api/me/referrer-preferences (the caller's own)", (f, u) -> put("/api/me/referrer-preferences",
+                        "{\"mode\":\"EVERY_EVENT\"}"), EnumSet.complementOf(EnumSet.of(ANONYMOUS))),
+                new Surface("GET /api/advocates/{code}/referrer-preferences", (f, u) -> get("/api/advocates/"
+                        + matrixAdvocate() + "/referrer-preferences"), EnumSet.of(QUEUE_MANAGER, OTHER_MANAGER, ADMIN)),
+                new Surface("PUT /api/advocates/{code}/referrer-preferences", (f, u) -> put("/api/advocates/"
+                        + matrixAdvocate() + "/referrer-preferences", "{\"mode\":\"EVERY_EVENT\"}"),
+                        EnumSet.of(QUEUE_MANAGER, OTHER_MANAGER, ADMIN)),
+                new Surface("GET /referrals/sent?ref={ref} (page, only the referrer's own)",
+                        (f, u) -> get("/referrals/sent?ref=" + f.ref()), EnumSet.complementOf(EnumSet.of(ANONYMOUS))),
+                new Surface("POST /referrals/sent/preferences without the page's CSRF token",
+                        (f, u) -> HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/referrals/sent/preferences"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("mode=DAILY_DIGEST")), NOBODY));
     }
 
     @Autowired
@@ -446,6 +462,13 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
             customerLink = accessLinks.issue(org.relay.links.AccessLinkPurpose.CUSTOMER_STATUS, ((Number) kiaraId(f)).longValue());
         }
         return customerLink;
+    }
+
+    /** An advocate for the preference rows (managers set how an advocate hears back). */
+    private String matrixAdvocate() {
+        jdbc.update("insert into advocate (code, name, owner_user_id, active) select 'ADV-MATRIX', 'Matrix Realty', 'bob', true"
+                + " where not exists (select 1 from advocate where code = 'ADV-MATRIX')");
+        return "ADV-MATRIX";
     }
 
     /** Kiara's account, contact and household ids, created and linked to her referral on first use. */

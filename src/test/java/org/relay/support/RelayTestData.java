@@ -47,6 +47,8 @@ public class RelayTestData {
         jdbc.update("delete from opportunity");
         jdbc.update("delete from activity");
         jdbc.update("delete from notification_sent");
+        jdbc.update("delete from referrer_turn");
+        jdbc.update("delete from referrer_preference");
         jdbc.update("delete from action_link_use");
         jdbc.update("delete from access_link");
         jdbc.update("delete from referral_event");
