@@ -421,7 +421,11 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                 new Surface("GET /actuator/prometheus", (f, u) -> get("/actuator/prometheus"), EnumSet.of(OPERATOR, ADMIN)),
                 new Surface("GET /actuator/metrics", (f, u) -> get("/actuator/metrics"), EnumSet.of(OPERATOR, ADMIN)),
                 new Surface("GET /actuator/health (unchanged: anyone)", (f, u) -> get("/actuator/health"),
-                        EnumSet.allOf(Role.class)));
+                        EnumSet.allOf(Role.class)),
+                // the speed report's first contact per recipient: Kiara, not yet contacted, waits on Alice
+                new Surface("GET /api/reports/speed/referrals?measure=notReachedWithinHour&recipient={owner}",
+                        (f, u) -> get("/api/reports/speed/referrals?measure=notReachedWithinHour&recipient=alice"),
+                        EnumSet.of(QUEUE_MANAGER, ADMIN)));
     }
 
     /** Kiara's account, contact and household ids, created and linked to her referral on first use. */
