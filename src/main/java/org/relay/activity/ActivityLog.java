@@ -44,10 +44,13 @@ public class ActivityLog {
     private final Validator validator;
     private final Clock clock;
     private final ReferralLookup lookup;
+    private final FirstContacts firstContacts;
 
     ActivityLog(ReferralLookup lookup, ActivityRepository activities, ReferralTimeline timeline, KnownUsers knownUsers,
-                RuntimeService runtimeService, LifecycleTasks lifecycleTasks, Validator validator, Clock clock) {
+                RuntimeService runtimeService, LifecycleTasks lifecycleTasks, Validator validator, Clock clock,
+                FirstContacts firstContacts) {
         this.lookup = lookup;
+        this.firstContacts = firstContacts;
         this.activities = activities;
         this.timeline = timeline;
         this.knownUsers = knownUsers;
@@ -89,6 +92,7 @@ public class ActivityLog {
                 input.durationMinutes(), blankToNull(input.outcome()), input.done() == null || input.done(),
                 input.sharedWith(), input.recordedBy(), now));
         referral.activityRecorded(now);
+        firstContacts.activityRecorded(referral, activity);
         timeline.record(referral, ReferralEventType.ACTIVITY, input.recordedBy(), input.type().name(), input.subject());
         return activity;
     }

@@ -35,6 +35,21 @@ final class ReportBars {
             + "and r.in_progress_at is null and r.status <> 'CONVERTED'";
     static final String ACTED_WITHIN_HOUR = actedWithinHour(ReportQueries.HOURS_TO_ACCEPT, ReportQueries.HOURS_TO_FIRST_ACTIVITY);
 
+    /**
+     * First contact (activity.FirstContacts) within an hour of creation, and its exact complement: a referral not yet
+     * contacted is not reached.
+     */
+    static final String REACHED_WITHIN_HOUR = "r.first_contact_at is not null and "
+            + ReportQueries.HOURS_TO_FIRST_CONTACT + " <= 1";
+    static final String NOT_REACHED_WITHIN_HOUR = "r.first_contact_at is null or "
+            + ReportQueries.HOURS_TO_FIRST_CONTACT + " > 1";
+    /** Within one business day on the referral's calendar (decided when the contact was recorded), and the complement. */
+    static final String REACHED_WITHIN_BUSINESS_DAY = "r.first_contact_within_business_day = true";
+    static final String NOT_REACHED_WITHIN_BUSINESS_DAY = "r.first_contact_within_business_day is null "
+            + "or r.first_contact_within_business_day = false";
+    /** Whose referral it is for first contact: the owner at first contact; not yet contacted, the owner now. */
+    static final String FIRST_CONTACT_RECIPIENT = "coalesce(r.first_contact_by, r.owner_id)";
+
     /** The funnel's stages, in the order the funnel draws them. */
     static final Map<String, String> FUNNEL = ordered(
             "created", "1 = 1", "assigned", ASSIGNED, "accepted", ACCEPTED, "converted", CONVERTED,
@@ -43,7 +58,8 @@ final class ReportBars {
     /** The speed report's counted measures (its medians and shares are not lists of referrals). */
     static final Map<String, String> SPEED = ordered(
             "slaBreaches", SLA_BREACHED, "escalations", ESCALATED, "neverFollowedUp", NEVER_FOLLOWED_UP,
-            "actedWithinHour", ACTED_WITHIN_HOUR);
+            "actedWithinHour", ACTED_WITHIN_HOUR, "notReachedWithinHour", NOT_REACHED_WITHIN_HOUR,
+            "notReachedWithinBusinessDay", NOT_REACHED_WITHIN_BUSINESS_DAY);
 
     private ReportBars() {
     }

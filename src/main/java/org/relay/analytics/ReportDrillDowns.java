@@ -24,8 +24,11 @@ import java.util.stream.Collectors;
 @Component
 class ReportDrillDowns {
 
-    /** Which bar: the parameter that names it per report, and its condition. */
-    record Bar(String field, String value, String condition) {
+    /** Which bar: the parameter that names it per report, its condition, and the first-contact recipient if one. */
+    record Bar(String field, String value, String condition, String recipient) {
+        Bar(String field, String value, String condition) {
+            this(field, value, condition, null);
+        }
     }
 
     record Page(List<Referral> referrals, long total) {
@@ -41,11 +44,29 @@ class ReportDrillDowns {
         this.clock = clock;
     }
 
-    /** The bar of {@code report} that the request's stage, measure or referrer names; 400 naming the field otherwise. */
-    static Bar bar(String report, String stage, String measure, String referrer) {
+    /**
+     * The bar of {@code report} that the request's stage, measure or referrer names, a speed bar narrowed to one
+     * recipient (the dashboard's first contact per recipient); 400 naming the field otherwise.
+     */
+    static Bar bar(String report, String stage, String measure, String referrer, String recipient) {
+        if (recipient != null && !report.equals("speed")) {
+            throw new InvalidRequestException(List.of(new FieldProblem("recipient",
+                    "only the speed report's lists are narrowed to a recipient")));
+        }
         return switch (report) {
             case "funnel" -> new Bar("stage", stage, ReportBars.of(ReportBars.FUNNEL, "stage", stage));
-            case "speed" -> new Bar("measure", measure, ReportBars.of(ReportBars.SPEED, "measure", measure));
+            case "speed" -> {
+                String condition = ReportBars.of(ReportBars.SPEED, "measure", measure);
+                if (recipient == null) {
+                    yield new Bar("measure", measure, condition);
+                }
+                if (recipient.isBlank() || recipient.length() > 64) {
+                    throw new InvalidRequestException(List.of(new FieldProblem("recipient",
+                            "name the recipient (their user id, at most 64 characters)")));
+                }
+                yield new Bar("measure", measure, "(" + condition + ") and " + ReportBars.FIRST_CONTACT_RECIPIENT
+                        + " = :recipient", recipient.trim());
+            }
             case "referrers" -> {
                 if (referrer == null || referrer.isBlank() || referrer.length() > 64) {
                     throw new InvalidRequestException(List.of(new FieldProblem("referrer",
@@ -62,6 +83,7 @@ class ReportDrillDowns {
         Map<String, Object> params = new HashMap<>();
         params.put("weekAgo", Timestamp.from(clock.instant().minus(Duration.ofDays(7))));
         params.put("referrer", bar.value());
+        params.put("recipient", bar.recipient());
         String where = " from referral r where " + filter.where(params) + " and (" + bar.condition() + ")";
         Long total = jdbc.queryForObject("select count(*)" + where, params, Long.class);
         params.put("limit", size);

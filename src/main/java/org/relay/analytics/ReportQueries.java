@@ -31,6 +31,7 @@ public class ReportQueries {
     static final String HOURS_TO_ACCEPT = hoursBetween("r.created_at", "r.accepted_at");
     static final String HOURS_TO_FIRST_ACTIVITY = hoursBetween("r.created_at", "r.in_progress_at");
     static final String HOURS_TO_CONVERT = hoursBetween("r.accepted_at", "r.converted_at");
+    static final String HOURS_TO_FIRST_CONTACT = hoursBetween("r.created_at", "r.first_contact_at");
 
     /** Hours between two timestamps as a double: PostgreSQL's extract(epoch) is numeric, slow to aggregate by the million. */
     static String hoursBetween(String from, String to) {
@@ -52,11 +53,14 @@ public class ReportQueries {
     private final NamedParameterJdbcTemplate jdbc;
     private final ReportRollups rollups;
     private final java.time.Clock clock;
+    private final FirstContactFigures firstContact;
 
-    public ReportQueries(NamedParameterJdbcTemplate jdbc, ReportRollups rollups, java.time.Clock clock) {
+    ReportQueries(NamedParameterJdbcTemplate jdbc, ReportRollups rollups, java.time.Clock clock,
+                  FirstContactFigures firstContact) {
         this.jdbc = jdbc;
         this.rollups = rollups;
         this.clock = clock;
+        this.firstContact = firstContact;
     }
 
     /**
@@ -203,7 +207,9 @@ public class ReportQueries {
     /**
      * Speed of follow-up: hours from creation to acceptance and to the first recorded activity (median, p90), the
      * share acted on (accepted or worked) within an hour, the share never followed up (no activity and not converted,
-     * among referrals at least a week old), SLA breaches (flagged overdue) and escalations to a manager.
+     * among referrals at least a week old), SLA breaches (flagged overdue) and escalations to a manager; first contact
+     * (median, p90, reached within an hour and within a business day) for all, per source channel and per recipient
+     * ({@link FirstContactFigures}).
      */
     public Report speed(ReportFilter filter, Instant now) {
         Optional<Instant> rollup = rollupsBuilt();
@@ -229,12 +235,44 @@ public class ReportQueries {
         for (String key : List.of("medianHoursToAccept", "p90HoursToAccept", "medianHoursToFirstActivity", "p90HoursToFirstActivity")) {
             row.put(key, round(row.get(key)));
         }
-        return new Report("speed", filter.describe(), Report.LIVE, SPEED_COLUMNS, rows);
+        return speedReport(filter, Report.LIVE, row, firstContact.live(filter));
     }
 
     static final List<String> SPEED_COLUMNS = List.of("referrals", "medianHoursToAccept", "p90HoursToAccept",
                 "medianHoursToFirstActivity", "p90HoursToFirstActivity", "actedWithinHour", "actedWithinHourShare",
                 "neverFollowedUp", "neverFollowedUpShare", "slaBreaches", "escalations");
+
+    /** The speed report's breakdowns of first contact, by name. */
+    static final String BY_SOURCE = "firstContactBySource";
+    static final String BY_RECIPIENT = "firstContactByRecipient";
+
+    /** The one row of speed with first contact added after the columns it always had, and its breakdowns. */
+    private static Report speedReport(ReportFilter filter, String basis, Map<String, Object> row,
+                                      FirstContactFigures.Figures firstContact) {
+        FirstContactFigures.COLUMNS.forEach(column -> row.put(column, firstContact.all().get(column)));
+        List<String> columns = new ArrayList<>(SPEED_COLUMNS);
+        columns.addAll(FirstContactFigures.COLUMNS);
+        Map<String, List<Map<String, Object>>> breakdowns = new LinkedHashMap<>();
+        breakdowns.put(BY_SOURCE, renamedKey(firstContact.bySource(), "source"));
+        breakdowns.put(BY_RECIPIENT, renamedKey(firstContact.byRecipient(), "recipient"));
+        return new Report("speed", filter.describe(), basis, columns, new ArrayList<>(List.of(row)), breakdowns,
+                Map.of("firstContact", FirstContactFigures.DEFINITION));
+    }
+
+    private static List<Map<String, Object>> renamedKey(List<Map<String, Object>> rows, String key) {
+        List<Map<String, Object>> renamed = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            copy.put(key, row.get("key"));
+            row.forEach((name, value) -> {
+                if (!name.equals("key")) {
+                    copy.put(name, value);
+                }
+            });
+            renamed.add(copy);
+        }
+        return renamed;
+    }
 
     /** The same figures from the rollup; medians and p90 interpolated in the hour buckets (see HourBuckets). */
     private Report speedFromRollup(ReportFilter filter, Instant asOf) {
@@ -259,7 +297,7 @@ public class ReportQueries {
         row.put("neverFollowedUpShare", rate(sums.get("neverFollowedUp"), sums.get("weekOld")));
         row.put("slaBreaches", ((Number) sums.get("slaBreaches")).longValue());
         row.put("escalations", ((Number) sums.get("escalations")).longValue());
-        return new Report("speed", filter.describe(), basis(Optional.of(asOf), filter), SPEED_COLUMNS, new ArrayList<>(List.of(row)));
+        return speedReport(filter, basis(Optional.of(asOf), filter), row, firstContact.fromRollup(filter));
     }
 
     /**

@@ -38,6 +38,7 @@ public class ReportRollups {
     static final String REFERRALS = "referral_monthly_rollup";
     static final String REFERRERS = "referrer_monthly_rollup";
     static final String RECIPIENTS = "recipient_monthly_rollup";
+    static final String FIRST_CONTACTS = "first_contact_monthly_rollup";
     /** The row condition of a full rebuild. */
     private static final String EVERY_REFERRAL = "1 = 1";
     private static final String MONTH = "cast(date_trunc('month', r.created_at at time zone 'UTC') as date)";
@@ -73,12 +74,14 @@ public class ReportRollups {
             rows += named.update("insert into " + REFERRALS + " " + referralRows(condition), params);
             named.update("insert into " + REFERRERS + " " + referrerRows(condition), params);
             named.update("insert into " + RECIPIENTS + " " + recipientRows(condition), params);
+            named.update("insert into " + FIRST_CONTACTS + " " + firstContactRows(condition), params);
         }
         if (stale.isEmpty() && postgres) {
             // fresh statistics, or the planner guesses the rebuilt tables' sizes from before
             jdbc.execute("analyze " + REFERRALS);
             jdbc.execute("analyze " + REFERRERS);
             jdbc.execute("analyze " + RECIPIENTS);
+            jdbc.execute("analyze " + FIRST_CONTACTS);
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
         Integer monthsRebuilt = stale.map(ranges -> ranges.stream()
@@ -124,6 +127,7 @@ public class ReportRollups {
         jdbc.update("delete from " + REFERRALS);
         jdbc.update("delete from " + REFERRERS);
         jdbc.update("delete from " + RECIPIENTS);
+        jdbc.update("delete from " + FIRST_CONTACTS);
         return List.of(EVERY_REFERRAL);
     }
 
@@ -136,7 +140,7 @@ public class ReportRollups {
         for (int i = 0; i < ranges.size(); i++) {
             params.put("monthFrom" + i, Date.valueOf(ranges.get(i).from()));
             params.put("monthUntil" + i, Date.valueOf(ranges.get(i).until()));
-            for (String rollup : List.of(REFERRALS, REFERRERS, RECIPIENTS)) {
+            for (String rollup : List.of(REFERRALS, REFERRERS, RECIPIENTS, FIRST_CONTACTS)) {
                 named.update("delete from " + rollup + " where created_month >= :monthFrom" + i
                         + " and created_month < :monthUntil" + i, params);
             }
@@ -178,6 +182,7 @@ public class ReportRollups {
             case REFERRALS -> referralRows(edgeCondition);
             case REFERRERS -> referrerRows(edgeCondition);
             case RECIPIENTS -> recipientRows(edgeCondition);
+            case FIRST_CONTACTS -> firstContactRows(edgeCondition);
             default -> throw new IllegalArgumentException("No monthly rollup " + rollup);
         };
         params.put("weekAgo", weekAgo(now));
@@ -258,6 +263,25 @@ public class ReportRollups {
                 + ReportQueries.HOURS_TO_CONVERT + " as to_convert from referral r where r.owner_id is not null and "
                 + condition + " offset 0) h on h.id = r.id where " + condition + " offset 0) r group by r.created_month, r.owner_id, r.queue_id, "
                 + "r.expressed_interest, r.source_channel, r.record_type";
+    }
+
+    /**
+     * {@link #FIRST_CONTACTS} rows: per recipient (the owner at first contact, else the owner now) and the filter
+     * dimensions, the referrals, those contacted, reached within an hour and within a business day, and the hours to
+     * first contact as a histogram.
+     */
+    private static String firstContactRows(String condition) {
+        return "select r.created_month, r.recipient_id, r.queue_id, r.expressed_interest, r.source_channel, "
+                + "r.record_type, count(*), count(r.first_contact_at), count(r.within_hour), count(r.within_business_day), "
+                + HourBuckets.countColumns("r.contact_bucket", "contact_h") + " from (select " + MONTH + " as created_month, "
+                + ReportBars.FIRST_CONTACT_RECIPIENT + " as recipient_id, r.queue_id, r.expressed_interest, "
+                + "r.source_channel, r.record_type, r.first_contact_at, "
+                + "case when " + ReportBars.REACHED_WITHIN_HOUR + " then 1 end as within_hour, "
+                + "case when " + ReportBars.REACHED_WITHIN_BUSINESS_DAY + " then 1 end as within_business_day, "
+                + HourBuckets.bucketOf("h.contact") + " as contact_bucket from referral r join (select id, "
+                + ReportQueries.HOURS_TO_FIRST_CONTACT + " as contact from referral r where " + condition
+                + " offset 0) h on h.id = r.id where " + condition + " offset 0) r group by r.created_month, "
+                + "r.recipient_id, r.queue_id, r.expressed_interest, r.source_channel, r.record_type";
     }
 
     private static Timestamp weekAgo(Instant now) {

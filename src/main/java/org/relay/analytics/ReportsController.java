@@ -131,14 +131,14 @@ class ReportsController {
                     .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"relay-" + report.name() + "-"
                             + filter.from() + "-" + filter.to() + ".csv\"")
-                    .body(CsvExport.write(report.columns(), report.rows()));
+                    .body(csv(report));
         }
         return ResponseEntity.ok(report);
     }
 
     /**
-     * The referrals one bar of a report counts (funnel {@code stage}, speed {@code measure}, {@code referrer}), finished
-     * ones included: newest first, {@code page}/{@code size} (at most 200), the total in {@code X-Total-Count}. Rows as
+     * The referrals one bar of a report counts (funnel {@code stage}, speed {@code measure} — of one first-contact
+     * {@code recipient} if named —, {@code referrer}), finished ones included: newest first, {@code page}/{@code size} (at most 200), the total in {@code X-Total-Count}. Rows as
      * {@code GET /api/referrals} answers them.
      */
     @GetMapping("/api/reports/{name}/referrals")
@@ -149,8 +149,9 @@ class ReportsController {
                              @RequestParam(required = false) String lineOfBusiness,
                              @RequestParam(required = false) String stage, @RequestParam(required = false) String measure,
                              @RequestParam(required = false) String referrer,
+                             @RequestParam(required = false) String recipient,
                              @RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "50") String size) {
-        ReportDrillDowns.Bar bar = ReportDrillDowns.bar(name, stage, measure, referrer);
+        ReportDrillDowns.Bar bar = ReportDrillDowns.bar(name, stage, measure, referrer, recipient);
         int pageNumber = number("page", page, 0, 1_000_000);
         int pageSize = number("size", size, 1, 200);
         ReportFilter filter = scoped(ReportFilter.of(from, to, queue, product, source, recordType, lineOfBusiness,
@@ -161,10 +162,37 @@ class ReportsController {
             ReportDrillDowns.Page found = drillDowns.page(filter, bar, pageNumber, pageSize);
             return new Listed(found.referrals().stream().map(views::summary).toList(), found.total());
         });
-        audit.write(AuditAction.LISTED, null, "report " + name + " " + bar.field() + " " + bar.value(),
+        audit.write(AuditAction.LISTED, null, "report " + name + " " + bar.field() + " " + bar.value()
+                        + (bar.recipient() == null ? "" : " recipient " + bar.recipient()),
                 listed.rows().size() + " of " + listed.total() + ", page " + pageNumber + ", "
                         + filter.from() + " to " + filter.to(), null);
         return ResponseEntity.ok().header("X-Total-Count", String.valueOf(listed.total())).body(listed.rows());
+    }
+
+    /**
+     * A report's CSV: its table; a report with breakdowns (speed: first contact per channel and per recipient) adds
+     * their rows below it, named in two more columns at the end ({@code breakdown} "all" on the report's own rows).
+     */
+    static String csv(Report report) {
+        if (report.breakdowns() == null || report.breakdowns().isEmpty()) {
+            return CsvExport.write(report.columns(), report.rows());
+        }
+        List<String> columns = new ArrayList<>(report.columns());
+        columns.add("breakdown");
+        columns.add("key");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map<String, Object> row : report.rows()) {
+            Map<String, Object> all = new LinkedHashMap<>(row);
+            all.put("breakdown", "all");
+            rows.add(all);
+        }
+        report.breakdowns().forEach((name, breakdown) -> breakdown.forEach(row -> {
+            Map<String, Object> part = new LinkedHashMap<>(row);
+            part.put("breakdown", name);
+            part.put("key", row.values().iterator().next());   // its first column: the channel, the recipient
+            rows.add(part);
+        }));
+        return CsvExport.write(columns, rows);
     }
 
     /** The filter narrowed to the queues the caller manages; 403 naming a queue or line of business beyond them. */

@@ -48,6 +48,14 @@ public record BusinessCalendar(ZoneId zone, Set<DayOfWeek> workingDays, LocalTim
         }
     }
 
+    /**
+     * Whether {@code at} is within one business day of {@code start}: no later than a working day's worth of working
+     * time (opening to closing) after it. Created on Friday at 16:00 on a 9–17 calendar, Monday at 15:00 still is.
+     */
+    public boolean withinOneBusinessDay(Instant start, Instant at) {
+        return !at.isAfter(plusWorkingTime(start, Duration.between(opens, closes)));
+    }
+
     public boolean isWorkingDay(LocalDate date) {
         return workingDays.contains(date.getDayOfWeek()) && !holidays.isHoliday(date);
     }

@@ -103,6 +103,11 @@ public class Referral {
     private Instant reopenedAt;
     private Instant lastActivityAt;
 
+    /** The first contact with the customer (activity.FirstContacts): when, the owner then, within a business day. */
+    private Instant firstContactAt;
+    private String firstContactBy;
+    private Boolean firstContactWithinBusinessDay;
+
     /** The customer account this referral became (or was matched to) on conversion. */
     private Long accountId;
 
@@ -207,6 +212,15 @@ public class Referral {
         }
     }
 
+    /** The customer was reached for the first time; later contacts change nothing. */
+    public void firstContact(Instant at, String by, boolean withinBusinessDay) {
+        if (this.firstContactAt == null) {
+            this.firstContactAt = at;
+            this.firstContactBy = by;
+            this.firstContactWithinBusinessDay = withinBusinessDay;
+        }
+    }
+
     /** Back to work for its owner after being closed as lost; the close stays in the timeline. */
     public void reopened(Instant at) {
         this.status = ReferralStatus.ACCEPTED;
@@ -296,5 +310,8 @@ public class Referral {
     public Instant getClosedAt() { return closedAt; }
     public Instant getReopenedAt() { return reopenedAt; }
     public Instant getLastActivityAt() { return lastActivityAt; }
+    public Instant getFirstContactAt() { return firstContactAt; }
+    public String getFirstContactBy() { return firstContactBy; }
+    public Boolean getFirstContactWithinBusinessDay() { return firstContactWithinBusinessDay; }
     public Long getAccountId() { return accountId; }
 }

@@ -1,6 +1,7 @@
 package org.relay.synthetic;
 
 import jakarta.persistence.EntityManager;
+import org.relay.activity.FirstContacts;
 import org.relay.referral.Customer;
 import org.relay.referral.CustomerType;
 import org.relay.referral.Referral;
@@ -24,10 +25,12 @@ public class SyntheticHistoryWriter {
     static final java.time.Duration SLA = java.time.Duration.ofHours(16);
     private final ReferralNumbers numbers;
     private final EntityManager entityManager;
+    private final FirstContacts firstContacts;
 
-    SyntheticHistoryWriter(ReferralNumbers numbers, EntityManager entityManager) {
+    SyntheticHistoryWriter(ReferralNumbers numbers, EntityManager entityManager, FirstContacts firstContacts) {
         this.numbers = numbers;
         this.entityManager = entityManager;
+        this.firstContacts = firstContacts;
     }
 
     /** One campaign per quarter, such as "2026-Q2 offers". */
@@ -57,6 +60,8 @@ public class SyntheticHistoryWriter {
             if (s.acceptedAt() != null) {
                 referral.acceptedBy(s.owner(), s.acceptedAt());
                 referral.activityRecorded(s.firstActivityAt());
+                // the first thing the owner did was reaching the customer
+                firstContacts.contacted(referral, s.firstActivityAt(), s.owner());
             }
             if (s.converted()) {
                 referral.converted(s.decidedAt());

@@ -32,6 +32,22 @@ function report(name, query) {
     });
 }
 
+// Relay's other read APIs the dashboard names things with (channel labels, colleagues' names); a failure leaves codes.
+function readJson(path) {
+  return fetch(path, {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+    .then(response => response.ok ? response.json() : null)
+    .catch(() => null);
+}
+
+function colleagueNames(ids) {
+  const wanted = ids.filter(id => id).slice(0, 100);
+  if (!wanted.length) {
+    return Promise.resolve({});
+  }
+  return readJson('/api/users?' + wanted.map(id => 'id=' + encodeURIComponent(id)).join('&'))
+    .then(list => Object.fromEntries((list || []).map(c => [c.userId, c.name])));
+}
+
 // ECharts inserts what a tooltip formatter returns as HTML: every value put into it goes through escapeHtml, names
 // included (a partner referrer's name is whatever the referral said). Everything else is set as textContent.
 const HTML_ESCAPES = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;'};
@@ -123,6 +139,70 @@ function referralsLink(report, name, bar, title) {
   return '#/relay/referrals?' + params.toString();
 }
 
+// Hours to first contact as people say them: minutes under an hour, hours under two days, then days.
+function hoursText(hours) {
+  if (hours === null || hours === undefined) {
+    return '–';
+  }
+  if (hours < 1) {
+    return Math.round(hours * 60) + ' min';
+  }
+  if (hours < 48) {
+    return (hours < 10 ? hours.toFixed(1) : hours.toFixed(0)) + ' h';
+  }
+  return (hours / 24).toFixed(1) + ' days';
+}
+
+// The speed report's first-contact texts, in one place (the report's notes say the same in its JSON).
+const FIRST_CONTACT = {
+  windows: [['Hour', 'within 1 hour', 'Not reached within 1 hour'],
+            ['BusinessDay', 'within 1 business day', 'Not reached within 1 business day']],
+  rates: (row) => 'Reached within 1 hour: ' + percent(row.reachedWithinHour, row.referrals) + ' (' + row.reachedWithinHour
+    + ' of ' + row.referrals + ') · within 1 business day: ' + percent(row.reachedWithinBusinessDay, row.referrals)
+    + ' (' + row.reachedWithinBusinessDay + ') · time to first contact: median ' + hoursText(row.medianHoursToFirstContact)
+    + ', p90 ' + hoursText(row.p90HoursToFirstContact),
+  explained: (row) => 'First contact: a call, email or meeting recorded as done, or a meeting booked; '
+    + (row.referrals - row.contacted) + ' not yet contacted, counted as not reached. Click a bar to list the referrals'
+    + ' not reached in that time.',
+  bySource: 'First contact by source channel: share reached in time',
+  byRecipient: 'First contact by recipient (the owner at first contact): share reached in time',
+  nobody: 'No owner (queue only)',
+  axis: (row) => 'median ' + hoursText(row.medianHoursToFirstContact) + ' · p90 ' + hoursText(row.p90HoursToFirstContact),
+  hint: (row, span, reached) => reached + ' of ' + row.referrals + ' reached ' + span[1] + ' ('
+    + percent(reached, row.referrals) + '); ' + (row.referrals - reached) + ' not, listed on a click'
+};
+
+// One first-contact chart: a category per channel or recipient (most referrals on top), a bar per time window with the
+// share reached; a click lists that category's referrals not reached in that window.
+function firstContactChart(echarts, element, rows, nameOf, barLink) {
+  const shown = rows.slice().reverse();
+  element.style.height = Math.max(220, 70 + 46 * shown.length) + 'px';
+  const chart = chartIn(echarts, element);
+  chart.setOption({
+    tooltip: {formatter: p => {
+      const row = shown[p.dataIndex];
+      const span = FIRST_CONTACT.windows[p.seriesIndex];
+      return escapeHtml(nameOf(row)) + '<br>' + escapeHtml(FIRST_CONTACT.hint(row, span, row['reachedWithin' + span[0]]))
+        + '<br>' + escapeHtml('time to first contact: ' + FIRST_CONTACT.axis(row));
+    }},
+    legend: {data: FIRST_CONTACT.windows.map(w => w[1])},
+    grid: {left: 8, right: 50, top: 30, bottom: 24, containLabel: true},
+    xAxis: {type: 'value', max: 100, axisLabel: {formatter: '{value}%'}},
+    yAxis: {type: 'category', axisLabel: {interval: 0, lineHeight: 14},
+      data: shown.map(row => nameOf(row) + '\n' + FIRST_CONTACT.axis(row))},
+    series: FIRST_CONTACT.windows.map(span => ({name: span[1], type: 'bar', barMaxWidth: 16,
+      data: shown.map(row => row.referrals ? Math.round(100 * row['reachedWithin' + span[0]] / row.referrals) : 0),
+      label: {show: true, position: 'right', formatter: '{c}%'}}))
+  });
+  chart.on('click', params => {
+    const link = barLink(shown[params.dataIndex], FIRST_CONTACT.windows[params.seriesIndex]);
+    if (link) {
+      window.location.hash = link.substring(1);
+    }
+  });
+  return chart;
+}
+
 function period(report) {
   return report.filter.from + ' to ' + report.filter.to;
 }
@@ -208,8 +288,11 @@ function render(node) {
 
   whenConnected(node).then(() => placeFirst(node, root)).then(() =>
   Promise.all([loadECharts(), report('funnel'), report('speed'), report('referrers', 'limit=10'), report('steps'),
-               whenLaidOut(grid)]))
-    .then(([echarts, funnel, speed, referrers, steps]) => {
+               readJson('/api/catalog'), whenLaidOut(grid)]))
+    .then(([echarts, funnel, speed, referrers, steps, catalog]) =>
+      colleagueNames(((speed.breakdowns || {}).firstContactByRecipient || []).map(row => row.recipient))
+        .then(names => [echarts, funnel, speed, referrers, steps, catalog, names]))
+    .then(([echarts, funnel, speed, referrers, steps, catalog, names]) => {
       const scope = funnel.filter.managedQueues ? 'your queues (' + funnel.filter.managedQueues.join(', ') + ')' : 'all queues';
       note.textContent = 'Referrals created ' + period(funnel) + ', ' + scope + '; ' + asOf(funnel)
         + '. Click a bar to list its referrals, finished ones included; a step opens the lifecycle in Cockpit.';
@@ -254,6 +337,27 @@ function render(node) {
         series: [{type: 'bar', barMaxWidth: 48, data: measures.map(m => s[m[0]]), label: {show: true, position: 'top'}}]
       });
       slaChart.on('click', params => open(measureLink(measures[params.dataIndex][0], measures[params.dataIndex][1])));
+
+      // first contact: how soon customers were reached, per channel and per recipient; a bar lists those not reached
+      const channelLabels = Object.fromEntries(((catalog && catalog.sourceChannels) || []).map(c => [c.code, c.label]));
+      const breakdowns = speed.breakdowns || {};
+      const notReached = (span, more, who) => referralsLink(speed, 'speed',
+        Object.assign({measure: 'notReachedWithin' + span[0]}, more), span[2] + (who ? ': ' + who : '')
+          + ', created ' + period(speed));
+      const sourceName = row => channelLabels[row.source] || row.source;
+      const recipientName = row => row.recipient ? (names[row.recipient] || row.recipient) : FIRST_CONTACT.nobody;
+      [['relay-first-contact-source', FIRST_CONTACT.bySource, breakdowns.firstContactBySource || [], sourceName,
+        (row, span) => notReached(span, {source: row.source}, sourceName(row))],
+       ['relay-first-contact-recipient', FIRST_CONTACT.byRecipient, breakdowns.firstContactByRecipient || [], recipientName,
+        (row, span) => row.recipient ? notReached(span, {recipient: row.recipient}, recipientName(row)) : null]]
+        .forEach(([id, title, rows, nameOf, barLink]) => {
+          const overall = id === 'relay-first-contact-source' ? FIRST_CONTACT.windows.map(span =>
+            [notReached(span, {}), span[2].toLowerCase() + ': ' + s['notReachedWithin' + span[0]]]) : [];
+          const box = card(grid, id, title, overall.concat([['/api/reports/speed?format=csv', 'CSV']]));
+          box.parentNode.insertBefore(text('div', 'relay-rates', id === 'relay-first-contact-source'
+            ? FIRST_CONTACT.rates(s) : FIRST_CONTACT.explained(s)), box);
+          firstContactChart(echarts, box, rows, nameOf, barLink);
+        });
 
       const referrerChart = chartIn(echarts, card(grid, 'relay-referrers', 'Top referrers by referrer score',
         [['/api/referrers/top', 'leaderboard (JSON)'], ['/api/reports/referrers?format=csv', 'CSV']]));

@@ -178,7 +178,8 @@ class ReportsBenchmark extends RelayIntegrationTest {
                 insert into referral (id, reference_number, kind, record_type, status, customer_type, customer_name,
                     expressed_interest, interest_amount, interest_currency, source_channel, referrer_type, referrer_id,
                     referrer_name, owner_id, queue_id, created_at, assigned_at, accepted_at, in_progress_at,
-                    last_activity_at, converted_at, closed_at, overdue_at, version)
+                    last_activity_at, converted_at, closed_at, overdue_at, first_contact_at, first_contact_by,
+                    first_contact_within_business_day, version)
                 select 900000000 + g, 'B-' || g,
                     case when a < 0.65 then 'REFERRAL' else 'LEAD' end,
                     (array['PERSON_REFERRAL','BUSINESS_REFERRAL','GENERAL','RETIREMENT_PLANNING'])[1 + floor(b * 4)::int],
@@ -198,6 +199,10 @@ class ReportsBenchmark extends RelayIntegrationTest {
                     case when c < 0.35 then created + interval '5 days' end,
                     created + interval '9 days',
                     case when a > 0.9 then created + interval '16 hours' end,
+                    -- first contact: the first activity; "within a business day" as if 8 working hours were 8 hours
+                    case when c < 0.8 then created + a * interval '20 hours' + interval '2 hours' end,
+                    case when c < 0.8 then 'user-' || (floor(d * 9)::int * 5 + g % 5) end,
+                    case when c < 0.8 then a * 20 + 2 <= 8 end,
                     0
                 from (select g, random() a, random() b, random() c, random() d, random() e, random() f,
                              now() - interval '10 days' - g * (interval '2 years' / ?) as created

@@ -82,7 +82,8 @@ class CockpitDashboardJourneysTest extends BrowserJourney {
         Assertions.assertThat(above.doubleValue()).as("Camunda's boxes start below the Relay dashboard").isGreaterThanOrEqualTo(0);
         Assertions.assertThat(dashboard.findElement(By.cssSelector(".relay-note")).getText())
                 .contains("Click a bar to list its referrals, finished ones included");
-        Assertions.assertThat(browser.driver.findElements(By.cssSelector(".relay-dashboard canvas"))).hasSize(4);
+        // funnel, SLA, referrers, steps, and first contact by channel and by recipient
+        Assertions.assertThat(browser.driver.findElements(By.cssSelector(".relay-dashboard canvas"))).hasSize(6);
 
         // the SLA chart draws a label under each of its four bars (the labels ECharts lays out, not only its data)
         @SuppressWarnings("unchecked")

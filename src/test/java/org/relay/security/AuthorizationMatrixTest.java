@@ -448,7 +448,11 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                 new Surface("POST /referrals/sent/preferences without the page's CSRF token",
                         (f, u) -> HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/referrals/sent/preferences"))
                                 .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString("mode=DAILY_DIGEST")), NOBODY));
+                                .POST(HttpRequest.BodyPublishers.ofString("mode=DAILY_DIGEST")), NOBODY),
+                // the speed report's first contact per recipient: Kiara, not yet contacted, waits on Alice
+                new Surface("GET /api/reports/speed/referrals?measure=notReachedWithinHour&recipient={owner}",
+                        (f, u) -> get("/api/reports/speed/referrals?measure=notReachedWithinHour&recipient=alice"),
+                        EnumSet.of(QUEUE_MANAGER, ADMIN)));
     }
 
     @Autowired

@@ -57,6 +57,7 @@ public class RelayTestData {
         jdbc.update("delete from referrer_monthly_rollup");
         jdbc.update("delete from report_rollup_state");
         jdbc.update("delete from recipient_monthly_rollup");
+        jdbc.update("delete from first_contact_monthly_rollup");
         jdbc.update("delete from lead_score_model");
         jdbc.update("delete from referral");
         jdbc.update("delete from contact");
