@@ -1,6 +1,5 @@
 package org.relay.meeting;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.relay.activity.ActivityLog;
 import org.relay.calendar.BusinessCalendars;
@@ -190,8 +189,7 @@ public class Meetings {
             return Outcome.UNAVAILABLE;
         }
         if (lifecycleTasks.open(referral.getProcessInstanceId(), LifecycleVariables.WORK_TASK).isPresent()) {
-            engine.asRelay(() -> runtimeService.createMessageCorrelation(ActivityLog.ACTIVITY_RECORDED_MESSAGE)
-                    .processInstanceId(referral.getProcessInstanceId()).correlateWithResult());
+            correlate(referral, ActivityLog.ACTIVITY_RECORDED_MESSAGE);   // a fresh no-activity timer, as for an activity
         }
         return standing.isPresent() ? Outcome.MOVED : Outcome.BOOKED;
     }
@@ -267,18 +265,25 @@ public class Meetings {
         }
     }
 
-    /** False when the referral's lifecycle does not take the message (none, an older version, or it has ended). */
+    /**
+     * False when the referral's lifecycle does not take the message (none, an older version without the event
+     * subprocess, suspended, or ended). Asked first rather than caught: a failed correlation inside this transaction
+     * would mark it rollback-only.
+     */
     private boolean correlate(Referral referral, String message) {
-        if (referral.getProcessInstanceId() == null) {
+        String instance = referral.getProcessInstanceId();
+        if (instance == null) {
             return false;
         }
-        try {
-            engine.asRelay(() -> runtimeService.createMessageCorrelation(message)
-                    .processInstanceId(referral.getProcessInstanceId()).correlateWithResult());
-            return true;
-        } catch (MismatchingMessageCorrelationException e) {
-            return false;
-        }
+        return engine.asRelay(() -> {
+            boolean waiting = runtimeService.createProcessInstanceQuery().processInstanceId(instance).active().count() > 0
+                    && runtimeService.createEventSubscriptionQuery().processInstanceId(instance).eventType("message")
+                    .eventName(message).count() > 0;
+            if (waiting) {
+                runtimeService.createMessageCorrelation(message).processInstanceId(instance).correlateWithResult();
+            }
+            return waiting;
+        });
     }
 
     private Referral lockedBookable(long referralId) {

@@ -43,7 +43,7 @@ class MeetingsController {
     /**
      * @param bookable   the customer can book now (the owner accepted it and it is open)
      * @param customerPicksFrom OFFERED (only the offered times) or ANY_FREE
-     * @param offered    the times the owner offers that are still ahead
+     * @param offered    the times the owner offers that are still free
      * @param freeSlots  the owner's free slots to offer from; empty for those who may not act on the referral
      */
     record MeetingsView(String referenceNumber, String owner, String ownerName, String zone, long slotMinutes,
@@ -125,11 +125,14 @@ class MeetingsController {
     private MeetingsView view(Referral referral) {
         boolean mayAct = access.mayAct(callers.current(), referral);
         boolean open = Meetings.bookingOpen(referral);
+        List<Instant> free = open ? meetings.freeSlots(referral) : List.of();
+        Set<Instant> stillFree = new HashSet<>(free);
         return new MeetingsView(referral.getReferenceNumber(), referral.getOwnerId(),
                 referral.getOwnerId() == null ? null : meetings.ownerName(referral), meetings.zoneOf(referral).getId(),
                 properties.slotLength().toMinutes(), open, properties.customerPicksFrom().name(),
                 meetings.of(referral).stream().map(MeetingView::of).toList(),
-                open ? meetings.offered(referral) : List.of(),
-                open && mayAct ? meetings.freeSlots(referral) : List.of());
+                // an offered time since booked (by this customer or another) is no longer on offer
+                meetings.offered(referral).stream().filter(stillFree::contains).toList(),
+                mayAct ? free : List.of());
     }
 }
