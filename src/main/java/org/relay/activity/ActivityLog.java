@@ -30,6 +30,8 @@ import java.util.List;
 public class ActivityLog {
 
     static final String MESSAGE = "ReferralActivityRecorded";
+    /** The message that restarts the work step with a fresh no-activity timer (Msg_ActivityRecorded). */
+    public static final String ACTIVITY_RECORDED_MESSAGE = MESSAGE;
     static final String REFERRER = "referrer";
     /** recordedBy of what the customer wrote themselves (no Relay user has this id: ids are checked on creation). */
     public static final String CUSTOMER = "customer";
@@ -109,6 +111,21 @@ public class ActivityLog {
         return activity;
     }
 
+    /**
+     * A meeting the customer booked on their status page. Unlike a message it counts as contact made: the referral's
+     * last activity moves (the no-activity clock and the status page's "in progress"), as a recorded activity does. The
+     * caller tells the running work step (message {@link #ACTIVITY_RECORDED_MESSAGE}), as {@link #record} does.
+     */
+    public Activity recordMeetingBooked(Referral referral, String subject, String body, Instant meetingStarts,
+                                        int durationMinutes, String recordedBy) {
+        Instant now = clock.instant();
+        Activity activity = activities.save(new Activity(referral.getId(), ActivityType.MEETING_BOOKED, subject, body,
+                meetingStarts, durationMinutes, null, false, null, recordedBy, now));
+        referral.activityRecorded(now);
+        timeline.record(referral, ReferralEventType.ACTIVITY, recordedBy, ActivityType.MEETING_BOOKED.name(), subject);
+        return activity;
+    }
+
     /** The customer's messages on a referral, oldest first. */
     public List<Activity> customerMessages(Long referralId) {
         return activities.findByReferralIdAndTypeOrderByRecordedAtAscIdAsc(referralId, ActivityType.CUSTOMER_MESSAGE);
@@ -118,6 +135,9 @@ public class ActivityLog {
         List<FieldProblem> problems = new ArrayList<>();
         if (input.type() == ActivityType.CUSTOMER_MESSAGE) {
             problems.add(new FieldProblem("type", "CUSTOMER_MESSAGE is written by the customer on their status page only"));
+        }
+        if (input.type() == ActivityType.MEETING_BOOKED) {
+            problems.add(new FieldProblem("type", "MEETING_BOOKED is recorded when the customer books a meeting on their status page"));
         }
         for (ConstraintViolation<ActivityInput> violation : validator.validate(input)) {
             problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));

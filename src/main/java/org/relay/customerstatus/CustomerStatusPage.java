@@ -8,10 +8,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.relay.links.AccessLinkPurpose;
 import org.relay.links.AccessLinks;
+import org.relay.meeting.Meetings;
 import org.relay.webform.WebFormProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +28,8 @@ import java.util.Optional;
  * The customer's status page: {@code /public/status/{token}}, the link in their confirmation mail. No login, no
  * JavaScript; the token is the only key, and an unknown, expired or revoked one gets the same plain "this link no
  * longer works" page (404). From the page the customer writes to their specialist or withdraws the request (HTML
- * forms with a CSRF token, post/redirect/get). Rate-limited per address; bodies are capped by the public pages' size
+ * forms with a CSRF token, post/redirect/get), and books, moves or cancels a meeting with the specialist
+ * (org.relay.meeting). Rate-limited per address; bodies are capped by the public pages' size
  * limit (webform MaxBodySizeFilter).
  */
 @Controller
@@ -40,9 +43,11 @@ class CustomerStatusPage {
     private final StatusPageRateLimit rateLimit;
     private final CustomerStatusProperties properties;
     private final WebFormProperties brand;
+    private final Meetings meetings;
 
     CustomerStatusPage(AccessLinks links, CustomerRequests requests, StatusPageRateLimit rateLimit,
-                       CustomerStatusProperties properties, WebFormProperties brand) {
+                       CustomerStatusProperties properties, WebFormProperties brand, Meetings meetings) {
+        this.meetings = meetings;
         this.links = links;
         this.requests = requests;
         this.rateLimit = rateLimit;
@@ -142,6 +147,69 @@ class CustomerStatusPage {
         return "redirect:" + PATH + token;
     }
 
+    @Operation(summary = "Book a meeting with the specialist, or move the one booked (HTML form post, CSRF token)",
+            description = "slot: one of the times the page lists (an ISO instant). The customer and the specialist get a"
+                    + " calendar invitation by mail. A time no longer on offer answers 400, one just taken 409, in plain words.",
+            responses = @ApiResponse(responseCode = "302", description = "Back to the page, with a confirmation",
+                    content = @Content(mediaType = "text/html")))
+    @PostMapping(PATH + "{token}/meeting")
+    String bookMeeting(@PathVariable String token, @Parameter(description = "the chosen time, as the page lists it")
+                       @RequestParam(required = false) String slot, Model model, HttpServletRequest request,
+                       HttpServletResponse response, RedirectAttributes redirect) {
+        if (!rateLimit.maySend(request.getRemoteAddr())) {
+            return tooMany(model, response);
+        }
+        Optional<Long> referralId = links.resolve(token, AccessLinkPurpose.CUSTOMER_STATUS);
+        Optional<StatusPageView> view = referralId.flatMap(requests::view);
+        if (view.isEmpty()) {
+            return gone(model, response);
+        }
+        Meetings.Outcome outcome;
+        try {
+            outcome = slot == null || slot.isBlank() ? null : meetings.book(referralId.get(), slot);
+        } catch (DataIntegrityViolationException e) {
+            // another booking took the same time of the same specialist a moment earlier (the database's uniqueness)
+            outcome = Meetings.Outcome.SLOT_TAKEN;
+        } catch (ConcurrencyFailureException | org.camunda.bpm.engine.OptimisticLockingException e) {
+            log.info("A customer's booking on the status page met a concurrent change: {}", e.toString());
+            return busy(token, view.get(), model, response);
+        }
+        if (outcome == null || outcome == Meetings.Outcome.SLOT_UNAVAILABLE || outcome == Meetings.Outcome.SLOT_TAKEN
+                || outcome == Meetings.Outcome.NOT_BOOKABLE) {
+            response.setStatus(outcome == null || outcome == Meetings.Outcome.SLOT_UNAVAILABLE ? 400 : 409);
+            model.addAttribute("meetingProblem", outcome == null ? "NO_SLOT" : outcome.name());
+            return page(token, requests.view(referralId.get()).orElse(view.get()), model, response, null, null);
+        }
+        redirect.addFlashAttribute("notice", "MEETING_" + outcome.name());
+        return "redirect:" + PATH + token + "#meeting";
+    }
+
+    @Operation(summary = "Cancel the booked meeting (HTML form post, CSRF token)",
+            description = "The customer and the specialist get the calendar cancellation by mail; new times can be picked.",
+            responses = @ApiResponse(responseCode = "302", description = "Back to the page, with a confirmation",
+                    content = @Content(mediaType = "text/html")))
+    @PostMapping(PATH + "{token}/meeting/cancel")
+    String cancelMeeting(@PathVariable String token, Model model, HttpServletRequest request,
+                         HttpServletResponse response, RedirectAttributes redirect) {
+        if (!rateLimit.maySend(request.getRemoteAddr())) {
+            return tooMany(model, response);
+        }
+        Optional<Long> referralId = links.resolve(token, AccessLinkPurpose.CUSTOMER_STATUS);
+        Optional<StatusPageView> view = referralId.flatMap(requests::view);
+        if (view.isEmpty()) {
+            return gone(model, response);
+        }
+        Meetings.Outcome outcome;
+        try {
+            outcome = meetings.cancelByCustomer(referralId.get());
+        } catch (ConcurrencyFailureException | org.camunda.bpm.engine.OptimisticLockingException e) {
+            log.info("A customer's cancellation on the status page met a concurrent change: {}", e.toString());
+            return busy(token, view.get(), model, response);
+        }
+        redirect.addFlashAttribute("notice", "MEETING_" + outcome.name());
+        return "redirect:" + PATH + token + "#meeting";
+    }
+
     private Optional<StatusPageView> open(String token) {
         return links.resolve(token, AccessLinkPurpose.CUSTOMER_STATUS).flatMap(requests::view);
     }
@@ -155,6 +223,8 @@ class CustomerStatusPage {
         model.addAttribute("problem", problem);
         model.addAttribute("typed", typed);
         model.addAttribute("maxLength", properties.messageMaxLength());
+        model.addAttribute("meeting", links.resolve(token, AccessLinkPurpose.CUSTOMER_STATUS)
+                .map(meetings::customerView).orElse(null));
         return "status/page";
     }
 

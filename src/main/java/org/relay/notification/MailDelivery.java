@@ -61,6 +61,10 @@ class MailDelivery {
             helper.setTo(message.to().toArray(String[]::new));
             helper.setSubject(message.subject());
             helper.setText(message.text(), message.html());
+            for (MailMessage.Attachment attachment : message.attachments()) {
+                helper.addAttachment(attachment.fileName(),
+                        new jakarta.mail.util.ByteArrayDataSource(attachment.content(), attachment.contentType()));
+            }
             sender.send(mime);
         } catch (MessagingException e) {
             metrics.mailFailed();

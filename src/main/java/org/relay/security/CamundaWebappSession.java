@@ -18,11 +18,21 @@ import java.io.IOException;
  * Lets a user signed into Cockpit or Tasklist read Relay's API with that session (the Cockpit dashboard fetches
  * /api/reports) and follow the task link of a mail ({@code /referrals/{ref}/task}). Only for reading: a session
  * cookie rides along with cross-site requests, so anything that changes data still needs credentials of its own
- * (HTTP Basic) — except the preference form of "Referrals I sent", whose POST carries a CSRF token.
+ * (HTTP Basic) — with two narrow exceptions: the preference form of "Referrals I sent", whose POST carries a
+ * Spring Security CSRF token, and the Work form's meeting section (offering times, cancelling a meeting), which
+ * writes with the session when the request carries the session's own Camunda CSRF token in {@code X-XSRF-TOKEN}, which
+ * Tasklist's Angular sends on every same-origin request and no other site can read.
  */
 class CamundaWebappSession extends OncePerRequestFilter {
 
     private static final String ENGINE = "default";
+    /** Camunda's webapp CSRF token in the session, and the header its Angular sends it in (CsrfPreventionFilter). */
+    private static final String CAMUNDA_CSRF_TOKEN = "CAMUNDA_CSRF_TOKEN";
+    private static final String CSRF_HEADER = "X-XSRF-TOKEN";
+    private static final java.util.regex.Pattern SESSION_WRITABLE_OFFERS =
+            java.util.regex.Pattern.compile("/api/referrals/[A-Za-z0-9-]{1,40}/meeting-offers");
+    private static final java.util.regex.Pattern SESSION_WRITABLE_CANCEL =
+            java.util.regex.Pattern.compile("/api/referrals/[A-Za-z0-9-]{1,40}/meetings/[0-9]{1,19}");
 
     /** "Referrals I sent"'s preference form (org.relay.referrerpreference). */
     static final String SENT_PREFERENCES = "/referrals/sent/preferences";
@@ -37,7 +47,7 @@ class CamundaWebappSession extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
-        if (session != null && (isSafe(request.getMethod()) || isCsrfProtected(request))
+        if (session != null && (isSafe(request.getMethod()) || isCsrfProtected(request) || sessionWriteAllowed(request, session))
                 && SecurityContextHolder.getContext().getAuthentication() == null) {
             Authentications signedIn = AuthenticationUtil.getAuthsFromSession(session);
             if (signedIn != null && signedIn.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user) {
@@ -64,6 +74,18 @@ class CamundaWebappSession extends OncePerRequestFilter {
     private static boolean isCsrfProtected(HttpServletRequest request) {
         return "POST".equals(request.getMethod())
                 && request.getRequestURI().substring(request.getContextPath().length()).equals(SENT_PREFERENCES);
+    }
+
+    /** The Work form's meeting endpoints, with the session's Camunda CSRF token (double submit against the session). */
+    private static boolean sessionWriteAllowed(HttpServletRequest request, HttpSession session) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean meetingWrite = ("PUT".equals(request.getMethod()) && SESSION_WRITABLE_OFFERS.matcher(path).matches())
+                || ("DELETE".equals(request.getMethod()) && SESSION_WRITABLE_CANCEL.matcher(path).matches());
+        Object expected = session.getAttribute(CAMUNDA_CSRF_TOKEN);
+        String sent = request.getHeader(CSRF_HEADER);
+        return meetingWrite && expected instanceof String token && sent != null && !token.isEmpty()
+                && java.security.MessageDigest.isEqual(token.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                sent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static boolean isSafe(String method) {

@@ -14,7 +14,8 @@ const ROUTING_BASIS = {
   CAPACITY_FALLBACK: 'everyone was at capacity', NOBODY_LEFT: 'nobody left in the queue',
   REASSIGNED: 'reassigned', ESCALATED: 'escalated'
 };
-const ACTIVITY = {CALL: 'Call', EMAIL: 'Email', MEETING: 'Meeting', NOTE: 'Note', CUSTOMER_MESSAGE: 'Message from the customer'};
+const ACTIVITY = {CALL: 'Call', EMAIL: 'Email', MEETING: 'Meeting', NOTE: 'Note', CUSTOMER_MESSAGE: 'Message from the customer',
+  MEETING_BOOKED: 'Meeting booked by the customer'};
 const TASKS = {Task_ReviewReferral: 'Review referral', Task_WorkReferral: 'Work referral'};
 // Timeline events Relay writes by itself: shown muted, so what people did stands out
 const AUTOMATIC = ['SCORED', 'NOTIFIED', 'REMINDED', 'CONSENT', 'POSSIBLE_DUPLICATE'];

@@ -453,7 +453,32 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                 // the speed report's first contact per recipient: Kiara, not yet contacted, waits on Alice
                 new Surface("GET /api/reports/speed/referrals?measure=notReachedWithinHour&recipient={owner}",
                         (f, u) -> get("/api/reports/speed/referrals?measure=notReachedWithinHour&recipient=alice"),
-                        EnumSet.of(QUEUE_MANAGER, ADMIN)));
+                        EnumSet.of(QUEUE_MANAGER, ADMIN)),
+                // meetings (org.relay.meeting): anyone who sees the referral reads them; those who may act offer times
+                // (409 here: Alice has not accepted yet) and cancel; the customer's page needs its CSRF token
+                new Surface("GET /api/referrals/{ref}/meetings", (f, u) -> get("/api/referrals/" + f.ref() + "/meetings"),
+                        SEE_IN_RELAY),
+                new Surface("PUT /api/referrals/{ref}/meeting-offers (409: not accepted yet)",
+                        (f, u) -> put("/api/referrals/" + f.ref() + "/meeting-offers", "{\"times\":[]}"), ACT_IN_RELAY),
+                new Surface("DELETE /api/referrals/{ref}/meetings/{id} (cancel)", (f, u) -> get("/api/referrals/"
+                        + f.ref() + "/meetings/" + meeting(f)).DELETE(), ACT_IN_RELAY),
+                new Surface("POST /public/status/{token}/meeting without the page's CSRF token",
+                        (f, u) -> HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/public/status/"
+                                + customerLink(f) + "/meeting")).header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("slot=2030-01-07T14%3A00%3A00Z")), NOBODY));
+    }
+
+    private Long meeting;
+
+    /** A meeting Kiara booked with Alice tomorrow (as the status page would record it), inserted once for the matrix. */
+    private long meeting(Fixture f) {
+        if (meeting == null) {
+            meeting = jdbc.queryForObject("insert into meeting_booking (uid, referral_id, owner_id, starts_at, ends_at,"
+                    + " sequence_no, booked_at, booked_by, active_start, active_referral_id) values ('matrix@relay', ?,"
+                    + " 'alice', now() + interval '1 day', now() + interval '1 day 30 minutes', 0, now(), 'customer',"
+                    + " now() + interval '1 day', ?) returning id", Long.class, kiaraId(f), kiaraId(f));
+        }
+        return meeting;
     }
 
     @Autowired

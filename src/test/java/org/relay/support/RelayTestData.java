@@ -45,6 +45,8 @@ public class RelayTestData {
         jdbc.update("delete from import_job");
         jdbc.update("delete from idempotency_key");
         jdbc.update("delete from opportunity");
+        jdbc.update("delete from meeting_booking");
+        jdbc.update("delete from meeting_offer");
         jdbc.update("delete from activity");
         jdbc.update("delete from notification_sent");
         jdbc.update("delete from referrer_turn");
