@@ -122,6 +122,8 @@ public class ActivityLog {
         Activity activity = activities.save(new Activity(referral.getId(), ActivityType.MEETING_BOOKED, subject, body,
                 meetingStarts, durationMinutes, null, false, null, recordedBy, now));
         referral.activityRecorded(now);
+        // the booking is the first contact if none came before it (the speed report's "first contact")
+        firstContacts.activityRecorded(referral, activity);
         timeline.record(referral, ReferralEventType.ACTIVITY, recordedBy, ActivityType.MEETING_BOOKED.name(), subject);
         return activity;
     }

@@ -23,6 +23,10 @@ class FirstContactRecordingTest extends RelayIntegrationTest {
     @Autowired
     ActivityLog activities;
     @Autowired
+    org.relay.referral.ReferralRepository referrals;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired
     FirstContactBackfill backfill;
     @Autowired
     JdbcTemplate jdbc;
@@ -35,7 +39,9 @@ class FirstContactRecordingTest extends RelayIntegrationTest {
         activities.record(kiara.getReferenceNumber(), activity(ActivityType.CALL, false, owner));
         Assertions.assertThat(firstContact(kiara)).as("a note and a planned call").isNull();
 
-        activities.record(kiara.getReferenceNumber(), activity(ActivityType.MEETING_BOOKED, false, owner));
+        // as the status page records the customer's booking (org.relay.meeting); staff cannot record this type
+        transactions.executeWithoutResult(status -> activities.recordMeetingBooked(referrals.require(kiara.getId()),
+                "Meeting booked", null, Instant.now().plus(java.time.Duration.ofDays(2)), 30, "customer"));
         Instant first = firstContact(kiara);
         Assertions.assertThat(first).as("a meeting booked for later").isNotNull();
         Assertions.assertThat(jdbc.queryForObject("select first_contact_by from referral where id = ?", String.class,
