@@ -28,12 +28,24 @@ public class RelatedReferrals {
 
     public List<Referral> openFor(Referral referral) {
         Customer customer = referral.getCustomer();
-        return referrals.findOpenOfSameCustomer(customer.getExistingCustomerId(), customer.getEmailNormalized(),
-                        customer.getPhoneNormalized(), customer.getNameNormalized(), customer.getPostcode(),
-                        customer.getDateOfBirth()).stream()
-                .filter(other -> !other.getId().equals(referral.getId()))
-                .toList();
+        java.util.Map<Long, Referral> found = new java.util.TreeMap<>();
+        if (customer.getExistingCustomerId() != null) {
+            referrals.findOpenByExistingCustomerId(customer.getExistingCustomerId()).forEach(r -> found.put(r.getId(), r));
+        }
+        if (customer.getEmailNormalized() != null) {
+            referrals.findOpenByEmail(customer.getEmailNormalized()).forEach(r -> found.put(r.getId(), r));
+        }
+        if (customer.getPhoneNormalized() != null) {
+            referrals.findOpenByPhone(customer.getPhoneNormalized()).forEach(r -> found.put(r.getId(), r));
+        }
+        if (customer.getNameNormalized() != null && (customer.getPostcode() != null || customer.getDateOfBirth() != null)) {
+            referrals.findOpenByNameAnd(customer.getNameNormalized(), customer.getPostcode(), customer.getDateOfBirth())
+                    .forEach(r -> found.put(r.getId(), r));
+        }
+        found.remove(referral.getId());
+        return List.copyOf(found.values());
     }
+
 
     /**
      * "Rachel Adams already has an open mortgage interest with Retail Lending (REF-000012, Alice Romero)." The first three,

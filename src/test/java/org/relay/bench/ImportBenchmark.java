@@ -227,7 +227,7 @@ class ImportBenchmark extends RelayIntegrationTest {
         jdbc.query("select calls, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g') q from pg_stat_statements" + notOurs
                 + " order by total_exec_time desc limit 5", row -> {
             String sql = row.getString("q").replace("|", "\\|");
-            text.append(String.format("| `%s` | %.2f | %.3f |%n", sql.length() > 160 ? sql.substring(0, 160) + "…" : sql,
+            text.append(String.format("| `%s` | %.2f | %.3f |%n", shortened(sql),
                     row.getLong("calls") / (double) units, row.getDouble("total_exec_time") / units));
         });
         text.append("\n| statements by table touched (first table named) | calls per ").append(unit).append(" | ms per ")
@@ -364,5 +364,15 @@ class ImportBenchmark extends RelayIntegrationTest {
             case "pg" -> (before.postgresMsPer(N) + after.postgresMsPer(N)) / 2;
             default -> (before.msPer(N) + after.msPer(N)) / 2;
         };
+    }
+
+    /** A statement's start and, for a long one, its condition: enough to tell which query it is. */
+    private static String shortened(String sql) {
+        if (sql.length() <= 160) {
+            return sql;
+        }
+        int where = sql.toLowerCase(java.util.Locale.ROOT).lastIndexOf(" where ");
+        String condition = where < 0 ? "" : sql.substring(where, Math.min(sql.length(), where + 140));
+        return sql.substring(0, 100) + " …" + condition + (where >= 0 && where + 140 < sql.length() ? "…" : "");
     }
 }
