@@ -52,6 +52,13 @@ public final class TransactionScoped {
         return value;
     }
 
+    /** The value bound to {@code key} in this transaction, or null if none was (outside a transaction: null). */
+    @SuppressWarnings("unchecked")
+    public static <T> T peek(Object key) {
+        return TransactionSynchronizationManager.isSynchronizationActive()
+                ? (T) TransactionSynchronizationManager.getResource(key) : null;
+    }
+
     /** Whether a transaction is there to hold such state. */
     public static boolean active() {
         return TransactionSynchronizationManager.isSynchronizationActive();

@@ -49,13 +49,15 @@ class ImportBatch implements JavaDelegate {
     private final int batchSize;
     private final BusinessMetrics metrics;
     private final ImportDigestWindow digestWindow;
+    private final ImportedLeads importedLeads;
 
     @PersistenceContext
     private EntityManager entityManager;
 
     ImportBatch(ImportJobRepository jobs, JdbcTemplate jdbc, ImportRowMapper mapper, ReferralIntake intake,
                 ObjectMapper json, @Value("${relay.imports.batch-size:50}") int batchSize,
-                BusinessMetrics metrics, ImportDigestWindow digestWindow) {
+                BusinessMetrics metrics, ImportDigestWindow digestWindow, ImportedLeads importedLeads) {
+        this.importedLeads = importedLeads;
         this.digestWindow = digestWindow;
         this.jobs = jobs;
         this.jdbc = jdbc;
@@ -82,6 +84,9 @@ class ImportBatch implements JavaDelegate {
                 "select row_number, data from import_row where import_id = ? and lane = ? and row_number > ?"
                         + " order by row_number limit ?",
                 (rs, i) -> Map.entry(rs.getInt(1), rs.getString(2)), importId, lane, lastRow, batchSize);
+        if (job.isMailDigest() && !dryRun) {
+            importedLeads.batchAnnouncedByDigest();   // its leads get no mail each: the digest lists them
+        }
         int imported = 0;
         int duplicates = 0;
         int failed = 0;

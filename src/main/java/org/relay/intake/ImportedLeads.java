@@ -1,5 +1,7 @@
 package org.relay.intake;
 
+import jakarta.persistence.EntityManager;
+import org.relay.common.TransactionScoped;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -13,18 +15,35 @@ import java.util.List;
 @Component
 public class ImportedLeads {
 
+    private static final Object DIGEST_BATCH = new Object();
+
     /** Routings that are not the lead's first: their mails go out immediately, never in an import digest. */
     private static final String FIRST_ROUTING = "r.routing_basis not in ('ESCALATED', 'REASSIGNED', 'NOBODY_LEFT')"
             + " and not exists (select 1 from referral_event e where e.referral_id = r.id and e.type = 'REJECTED')";
 
     private final JdbcTemplate jdbc;
+    private final EntityManager entityManager;
 
-    ImportedLeads(JdbcTemplate jdbc) {
+    ImportedLeads(JdbcTemplate jdbc, EntityManager entityManager) {
         this.jdbc = jdbc;
+        this.entityManager = entityManager;
     }
 
     /** True when this referral's current routing is the first of a lead from an import that mails digests. */
+    /** Marks the current transaction as a batch of an import whose leads its digest announces (ImportBatch). */
+    void batchAnnouncedByDigest() {
+        TransactionScoped.get(DIGEST_BATCH, () -> Boolean.TRUE);
+    }
+
     public boolean announcedByDigest(Long referralId) {
+        if (Boolean.TRUE.equals(TransactionScoped.peek(DIGEST_BATCH))) {
+            return true;   // asked while its import batch creates it, before the batch records where it came from
+        }
+        if (TransactionScoped.active()) {
+            // asked by the lifecycle in the transaction that changed the referral (an escalation, a re-route): the
+            // query below must see its routing as it is now
+            entityManager.flush();
+        }
         return Boolean.TRUE.equals(jdbc.query("""
                 select 1 from import_dedup d join import_job j on j.id = d.import_id join referral r on r.id = d.referral_id
                 where d.referral_id = ? and j.mail_digest and""" + " " + FIRST_ROUTING,

@@ -106,8 +106,8 @@ class ImportDigestMailTest extends RelayIntegrationTest {
         Assertions.assertThat(taskService.createTaskQuery().processInstanceId(first.getProcessInstanceId()).singleResult()
                 .getTaskDefinitionKey()).isEqualTo("Task_WorkReferral");
 
-        // the lifecycles' own "Task ready" jobs have all run: still two mails, and each referral's timeline says so
-        Assertions.assertThat(managementService.createJobQuery().activityId("Timer_ReviewCreated").count()).isZero();
+        // no lifecycle of an imported lead has a "Notify recipient" job: still two mails, and each referral's timeline says so
+        Assertions.assertThat(managementService.createJobQuery().activityId("Task_NotifyRecipient").count()).isZero();
         Assertions.assertThat(SMTP.getReceivedMessages()).hasSize(2);
         Assertions.assertThat(rest.getForObject("/api/referrals/" + first.getReferenceNumber(), String.class))
                 .contains("Mail to carlos@relay.example");
@@ -199,7 +199,7 @@ class ImportDigestMailTest extends RelayIntegrationTest {
     }
 
     /**
-     * Uploads the file and runs the import process's jobs one by one, with every lifecycle's "Task ready" job after
+     * Uploads the file and runs the import process's jobs one by one, with any lifecycle's "Notify recipient" job after
      * each (as the job executor would run them meanwhile); {@code beforeLastDigest} runs when only the import's last
      * digest is left, then that digest.
      */
@@ -233,7 +233,7 @@ class ImportDigestMailTest extends RelayIntegrationTest {
                 beforeLastDigest.accept(instance);
             }
             managementService.executeJob(job.getId());
-            for (Job taskReady : managementService.createJobQuery().activityId("Timer_ReviewCreated").list()) {
+            for (Job taskReady : managementService.createJobQuery().activityId("Task_NotifyRecipient").list()) {
                 managementService.executeJob(taskReady.getId());
             }
         }

@@ -130,18 +130,18 @@ class NotificationMailTest extends RelayIntegrationTest {
         String instance = referral.getProcessInstanceId();
         SMTP.stop();
         try {
-            // the "Task ready" timer's job sends the mail, so it is the one retried and then flagged
-            Job notify = job(instance, "Timer_ReviewCreated");
-            for (int attempt = 0; attempt < 6 && job(instance, "Timer_ReviewCreated").getRetries() > 0; attempt++) {
+            // the "Notify recipient" job sends the mail, so it is the one retried and then flagged
+            Job notify = job(instance, "Task_NotifyRecipient");
+            for (int attempt = 0; attempt < 6 && job(instance, "Task_NotifyRecipient").getRetries() > 0; attempt++) {
                 Assertions.assertThatThrownBy(() -> managementService.executeJob(notify.getId()))
                         .hasStackTraceContaining("Mail server connection failed");
                 if (attempt == 0) {
-                    Assertions.assertThat(job(instance, "Timer_ReviewCreated").getRetries()).as("R5/PT1M").isEqualTo(4);
+                    Assertions.assertThat(job(instance, "Task_NotifyRecipient").getRetries()).as("R5/PT1M").isEqualTo(4);
                 }
             }
-            Assertions.assertThat(job(instance, "Timer_ReviewCreated").getRetries()).isZero();
+            Assertions.assertThat(job(instance, "Task_NotifyRecipient").getRetries()).isZero();
             Incident incident = runtimeService.createIncidentQuery().processInstanceId(instance).singleResult();
-            Assertions.assertThat(incident.getActivityId()).isEqualTo("Timer_ReviewCreated");
+            Assertions.assertThat(incident.getActivityId()).isEqualTo("Task_NotifyRecipient");
             // the referral itself is safe: the review task is there, waiting
             Assertions.assertThat(review(referral).getAssignee()).isEqualTo("alice");
             // and the node stays in service: a load balancer's health check does not depend on SMTP
@@ -152,13 +152,13 @@ class NotificationMailTest extends RelayIntegrationTest {
             restartSmtp();
         }
 
-        Job failed = job(instance, "Timer_ReviewCreated");
+        Job failed = job(instance, "Task_NotifyRecipient");
         managementService.setJobRetries(failed.getId(), 1);
         managementService.executeJob(failed.getId());
 
         Assertions.assertThat(mailsTo("alice@relay.example")).hasSize(1);
         Assertions.assertThat(runtimeService.createIncidentQuery().processInstanceId(instance).count()).isZero();
-        Assertions.assertThat(job(instance, "Timer_ReviewCreated")).isNull();
+        Assertions.assertThat(job(instance, "Task_NotifyRecipient")).isNull();
     }
 
     @Test

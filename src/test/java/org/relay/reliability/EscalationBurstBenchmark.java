@@ -163,7 +163,7 @@ class EscalationBurstBenchmark {
         // as if every recipient had been told already: the "task ready" timers (PT0S, then the mail) stay out of the burst
         try (Connection db = database()) {
             db.createStatement().executeUpdate("update act_ru_job set duedate_ = timestamp '2099-01-01 00:00'"
-                    + " where job_def_id_ in (select id_ from act_ru_jobdef where act_id_ in ('Timer_ReviewCreated', 'Timer_ShapeReady'))");
+                    + " where job_def_id_ in (select id_ from act_ru_jobdef where act_id_ in ('Task_NotifyRecipient', 'Timer_ShapeReady'))");
         }
         closePolling();
         postgres.close();

@@ -68,13 +68,13 @@ public abstract class RelayIntegrationTest {
         BpmnAwareTests.reset();
     }
 
-    /** Runs what the job executor would once the review task exists: the "Task ready" timer, which sends the mail. */
+    /** Runs what the job executor would once the review task exists: the asynchronous "Notify recipient" step, which sends the mail. */
     protected void notifyRecipient(String processInstanceId) {
         var management = processEngine.getManagementService();
-        var job = management.createJobQuery().processInstanceId(processInstanceId).activityId("Timer_ReviewCreated")
+        var job = management.createJobQuery().processInstanceId(processInstanceId).activityId("Task_NotifyRecipient")
                 .singleResult();
         if (job == null) {
-            throw new AssertionError("No Timer_ReviewCreated job in process instance " + processInstanceId);
+            throw new AssertionError("No Task_NotifyRecipient job in process instance " + processInstanceId);
         }
         management.executeJob(job.getId());
     }
