@@ -60,6 +60,13 @@ public class ManagerInstanceGrants {
     }
 
     /** The process instance of a referral now in this queue: readable by the queue's managers only. */
+    /** A lifecycle routed for the first time: it holds no grant yet, so there is none to read or take back. */
+    public void firstQueue(String processInstanceId, String queueId) {
+        if (processInstanceId != null) {
+            grants.addGrant(managerQueues.above(queueId), Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+        }
+    }
+
     public void queueChanged(String processInstanceId, String queueId) {
         if (processInstanceId == null) {
             return;

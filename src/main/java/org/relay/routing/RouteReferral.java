@@ -43,14 +43,19 @@ class RouteReferral implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Referral referral = referrals.require(LifecycleVariables.referralId(execution));
         RoutingRule rule = RoutingRule.from(execution.getVariable(LifecycleVariables.ROUTING_RULE));
-        // only a referral routed before can have been rejected: a new one asks nobody
-        Set<String> rejecters = referral.getAssignedAt() == null ? Set.of() : timeline.rejecters(referral.getId());
+        // only a referral routed before can have been rejected or granted to managers: a new one asks nobody
+        boolean firstRouting = referral.getAssignedAt() == null;
+        Set<String> rejecters = firstRouting ? Set.of() : timeline.rejecters(referral.getId());
         RoutingDecision decision = router.route(referral, rule, rejecters);
 
         Instant now = timeline.record(referral, ReferralEventType.ROUTED, decision.user(), decision.basis().name(),
                 decision.reason());
         referral.routedTo(decision.user(), decision.queue(), decision.basis().name(), decision.reason(), now);
-        managerGrants.queueChanged(execution.getProcessInstanceId(), decision.queue());
+        if (firstRouting) {
+            managerGrants.firstQueue(execution.getProcessInstanceId(), decision.queue());
+        } else {
+            managerGrants.queueChanged(execution.getProcessInstanceId(), decision.queue());
+        }
         metrics.referralRouted(decision.basis().name());
         if (decision.user() != null) {
             workloads.assigned(decision.user());
