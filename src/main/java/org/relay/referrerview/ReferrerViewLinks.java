@@ -39,12 +39,12 @@ class ReferrerViewLinks implements ExternalReferrerLinks {
         if (type != ReferrerType.ADVOCATE && type != ReferrerType.PARTNER) {
             return Optional.empty();
         }
-        return advocates.findById(referrerId).filter(a -> a.getLinkSubjectId() != null).map(this::issue);
+        return advocates.findById(referrerId).map(this::issue);
     }
 
     /** A new link to the advocate's page (the token is only in the returned URL). */
     Link issue(Advocate advocate) {
-        String token = links.issue(AccessLinkPurpose.REFERRER_VIEW, advocate.getLinkSubjectId());
+        String token = links.issue(AccessLinkPurpose.REFERRER_VIEW, number(advocate));
         return new Link(relay.publicUrl() + PATH + token,
                 clock.instant().plus(links.lifetime(AccessLinkPurpose.REFERRER_VIEW)));
     }
@@ -57,11 +57,17 @@ class ReferrerViewLinks implements ExternalReferrerLinks {
 
     @Transactional
     int revokeAll(Advocate advocate, String by) {
-        return links.revokeAll(AccessLinkPurpose.REFERRER_VIEW, advocate.getLinkSubjectId(), by);
+        return links.revokeAll(AccessLinkPurpose.REFERRER_VIEW, number(advocate), by);
     }
 
     @Transactional(readOnly = true)
     List<AccessLink> of(Advocate advocate) {
-        return links.of(AccessLinkPurpose.REFERRER_VIEW, advocate.getLinkSubjectId());
+        return links.of(AccessLinkPurpose.REFERRER_VIEW, number(advocate));
+    }
+
+    /** The advocate's link number as the database gave it (an advocate saved in this transaction has it only there). */
+    private long number(Advocate advocate) {
+        return advocate.getLinkSubjectId() != null ? advocate.getLinkSubjectId()
+                : advocates.linkSubjectIdOf(advocate.getCode()).orElseThrow();
     }
 }

@@ -135,8 +135,7 @@ class ReferrerViewLinksController {
         if (!caller.manager() && !caller.isAdmin()) {
             throw new ForbiddenException("Only a manager or an administrator may handle an advocate's links");
         }
-        return advocates.findById(code).filter(a -> a.getLinkSubjectId() != null)
-                .orElseThrow(() -> new NotFoundException("No advocate or partner has the code " + code));
+        return advocates.findById(code).orElseThrow(() -> new NotFoundException("No advocate or partner has the code " + code));
     }
 
     private static LinkView view(AccessLink link, Instant now) {

@@ -111,8 +111,8 @@ class MeetingsFollowReferralTest extends RelayIntegrationTest {
     @Test
     void merged_into_the_customers_other_referral_the_duplicates_meeting_is_cancelled() throws Exception {
         Referral other = intake.create(RelayTestData.referral("Kiara Thompson", "CREDIT_CARD", "5000", "ryan"));
-        HttpResponse<String> merged = api("alice", "POST", "/api/referrals/" + referral.getReferenceNumber() + "/merge",
-                "{\"into\":\"" + other.getReferenceNumber() + "\",\"requestedBy\":\"alice\",\"note\":\"same person\"}");
+        HttpResponse<String> merged = api("jackie", "POST", "/api/referrals/" + referral.getReferenceNumber() + "/merge",
+                "{\"into\":\"" + other.getReferenceNumber() + "\",\"requestedBy\":\"jackie\",\"note\":\"same person\"}");
         Assertions.assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
 
         Assertions.assertThat(standing()).isZero();
