@@ -22,6 +22,7 @@ public class DirectoryNames {
 
     private final IdentityService identityService;
     private final Cache<String, String> people = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(KEPT).build();
+    private final Cache<String, String> firstNames = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(KEPT).build();
     private final Cache<String, String> groups = Caffeine.newBuilder().maximumSize(2_000).expireAfterWrite(KEPT).build();
 
     DirectoryNames(IdentityService identityService) {
@@ -32,6 +33,15 @@ public class DirectoryNames {
         return userId == null ? null : people.get(userId, id -> unrestricted(() -> {
             User user = identityService.createUserQuery().userId(id).singleResult();
             return user == null ? id : of(user);
+        }));
+    }
+
+    /** "Alice", for texts outside the bank (a referrer's or customer's page); the full name when none is kept. */
+    public String firstName(String userId) {
+        return userId == null ? null : firstNames.get(userId, id -> unrestricted(() -> {
+            User user = identityService.createUserQuery().userId(id).singleResult();
+            return user == null ? id : user.getFirstName() == null || user.getFirstName().isBlank() ? of(user)
+                    : user.getFirstName().trim();
         }));
     }
 

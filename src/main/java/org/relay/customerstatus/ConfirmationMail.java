@@ -61,6 +61,20 @@ class ConfirmationMail {
         }
     }
 
+    /**
+     * A fresh link for the customer, sent with the confirmation again, in the caller's transaction: every older link
+     * is revoked, so only the newest works. Returns until when it works; throws when SMTP refuses the mail (the
+     * caller rolls back, and the older links stand).
+     */
+    java.time.Instant resend(org.relay.referral.Referral referral, String by) {
+        links.revokeAll(AccessLinkPurpose.CUSTOMER_STATUS, referral.getId(), by);
+        String token = links.issue(AccessLinkPurpose.CUSTOMER_STATUS, referral.getId());
+        java.time.Instant until = clock.instant().plus(links.lifetime(AccessLinkPurpose.CUSTOMER_STATUS));
+        mails.confirmation(referral, statusLink(token), until, brand.brandName(),
+                "customer-confirmation:" + referral.getId() + ":" + AccessLinks.hashOf(token));
+        return until;
+    }
+
     String statusLink(String token) {
         return relay.publicUrl() + CustomerStatusPage.PATH + token;
     }

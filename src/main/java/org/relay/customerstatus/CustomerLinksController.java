@@ -9,7 +9,14 @@ import org.relay.links.AccessLinks;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralAccess;
 import org.relay.security.Callers;
+import org.relay.common.ConflictException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,13 +43,19 @@ class CustomerLinksController {
     record Revoked(String referenceNumber, int revoked) {
     }
 
+    record Resent(String referenceNumber, Instant expiresAt, int revoked) {
+    }
+
     private final ReferralAccess access;
     private final AccessLinks links;
     private final Callers callers;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ConfirmationMail confirmation;
 
-    CustomerLinksController(ReferralAccess access, AccessLinks links, Callers callers, AuditTrail audit, Clock clock) {
+    CustomerLinksController(ReferralAccess access, AccessLinks links, Callers callers, AuditTrail audit, Clock clock,
+                            ConfirmationMail confirmation) {
+        this.confirmation = confirmation;
         this.access = access;
         this.links = links;
         this.callers = callers;
@@ -70,6 +83,42 @@ class CustomerLinksController {
         int revoked = links.revokeAll(AccessLinkPurpose.CUSTOMER_STATUS, referral.getId(), by);
         audit.referral(AuditAction.CHANGED, referral.getReferenceNumber(), "customer status links revoked: " + revoked);
         return new Revoked(referral.getReferenceNumber(), revoked);
+    }
+
+    @Operation(summary = "Send the customer a new status-page link (managers of its queue, administrators)",
+            description = "Revokes every older link and mails the customer the confirmation again with a fresh one."
+                    + " 409 when the customer did not agree to status updates, has no email or was erased; 503 when"
+                    + " the mail could not be sent (nothing changed then).")
+    @PostMapping("/api/referrals/{referenceNumber}/customer-links")
+    @Transactional
+    ResponseEntity<?> resend(@PathVariable String referenceNumber) {
+        Referral referral = access.managed(referenceNumber, null);
+        if (referral.getErasedAt() != null) {
+            throw new ConflictException("The customer's data of " + referenceNumber + " was erased: there is nobody to send a link to");
+        }
+        if (!referral.isCustomerStatusUpdates()) {
+            throw new ConflictException("The customer of " + referenceNumber + " did not agree to status updates by email");
+        }
+        if (referral.getCustomer().getEmail() == null || referral.getCustomer().getEmail().isBlank()) {
+            throw new ConflictException("Relay has no email for the customer of " + referenceNumber);
+        }
+        String by = callers.current().userId();
+        int revoked = (int) links.of(AccessLinkPurpose.CUSTOMER_STATUS, referral.getId()).stream()
+                .filter(link -> link.worksAt(clock.instant())).count();
+        Instant until;
+        try {
+            until = confirmation.resend(referral, by);
+        } catch (RuntimeException e) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The mail to the customer could not be sent just now, so nothing changed: the older links still work. Try again later.");
+            problem.setTitle("Mail not sent");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        audit.referral(AuditAction.CHANGED, referral.getReferenceNumber(),
+                "customer status link sent again; older links revoked: " + revoked);
+        return ResponseEntity.ok(new Resent(referral.getReferenceNumber(), until, revoked));
     }
 
     private static LinkView view(AccessLink link, Instant now) {

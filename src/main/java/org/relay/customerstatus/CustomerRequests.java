@@ -1,6 +1,5 @@
 package org.relay.customerstatus;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.relay.activity.ActivityLog;
 import org.relay.catalog.Catalog;
@@ -128,27 +127,29 @@ class CustomerRequests {
 
     /**
      * False when the referral's lifecycle does not take the message (a lifecycle of a version before these events,
-     * or one ending at this moment): nothing changes then.
+     * suspended, or ended): nothing changes then. Asked first rather than caught: a refused correlation inside this
+     * transaction marks it rollback-only, and the page would end in a 500 instead of its plain answer.
      */
     private boolean correlate(Referral referral, String message, boolean withdrawal) {
-        if (referral.getProcessInstanceId() == null) {
+        String instance = referral.getProcessInstanceId();
+        if (instance == null) {
             return false;
         }
-        try {
-            engine.asRelay(() -> {
-                var correlation = runtimeService.createMessageCorrelation(message)
-                        .processInstanceId(referral.getProcessInstanceId());
+        return engine.asRelay(() -> {
+            boolean waiting = runtimeService.createProcessInstanceQuery().processInstanceId(instance).active().count() > 0
+                    && runtimeService.createEventSubscriptionQuery().processInstanceId(instance).eventType("message")
+                    .eventName(message).count() > 0;
+            if (waiting) {
+                var correlation = runtimeService.createMessageCorrelation(message).processInstanceId(instance);
                 if (withdrawal) {
                     // a catalog code and a fixed note for the "Close as lost" step: no customer data in the engine
                     correlation.setVariable(LifecycleVariables.CLOSE_REASON, WITHDRAWN_REASON)
                             .setVariable(LifecycleVariables.OUTCOME_NOTE, "Withdrawn by the customer on the status page");
                 }
-                return correlation.correlateWithResult();
-            });
-            return true;
-        } catch (MismatchingMessageCorrelationException e) {
-            return false;
-        }
+                correlation.correlateWithResult();
+            }
+            return waiting;
+        });
     }
 
     private static String blankToNull(String value) {

@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.relay.referral.CustomerDataErasing;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -44,9 +46,11 @@ public class PersonalDataEraser {
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     PersonalDataEraser(NamedParameterJdbcTemplate jdbc, RuntimeService runtimeService, HistoryService historyService,
-                       Clock clock) {
+                       Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
@@ -92,6 +96,8 @@ public class PersonalDataEraser {
             return new Result(List.of(), 0, 0);
         }
         collectAccounts(accounts, person);
+        // what the erasure itself must still tell the customer (a meeting's cancellation) goes while the address is known
+        events.publishEvent(new CustomerDataErasing(List.copyOf(referrals.keySet())));
         int ended = endLifecycles(referrals.values());
         int newly = anonymiseReferrals(referrals.keySet());
         anonymiseAccounts(accounts);

@@ -33,7 +33,7 @@ class RecordNewReferral implements JavaDelegate {
     static final List<String> FIELDS = List.of("kind", "recordType", "customerType", "customerName", "customerEmployer",
             "customerPhone", "customerEmail", "customerCity", "customerRegion", "existingCustomerId",
             "customerContactName", "expressedInterest", "interestAmount", "interestCurrency", "sourceChannel", "notes",
-            "lawfulBasis");
+            "lawfulBasis", "customerStatusUpdates");
 
     private final ReferralIntake intake;
     private final IdentityService identityService;
@@ -56,7 +56,8 @@ class RecordNewReferral implements JavaDelegate {
                 new CreateReferralRequest.CustomerData(enumOf(CustomerType.class, text(execution, "customerType"), "customerType"),
                         text(execution, "customerName"), text(execution, "customerEmployer"), text(execution, "customerPhone"),
                         text(execution, "customerEmail"), text(execution, "customerCity"), text(execution, "customerRegion"),
-                        text(execution, "existingCustomerId"), text(execution, "customerContactName")),
+                        text(execution, "existingCustomerId"), text(execution, "customerContactName"), null, null,
+                        statusUpdates(execution)),
                 text(execution, "expressedInterest"),
                 amount(execution),
                 text(execution, "sourceChannel"),
@@ -84,6 +85,12 @@ class RecordNewReferral implements JavaDelegate {
                     + " variables (valueInfo {\"transient\": true}); the customer's data is kept by Relay only ("
                     + String.join(", ", kept) + ")");
         }
+    }
+
+    /** The form's "The customer wants status updates by email" (a Boolean; absent or false: no updates). */
+    private static Boolean statusUpdates(DelegateExecution execution) {
+        Object value = execution.getVariable("customerStatusUpdates");
+        return value instanceof Boolean agreed ? agreed : value != null && Boolean.parseBoolean(value.toString().trim());
     }
 
     private static CreateReferralRequest.InterestValue amount(DelegateExecution execution) {

@@ -119,6 +119,11 @@ public class AccessLinks {
         return links.findByPurposeAndSubjectIdOrderByCreatedAtDesc(purpose, subjectId);
     }
 
+    /** A token's SHA-256 (what Relay keeps of it): names one issued link, e.g. in a mail's event key. */
+    public static String hashOf(String token) {
+        return hash(token);
+    }
+
     static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

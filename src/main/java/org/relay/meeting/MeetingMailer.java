@@ -103,6 +103,10 @@ class MeetingMailer {
         model.put("zoneName", zone.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH));
         model.put("location", properties.location());
         model.put("cancelledByCustomer", Meetings.CUSTOMER.equals(booking.getCancelledBy()));
+        // cancelled because the request ended (closed, withdrawn, merged, erased): no "book another time"
+        model.put("requestEnded", booking.isCancelled() && (!referral.getStatus().isOpen()
+                || MeetingsFollowReferral.RELAY.equals(booking.getCancelledBy())));
+        model.put("withdrawn", "WITHDRAWN_BY_CUSTOMER".equals(referral.getCloseReason()));
         CalendarInvitation invitation = invitation(referral, booking, ownerName, ownerEmail);
         MailMessage.Attachment file = new MailMessage.Attachment("invite.ics", invitation.contentType(),
                 invitation.text().getBytes(StandardCharsets.UTF_8));

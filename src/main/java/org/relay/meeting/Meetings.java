@@ -247,12 +247,7 @@ public class Meetings {
     }
 
     private void cancel(Referral referral, MeetingBooking booking, String by) {
-        Instant now = clock.instant();
-        booking.cancel(by, now);
-        bookings.saveAndFlush(booking);
-        timeline.record(referral, ReferralEventType.ACTIVITY, by, "MEETING_CANCELLED", "Meeting of "
-                + MeetingTimes.describe(booking.getStartsAt(), booking.getEndsAt(), zoneOf(referral)) + " cancelled"
-                + (CUSTOMER.equals(by) ? " by the customer" : ""));
+        cancelQuietly(referral, booking, by, CUSTOMER.equals(by) ? "by the customer" : null);
         if (!correlate(referral, CANCELLED)) {
             // no lifecycle to send the cancellation (the referral is closed): send it once this is committed
             long referralId = referral.getId();
@@ -263,6 +258,27 @@ public class Meetings {
                 }
             });
         }
+    }
+
+    /**
+     * Cancels the booking and writes it on the timeline, telling nobody yet (the caller sees that the mails go out).
+     * {@code why} ends the timeline's sentence ("by the customer"), or null.
+     */
+    void cancelQuietly(Referral referral, MeetingBooking booking, String by, String why) {
+        booking.cancel(by, clock.instant());
+        bookings.saveAndFlush(booking);
+        timeline.record(referral, ReferralEventType.ACTIVITY, by, "MEETING_CANCELLED", "Meeting of "
+                + MeetingTimes.describe(booking.getStartsAt(), booking.getEndsAt(), zoneOf(referral)) + " cancelled"
+                + (why == null ? "" : " " + why));
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** Tells the lifecycle {@code message} if it takes it now (see below); false when it does not. */
+    boolean tellLifecycle(Referral referral, String message) {
+        return correlate(referral, message);
     }
 
     /**

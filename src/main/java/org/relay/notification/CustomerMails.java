@@ -51,12 +51,20 @@ public class CustomerMails {
 
     /** "We have your request": to the customer, with the link to their status page and until when it works. */
     public void confirmation(Referral referral, String statusLink, Instant linkExpires, String brandName) {
+        confirmation(referral, statusLink, linkExpires, brandName, "customer-confirmation:" + referral.getId());
+    }
+
+    /**
+     * The same confirmation under its own {@code eventKey}: a fresh link staff send again is a mail of its own. Throws
+     * when SMTP refuses it (the caller decides whether the link stands).
+     */
+    public void confirmation(Referral referral, String statusLink, Instant linkExpires, String brandName, String eventKey) {
         String email = referral.getCustomer().getEmail();
         if (email == null || email.isBlank()) {
             return;
         }
         String subject = brandName + ": we have your request " + referral.getReferenceNumber();
-        send(referral, "customer-confirmation:" + referral.getId(), email, "customer-confirmation", subject, Map.of(
+        send(referral, eventKey, email, "customer-confirmation", subject, Map.of(
                 "firstName", firstName(referral.getCustomer().getName()), "brandName", brandName,
                 "statusLink", statusLink, "linkWorksUntil", UNTIL.format(linkExpires.atZone(ZoneOffset.UTC))),
                 "Confirmation with the status page's link to the customer");

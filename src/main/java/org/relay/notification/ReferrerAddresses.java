@@ -19,7 +19,7 @@ class ReferrerAddresses {
 
     /**
      * @param link where the mail leads: a colleague's "Referrals I sent" on this referral; null for external
-     *             referrers until their signed-link page exists (issue #28)
+     *             referrers, whose mail gets a signed link of its own when it is sent (ExternalReferrerLinks)
      */
     record Address(String email, String name, String link) {
     }

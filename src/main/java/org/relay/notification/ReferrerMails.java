@@ -67,12 +67,14 @@ class ReferrerMails {
     private final Catalog catalog;
     private final BusinessCalendars calendars;
     private final Clock clock;
+    private final ExternalReferrerLinks externalLinks;
 
-    ReferrerMails(TemplateEngine templates, MailDelivery delivery, SentLog sentLog, ReferralTimeline timeline,
+    ReferrerMails(ExternalReferrerLinks externalLinks, TemplateEngine templates, MailDelivery delivery, SentLog sentLog, ReferralTimeline timeline,
                   ReferralRepository referrals, ReferralEventRepository events, ReferrerTurnRepository turns,
                   ReferrerAddresses addresses, ReferralStandings standings, SharedActivities sharedActivities,
                   OpportunityRepository opportunities, ReferrerStandings referrerRecords, DirectoryNames names,
                   Catalog catalog, BusinessCalendars calendars, Clock clock) {
+        this.externalLinks = externalLinks;
         this.templates = templates;
         this.delivery = delivery;
         this.sentLog = sentLog;
@@ -105,7 +107,7 @@ class ReferrerMails {
             return;
         }
         Instant lastTold = turns.lastToldBefore(referral.getId(), turn.getOccurredAt());
-        Context context = context(address.get());
+        Context context = context(address.get(), turn.getReferrerType(), turn.getReferrerId());
         ReferralStanding standing = standings.of(referral);
         context.setVariable("referral", referral);
         context.setVariable("product", catalog.productLabel(referral.getExpressedInterest()));
@@ -136,7 +138,7 @@ class ReferrerMails {
         if (address.isPresent() && !sentLog.wasSent(eventKey, address.get().email())) {
             List<DigestEntry> entries = entries(waiting);
             if (!entries.isEmpty()) {
-                Context context = context(address.get());
+                Context context = context(address.get(), newest.getReferrerType(), newest.getReferrerId());
                 context.setVariable("entries", entries);
                 context.setVariable("turnCount", entries.stream().mapToInt(e -> e.turns().size()).sum());
                 String subject = render("mail/referrer-digest-subject.txt", context);
@@ -205,10 +207,15 @@ class ReferrerMails {
                 .orElseGet(() -> new Notifications.ReferrerRecord(0, 0, ReferrerScore.NO_RECORD));
     }
 
-    private Context context(ReferrerAddresses.Address address) {
+    /** A colleague's mail links to "Referrals I sent"; an advocate's or partner's carries a fresh signed link. */
+    private Context context(ReferrerAddresses.Address address, org.relay.referral.ReferrerType type, String referrerId) {
         Context context = new Context(Locale.ENGLISH);
         context.setVariable("name", address.name());
-        context.setVariable("link", address.link());
+        var external = address.link() == null ? externalLinks.issueFor(type, referrerId) : java.util.Optional.<ExternalReferrerLinks.Link>empty();
+        context.setVariable("link", external.map(ExternalReferrerLinks.Link::url).orElse(address.link()));
+        context.setVariable("external", external.isPresent());
+        context.setVariable("linkUntil", external.map(l -> DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+                .format(l.worksUntil().atZone(zone()))).orElse(null));
         context.setVariable("zone", zone());
         return context;
     }

@@ -53,7 +53,9 @@ public record ReferralView(
 
     public record CustomerView(CustomerType type, String name, String employer, String phone, String email,
                                String city, String region, String postcode, java.time.LocalDate dateOfBirth,
-                               String existingCustomerId, String contactName, Long accountId) {
+                               String existingCustomerId, String contactName, Long accountId,
+                               /* the customer agreed to status updates by email (their status page's link) */
+                               boolean statusUpdates) {
     }
 
     /** Lead score with grade (A–D), its factors and model; the referrer's score; the task priority derived from them. */

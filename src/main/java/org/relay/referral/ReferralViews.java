@@ -79,7 +79,7 @@ public class ReferralViews {
         return new ReferralView(r.getReferenceNumber(), r.getKind(), r.getRecordType(), r.getStatus(),
                 new ReferralView.CustomerView(c.getType(), c.getName(), c.getEmployer(), c.getPhone(), c.getEmail(),
                         c.getCity(), c.getRegion(), c.getPostcode(), c.getDateOfBirth(), c.getExistingCustomerId(),
-                        c.getContactName(), r.getAccountId()),
+                        c.getContactName(), r.getAccountId(), r.isCustomerStatusUpdates()),
                 r.getExpressedInterest(),
                 r.getInterestAmount() == null ? null
                         : new ReferralView.InterestValueView(r.getInterestAmount(), r.getInterestCurrency()),

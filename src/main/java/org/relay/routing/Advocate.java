@@ -19,6 +19,11 @@ public class Advocate {
 
     private boolean active = true;
 
+    /** The advocate's number for its access links (org.relay.referrerview), given by the database (V27). */
+    @org.hibernate.annotations.Generated
+    @Column(insertable = false, updatable = false)
+    private Long linkSubjectId;
+
     /** Where the advocate hears about their referrals (org.relay.notification.ReferrerAddresses). */
     private String email;
 
@@ -41,6 +46,7 @@ public class Advocate {
     public String getOwnerUserId() { return ownerUserId; }
     public boolean isActive() { return active; }
     public String getEmail() { return email; }
+    public Long getLinkSubjectId() { return linkSubjectId; }
 
     public void reachableAt(String email) {
         this.email = email;

@@ -19,8 +19,8 @@ import java.io.IOException;
  * /api/reports) and follow the task link of a mail ({@code /referrals/{ref}/task}). Only for reading: a session
  * cookie rides along with cross-site requests, so anything that changes data still needs credentials of its own
  * (HTTP Basic) — with two narrow exceptions: the preference form of "Referrals I sent", whose POST carries a
- * Spring Security CSRF token, and the Work form's meeting section (offering times, cancelling a meeting), which
- * writes with the session when the request carries the session's own Camunda CSRF token in {@code X-XSRF-TOKEN}, which
+ * Spring Security CSRF token, the Work form's meeting section (offering times, cancelling a meeting) and the Cockpit
+ * referral page's customer-link buttons (revoke, send a new link), which write with the session when the request carries the session's own Camunda CSRF token in {@code X-XSRF-TOKEN}, which
  * Tasklist's Angular sends on every same-origin request and no other site can read.
  */
 class CamundaWebappSession extends OncePerRequestFilter {
@@ -33,6 +33,10 @@ class CamundaWebappSession extends OncePerRequestFilter {
             java.util.regex.Pattern.compile("/api/referrals/[A-Za-z0-9-]{1,40}/meeting-offers");
     private static final java.util.regex.Pattern SESSION_WRITABLE_CANCEL =
             java.util.regex.Pattern.compile("/api/referrals/[A-Za-z0-9-]{1,40}/meetings/[0-9]{1,19}");
+
+    /** The Cockpit referral page's "Revoke the customer's links" (DELETE) and "Send a new link" (POST). */
+    private static final java.util.regex.Pattern SESSION_WRITABLE_CUSTOMER_LINKS =
+            java.util.regex.Pattern.compile("/api/referrals/[A-Za-z0-9-]{1,40}/customer-links");
 
     /** "Referrals I sent"'s preference form (org.relay.referrerpreference). */
     static final String SENT_PREFERENCES = "/referrals/sent/preferences";
@@ -76,11 +80,13 @@ class CamundaWebappSession extends OncePerRequestFilter {
                 && request.getRequestURI().substring(request.getContextPath().length()).equals(SENT_PREFERENCES);
     }
 
-    /** The Work form's meeting endpoints, with the session's Camunda CSRF token (double submit against the session). */
+    /** The Work form's meeting and Cockpit's customer-link endpoints, with the session's Camunda CSRF token (double submit against the session). */
     private static boolean sessionWriteAllowed(HttpServletRequest request, HttpSession session) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean meetingWrite = ("PUT".equals(request.getMethod()) && SESSION_WRITABLE_OFFERS.matcher(path).matches())
-                || ("DELETE".equals(request.getMethod()) && SESSION_WRITABLE_CANCEL.matcher(path).matches());
+                || ("DELETE".equals(request.getMethod()) && SESSION_WRITABLE_CANCEL.matcher(path).matches())
+                || (("DELETE".equals(request.getMethod()) || "POST".equals(request.getMethod()))
+                    && SESSION_WRITABLE_CUSTOMER_LINKS.matcher(path).matches());
         Object expected = session.getAttribute(CAMUNDA_CSRF_TOKEN);
         String sent = request.getHeader(CSRF_HEADER);
         return meetingWrite && expected instanceof String token && sent != null && !token.isEmpty()

@@ -49,7 +49,8 @@ class RelaySecurity {
                         .requestMatchers(matcher.matcher("/api/reports/**"), matcher.matcher("/api/referrers/top"),
                                 matcher.matcher(HttpMethod.GET, "/api/scoring/**"), matcher.matcher("/api/imports/**"),
                                 matcher.matcher(HttpMethod.PUT, "/api/recipients/**"),
-                                matcher.matcher("/api/advocates/*/referrer-preferences"))
+                                matcher.matcher("/api/advocates/*/referrer-preferences"),
+                                matcher.matcher("/api/advocates/*/view-links"))
                         .hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers(matcher.matcher(HttpMethod.POST, "/api/scoring/**"),
                                 matcher.matcher(HttpMethod.PUT, "/api/queues/**"),

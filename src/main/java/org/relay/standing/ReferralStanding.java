@@ -26,8 +26,9 @@ public record ReferralStanding(String referenceNumber, String customerName, Stri
      * @param name      the person who has it (display name), null while it waits in a queue
      * @param queueName the queue it belongs to, by name
      * @param text      both in one phrase: "Bob Smith (Retail Lending)", "the Retail Lending queue"
+     * @param firstName the person's first name (what people outside the bank are told), null while nobody has it
      */
-    public record Holder(String name, String queueName, String text) {
+    public record Holder(String name, String queueName, String text, String firstName) {
     }
 
     /**

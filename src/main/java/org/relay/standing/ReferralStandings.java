@@ -49,6 +49,13 @@ public class ReferralStandings {
         return new SentPage(of(sent.getContent()), sent.getTotalElements(), page, size);
     }
 
+    /** What an advocate or partner sent under their code (as ADVOCATE or PARTNER), newest first. */
+    public SentPage sentByExternal(String code, int page, int size) {
+        Page<Referral> sent = repository.sentByAny(List.of(ReferrerType.ADVOCATE, ReferrerType.PARTNER), code,
+                PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt", "id")));
+        return new SentPage(of(sent.getContent()), sent.getTotalElements(), page, size);
+    }
+
     /** One referral this referrer sent, as a page of one (empty when they did not send it). */
     public SentPage sentBy(ReferrerType type, String referrerId, String referenceNumber) {
         List<Referral> one = repository.sentBy(type, referrerId, referenceNumber);
@@ -77,7 +84,7 @@ public class ReferralStandings {
         String queue = names.queue(r.getQueueId());
         return new ReferralStanding(r.getReferenceNumber(), r.getCustomer().getName(), r.getExpressedInterest(),
                 catalog.productLabel(r.getExpressedInterest()), r.getStatus(), statusText(r),
-                new ReferralStanding.Holder(person, queue, holderText(person, queue)), r.getCreatedAt(),
+                new ReferralStanding.Holder(person, queue, holderText(person, queue), names.firstName(r.getOwnerId())), r.getCreatedAt(),
                 r.getLastActivityAt(), outcome(r, opportunityId), shared);
     }
 

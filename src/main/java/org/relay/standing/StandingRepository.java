@@ -19,6 +19,11 @@ interface StandingRepository extends Repository<Referral, Long> {
             countQuery = "select count(r) from Referral r where r.referrer.type = :type and r.referrer.id = :id")
     Page<Referral> sentBy(@Param("type") ReferrerType type, @Param("id") String id, Pageable pageable);
 
+    /** A referrer's referrals under any of these types (an advocate's code on ADVOCATE and PARTNER referrals). */
+    @Query(value = "select r from Referral r where r.referrer.type in :types and r.referrer.id = :id",
+            countQuery = "select count(r) from Referral r where r.referrer.type in :types and r.referrer.id = :id")
+    Page<Referral> sentByAny(@Param("types") Collection<ReferrerType> types, @Param("id") String id, Pageable pageable);
+
     /** The one referral with this reference, if this referrer sent it. */
     @Query("select r from Referral r where r.referrer.type = :type and r.referrer.id = :id and r.referenceNumber = :ref")
     List<Referral> sentBy(@Param("type") ReferrerType type, @Param("id") String id, @Param("ref") String referenceNumber);

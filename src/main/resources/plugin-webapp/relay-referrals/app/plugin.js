@@ -362,6 +362,79 @@ function timelineTable(r, catalog, book) {
   return table;
 }
 
+/** Camunda's webapp CSRF token (its cookie), which Relay accepts for the few writes Cockpit's pages make. */
+function csrfToken() {
+  const found = document.cookie.split(';').map(c => c.trim()).filter(c => c.indexOf('XSRF-TOKEN=') === 0)[0];
+  return found ? decodeURIComponent(found.substring('XSRF-TOKEN='.length)) : '';
+}
+
+/** A write to Relay's API with the Cockpit session: {status, ok, body, detail}. */
+function write(method, path) {
+  return fetch(path, {method: method, credentials: 'same-origin',
+    headers: {Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken()}})
+    .then(response => response.text().then(text => {
+      let body = null;
+      try {
+        body = text ? JSON.parse(text) : null;
+      } catch (e) {
+        body = null;
+      }
+      return {status: response.status, ok: response.ok, body: body,
+        detail: body && typeof body.detail === 'string' ? body.detail : null};
+    }));
+}
+
+/**
+ * The customer's status-page links: how many work, and for a manager of the referral's queue or an administrator
+ * (those Relay lets read them) the buttons to revoke them all or send the customer a new one. Hidden for others.
+ */
+function customerLinks(r) {
+  const section = el('div', 'relay-customer-links');
+  section.style.display = 'none';
+  const path = '/api/referrals/' + encodeURIComponent(r.referenceNumber) + '/customer-links';
+  const summary = el('p', 'relay-links-summary');
+  const result = el('p', 'relay-links-result');
+  result.setAttribute('role', 'status');
+  const revoke = el('button', 'btn btn-default relay-revoke-links', "Revoke the customer's links");
+  const resend = el('button', 'btn btn-primary relay-send-link', 'Send a new link');
+  revoke.type = 'button';
+  resend.type = 'button';
+  const consent = r.customer && r.customer.statusUpdates;
+  const show = answer => {
+    const links = (answer.body && answer.body.links) || [];
+    const working = links.filter(l => l.works).length;
+    summary.textContent = (consent ? 'The customer agreed to status updates by email. ' : 'The customer did not ask for status updates. ')
+      + (links.length === 0 ? 'No link to their status page was sent.'
+        : working === 0 ? 'None of the ' + links.length + ' links sent to them works any more.'
+          : working === 1 ? 'One link to their status page works.' : working + ' links to their status page work.');
+    revoke.disabled = working === 0;
+    resend.disabled = !consent || !(r.customer && r.customer.email);
+    resend.title = resend.disabled ? 'Only for a customer who agreed to status updates and has an email' : '';
+  };
+  const refresh = () => api(path).then(answer => {
+    if (answer.ok) {
+      section.style.display = '';
+      show(answer);
+    }
+  });
+  const act = (button, method, done) => {
+    button.disabled = true;
+    write(method, path).then(answer => {
+      result.className = 'relay-links-result ' + (answer.ok ? 'text-success' : 'text-danger');
+      result.textContent = answer.ok ? done(answer.body)
+        : (answer.detail || 'Relay did not answer (HTTP ' + answer.status + ').');
+      return refresh();
+    });
+  };
+  revoke.addEventListener('click', () => act(revoke, 'DELETE', body =>
+    (body.revoked === 1 ? 'One link revoked' : body.revoked + ' links revoked') + ': the customer\'s page now says the link no longer works.'));
+  resend.addEventListener('click', () => act(resend, 'POST', body =>
+    'A new link is on its way to the customer, working until ' + when(body.expiresAt) + '. Older links no longer work.'));
+  append(section, el('h3', null, "The customer's status page"), summary, append(el('p', 'relay-links-actions'), revoke, ' ', resend), result);
+  refresh();
+  return section;
+}
+
 function renderReferral(node) {
   const root = page(node, 'relay-referral');
   const reference = (routeParams().get('ref') || '').trim();
@@ -409,6 +482,7 @@ function renderReferral(node) {
           ['Lifecycle', running ? link('#/process-instance/' + encodeURIComponent(r.processInstanceId) + '/runtime',
             'Open the running lifecycle in Cockpit') : null]
         ]));
+        root.appendChild(customerLinks(r));
         root.appendChild(el('h3', null, 'What happened'));
         root.appendChild(timelineTable(r, cat, book));
         root.setAttribute('data-relay-rendered', 'true');

@@ -178,7 +178,8 @@ class ReferrerUpdatesTest extends RelayIntegrationTest {
         MimeMessage mail = onlyMailTo("lena@ortiz-realty.example");
         Assertions.assertThat(mail.getSubject()).isEqualTo("Bob Chen accepted your referral of Oliver Grant");
         Assertions.assertThat(NotificationMailTest.text(mail)).contains("Dear Lena Ortiz").contains(oliver.getReferenceNumber())
-                .doesNotContain("/referrals/sent");   // their signed-link page is a later part of issue #28
+                .doesNotContain("/referrals/sent")   // no colleague's page: their own signed-link page instead
+                .contains("https://relay.test/public/referrals/").contains("works until");
         Assertions.assertThat(mailsTo(RYAN)).isEmpty();
     }
 

@@ -465,7 +465,36 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                 new Surface("POST /public/status/{token}/meeting without the page's CSRF token",
                         (f, u) -> HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/public/status/"
                                 + customerLink(f) + "/meeting")).header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString("slot=2030-01-07T14%3A00%3A00Z")), NOBODY));
+                                .POST(HttpRequest.BodyPublishers.ofString("slot=2030-01-07T14%3A00%3A00Z")), NOBODY),
+                // closing the loop (issue #28): a fresh customer link (409 here: Kiara did not ask for updates); an
+                // advocate's signed links for managers (409 on re-issue: no email); the advocate's page by its token only
+                new Surface("POST /api/referrals/{ref}/customer-links (send a new link; 409: no consent)",
+                        (f, u) -> get("/api/referrals/" + f.ref() + "/customer-links").POST(HttpRequest.BodyPublishers.noBody()),
+                        EnumSet.of(QUEUE_MANAGER, ADMIN)),
+                new Surface("GET /api/advocates/{code}/view-links", (f, u) -> get("/api/advocates/" + matrixAdvocate()
+                        + "/view-links"), EnumSet.of(QUEUE_MANAGER, OTHER_MANAGER, ADMIN)),
+                new Surface("DELETE /api/advocates/{code}/view-links (revoke)", (f, u) -> get("/api/advocates/"
+                        + matrixAdvocate() + "/view-links").DELETE(), EnumSet.of(QUEUE_MANAGER, OTHER_MANAGER, ADMIN)),
+                new Surface("POST /api/advocates/{code}/view-links (re-issue; 409: no email)", (f, u) -> get("/api/advocates/"
+                        + matrixAdvocate() + "/view-links").POST(HttpRequest.BodyPublishers.noBody()),
+                        EnumSet.of(QUEUE_MANAGER, OTHER_MANAGER, ADMIN)),
+                new Surface("HEAD /public/referrals/{advocate's token}",
+                        (f, u) -> get("/public/referrals/" + advocateLink()).method("HEAD", HttpRequest.BodyPublishers.noBody()),
+                        EnumSet.allOf(Role.class)),
+                new Surface("GET /public/referrals/{unknown token}",
+                        (f, u) -> get("/public/referrals/" + "A".repeat(43)), NOBODY));
+    }
+
+    private String advocateLink;
+
+    /** A link to the matrix advocate's page, issued once (as their referrer mail would carry it). */
+    private String advocateLink() {
+        if (advocateLink == null) {
+            String code = matrixAdvocate();
+            advocateLink = accessLinks.issue(org.relay.links.AccessLinkPurpose.REFERRER_VIEW, jdbc.queryForObject(
+                    "select link_subject_id from advocate where code = ?", Long.class, code));
+        }
+        return advocateLink;
     }
 
     private Long meeting;
