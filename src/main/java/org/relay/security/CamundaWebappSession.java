@@ -13,6 +13,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Lets a user signed into Cockpit or Tasklist read Relay's API with that session (the Cockpit dashboard fetches
@@ -29,14 +34,22 @@ class CamundaWebappSession extends OncePerRequestFilter {
     /** Camunda's webapp CSRF token in the session, and the header its Angular sends it in (CsrfPreventionFilter). */
     private static final String CAMUNDA_CSRF_TOKEN = "CAMUNDA_CSRF_TOKEN";
     private static final String CSRF_HEADER = "X-XSRF-TOKEN";
-    private static final java.util.regex.Pattern SESSION_WRITABLE_OFFERS =
-            java.util.regex.Pattern.compile("/api/referrals/[A-Za-z0-9-]{1,40}/meeting-offers");
-    private static final java.util.regex.Pattern SESSION_WRITABLE_CANCEL =
-            java.util.regex.Pattern.compile("/api/referrals/[A-Za-z0-9-]{1,40}/meetings/[0-9]{1,19}");
+    /**
+     * The writes Relay's pages make with the webapp session, each protected by the session's own Camunda CSRF token
+     * (double submit): the Work form's meeting section (offer times, cancel a meeting) and the Cockpit referral page's
+     * customer links (revoke, send a new one). Every other write needs HTTP Basic.
+     */
+    private static final List<SessionWrite> SESSION_WRITES = List.of(
+            new SessionWrite(Set.of("PUT"), Pattern.compile("/api/referrals/[A-Za-z0-9-]{1,40}/meeting-offers")),
+            new SessionWrite(Set.of("DELETE"), Pattern.compile("/api/referrals/[A-Za-z0-9-]{1,40}/meetings/[0-9]{1,19}")),
+            new SessionWrite(Set.of("DELETE", "POST"), Pattern.compile("/api/referrals/[A-Za-z0-9-]{1,40}/customer-links")));
 
-    /** The Cockpit referral page's "Revoke the customer's links" (DELETE) and "Send a new link" (POST). */
-    private static final java.util.regex.Pattern SESSION_WRITABLE_CUSTOMER_LINKS =
-            java.util.regex.Pattern.compile("/api/referrals/[A-Za-z0-9-]{1,40}/customer-links");
+    private record SessionWrite(Set<String> methods, Pattern path) {
+
+        boolean matches(HttpServletRequest request, String requestPath) {
+            return methods.contains(request.getMethod()) && path.matcher(requestPath).matches();
+        }
+    }
 
     /** "Referrals I sent"'s preference form (org.relay.referrerpreference). */
     static final String SENT_PREFERENCES = "/referrals/sent/preferences";
@@ -80,18 +93,14 @@ class CamundaWebappSession extends OncePerRequestFilter {
                 && request.getRequestURI().substring(request.getContextPath().length()).equals(SENT_PREFERENCES);
     }
 
-    /** The Work form's meeting and Cockpit's customer-link endpoints, with the session's Camunda CSRF token (double submit against the session). */
+    /** One of {@link #SESSION_WRITES}, with the session's Camunda CSRF token in {@code X-XSRF-TOKEN}. */
     private static boolean sessionWriteAllowed(HttpServletRequest request, HttpSession session) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean meetingWrite = ("PUT".equals(request.getMethod()) && SESSION_WRITABLE_OFFERS.matcher(path).matches())
-                || ("DELETE".equals(request.getMethod()) && SESSION_WRITABLE_CANCEL.matcher(path).matches())
-                || (("DELETE".equals(request.getMethod()) || "POST".equals(request.getMethod()))
-                    && SESSION_WRITABLE_CUSTOMER_LINKS.matcher(path).matches());
         Object expected = session.getAttribute(CAMUNDA_CSRF_TOKEN);
         String sent = request.getHeader(CSRF_HEADER);
-        return meetingWrite && expected instanceof String token && sent != null && !token.isEmpty()
-                && java.security.MessageDigest.isEqual(token.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                sent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return SESSION_WRITES.stream().anyMatch(write -> write.matches(request, path))
+                && expected instanceof String token && sent != null && !token.isEmpty()
+                && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean isSafe(String method) {
