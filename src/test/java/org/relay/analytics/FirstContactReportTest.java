@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -66,6 +67,12 @@ class FirstContactReportTest extends RelayIntegrationTest {
     ObjectMapper json;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.relay.activity.ActivityLog activities;
+    @Autowired
+    org.relay.referral.ReferralRepository referrals;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     String a;
     String b;
@@ -84,7 +91,7 @@ class FirstContactReportTest extends RelayIntegrationTest {
 
         c = create("2026-09-04T16:00", "Cleo Monday", "COLLEAGUE", "alice");
         record(c, "2026-09-04T16:10", "NOTE", true, "alice");
-        record(c, "2026-09-08T10:00", "MEETING_BOOKED", false, "alice");
+        book(c, "2026-09-08T10:00");
 
         d = create("2026-09-03T11:00", "Dan Never", "WALK_IN", "alice");
         record(d, "2026-09-03T11:15", "NOTE", true, "alice");
@@ -289,6 +296,14 @@ class FirstContactReportTest extends RelayIntegrationTest {
                 "/api/referrals/" + reference + "/activities",
                 Map.of("type", type, "subject", type + " with the customer", "done", done, "recordedBy", by), String.class);
         Assertions.assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /** The customer books a meeting on their status page (only a booking records MEETING_BOOKED), as Meetings does. */
+    private void book(String reference, String when) {
+        at(when);
+        transactions.executeWithoutResult(status -> activities.recordMeetingBooked(referrals.findByReferenceNumber(reference)
+                .orElseThrow(), "Meeting booked", null, ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1)), 30,
+                "customer"));
     }
 
     private static void at(String newYorkTime) {

@@ -153,7 +153,8 @@ class BrowserJourneysTest extends BrowserJourney {
 
         browser.logIn(url("/camunda/app/cockpit/default/"), "jackie");
         browser.visible(By.cssSelector(".relay-dashboard[data-relay-rendered=true]"), 40);
-        Assertions.assertThat(browser.driver.findElements(By.cssSelector(".relay-dashboard canvas"))).hasSize(4);
+        // funnel, speed, referrers, recipients, and first contact by source and by recipient
+        Assertions.assertThat(browser.driver.findElements(By.cssSelector(".relay-dashboard canvas"))).hasSize(6);
         Assertions.assertThat(browser.driver.findElement(By.id("relay-funnel")).getText()).contains("Funnel");
         Assertions.assertThat(browser.driver.findElements(By.cssSelector(".relay-dashboard .relay-error"))).isEmpty();
     }
