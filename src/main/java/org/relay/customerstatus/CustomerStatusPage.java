@@ -64,11 +64,11 @@ class CustomerStatusPage {
         if (!rateLimit.mayView(request.getRemoteAddr())) {
             return tooMany(model, response);
         }
-        Optional<StatusPageView> view = open(token);
-        if (view.isEmpty()) {
+        Optional<Visit> visit = visit(token);
+        if (visit.isEmpty()) {
             return gone(model, response);
         }
-        return page(token, view.get(), model, response, null, null);
+        return page(token, visit.get(), model, response, null, null);
     }
 
     @Operation(summary = "Send a message to the specialist from the status page (HTML form post, CSRF token)",
@@ -82,9 +82,8 @@ class CustomerStatusPage {
         if (!rateLimit.maySend(request.getRemoteAddr())) {
             return tooMany(model, response);
         }
-        Optional<Long> referralId = links.resolve(token, AccessLinkPurpose.CUSTOMER_STATUS);
-        Optional<StatusPageView> view = referralId.flatMap(requests::view);
-        if (view.isEmpty()) {
+        Optional<Visit> visit = visit(token);
+        if (visit.isEmpty()) {
             return gone(model, response);
         }
         String text = message == null ? "" : message.strip();
@@ -94,11 +93,11 @@ class CustomerStatusPage {
                 : text.chars().anyMatch(c -> c == 0) ? "Your message contains characters we cannot accept." : null;
         if (problem != null) {
             response.setStatus(400);
-            return page(token, view.get(), model, response, problem, message);
+            return page(token, visit.get(), model, response, problem, message);
         }
-        CustomerRequests.Outcome outcome = changeOrConflict(() -> requests.sendMessage(referralId.get(), text));
+        CustomerRequests.Outcome outcome = changeOrConflict(() -> requests.sendMessage(visit.get().referralId(), text));
         if (outcome == null) {
-            return busy(token, view.get(), model, response);
+            return busy(token, visit.get(), model, response);
         }
         redirect.addFlashAttribute("notice", outcome == CustomerRequests.Outcome.DONE ? "MESSAGE_SENT" : outcome.name());
         return "redirect:" + PATH + token;
@@ -112,14 +111,14 @@ class CustomerStatusPage {
         if (!rateLimit.mayView(request.getRemoteAddr())) {
             return tooMany(model, response);
         }
-        Optional<StatusPageView> view = open(token);
-        if (view.isEmpty()) {
+        Optional<Visit> visit = visit(token);
+        if (visit.isEmpty()) {
             return gone(model, response);
         }
         noStore(response);
         model.addAttribute("brand", brand);
         model.addAttribute("token", token);
-        model.addAttribute("view", view.get());
+        model.addAttribute("view", visit.get().view());
         return "status/withdraw";
     }
 
@@ -134,14 +133,13 @@ class CustomerStatusPage {
         if (!rateLimit.maySend(request.getRemoteAddr())) {
             return tooMany(model, response);
         }
-        Optional<Long> referralId = links.resolve(token, AccessLinkPurpose.CUSTOMER_STATUS);
-        Optional<StatusPageView> view = referralId.flatMap(requests::view);
-        if (view.isEmpty()) {
+        Optional<Visit> visit = visit(token);
+        if (visit.isEmpty()) {
             return gone(model, response);
         }
-        CustomerRequests.Outcome outcome = changeOrConflict(() -> requests.withdraw(referralId.get()));
+        CustomerRequests.Outcome outcome = changeOrConflict(() -> requests.withdraw(visit.get().referralId()));
         if (outcome == null) {
-            return busy(token, view.get(), model, response);
+            return busy(token, visit.get(), model, response);
         }
         redirect.addFlashAttribute("notice", outcome == CustomerRequests.Outcome.DONE ? "WITHDRAWN" : outcome.name());
         return "redirect:" + PATH + token;
@@ -159,26 +157,25 @@ class CustomerStatusPage {
         if (!rateLimit.maySend(request.getRemoteAddr())) {
             return tooMany(model, response);
         }
-        Optional<Long> referralId = links.resolve(token, AccessLinkPurpose.CUSTOMER_STATUS);
-        Optional<StatusPageView> view = referralId.flatMap(requests::view);
-        if (view.isEmpty()) {
+        Optional<Visit> visit = visit(token);
+        if (visit.isEmpty()) {
             return gone(model, response);
         }
         Meetings.Outcome outcome;
         try {
-            outcome = slot == null || slot.isBlank() ? null : meetings.book(referralId.get(), slot);
+            outcome = slot == null || slot.isBlank() ? null : meetings.book(visit.get().referralId(), slot);
         } catch (DataIntegrityViolationException e) {
             // another booking took the same time of the same specialist a moment earlier (the database's uniqueness)
             outcome = Meetings.Outcome.SLOT_TAKEN;
         } catch (ConcurrencyFailureException | org.camunda.bpm.engine.OptimisticLockingException e) {
             log.info("A customer's booking on the status page met a concurrent change: {}", e.toString());
-            return busy(token, view.get(), model, response);
+            return busy(token, visit.get(), model, response);
         }
         if (outcome == null || outcome == Meetings.Outcome.SLOT_UNAVAILABLE || outcome == Meetings.Outcome.SLOT_TAKEN
                 || outcome == Meetings.Outcome.NOT_BOOKABLE) {
             response.setStatus(outcome == null || outcome == Meetings.Outcome.SLOT_UNAVAILABLE ? 400 : 409);
             model.addAttribute("meetingProblem", outcome == null ? "NO_SLOT" : outcome.name());
-            return page(token, requests.view(referralId.get()).orElse(view.get()), model, response, null, null);
+            return page(token, requests.view(visit.get().referralId()).map(fresh -> new Visit(visit.get().referralId(), fresh)).orElse(visit.get()), model, response, null, null);
         }
         redirect.addFlashAttribute("notice", "MEETING_" + outcome.name());
         return "redirect:" + PATH + token + "#meeting";
@@ -194,28 +191,33 @@ class CustomerStatusPage {
         if (!rateLimit.maySend(request.getRemoteAddr())) {
             return tooMany(model, response);
         }
-        Optional<Long> referralId = links.resolve(token, AccessLinkPurpose.CUSTOMER_STATUS);
-        Optional<StatusPageView> view = referralId.flatMap(requests::view);
-        if (view.isEmpty()) {
+        Optional<Visit> visit = visit(token);
+        if (visit.isEmpty()) {
             return gone(model, response);
         }
         Meetings.Outcome outcome;
         try {
-            outcome = meetings.cancelByCustomer(referralId.get());
+            outcome = meetings.cancelByCustomer(visit.get().referralId());
         } catch (ConcurrencyFailureException | org.camunda.bpm.engine.OptimisticLockingException e) {
             log.info("A customer's cancellation on the status page met a concurrent change: {}", e.toString());
-            return busy(token, view.get(), model, response);
+            return busy(token, visit.get(), model, response);
         }
         redirect.addFlashAttribute("notice", "MEETING_" + outcome.name());
         return "redirect:" + PATH + token + "#meeting";
     }
 
-    private Optional<StatusPageView> open(String token) {
-        return links.resolve(token, AccessLinkPurpose.CUSTOMER_STATUS).flatMap(requests::view);
+    /** The referral a working link opens, and what its page shows: resolved once per request. */
+    private record Visit(Long referralId, StatusPageView view) {
     }
 
-    private String page(String token, StatusPageView view, Model model, HttpServletResponse response, String problem,
+    private Optional<Visit> visit(String token) {
+        return links.resolve(token, AccessLinkPurpose.CUSTOMER_STATUS)
+                .flatMap(id -> requests.view(id).map(view -> new Visit(id, view)));
+    }
+
+    private String page(String token, Visit visit, Model model, HttpServletResponse response, String problem,
                         String typed) {
+        StatusPageView view = visit.view();
         noStore(response);
         model.addAttribute("brand", brand);
         model.addAttribute("token", token);
@@ -223,8 +225,7 @@ class CustomerStatusPage {
         model.addAttribute("problem", problem);
         model.addAttribute("typed", typed);
         model.addAttribute("maxLength", properties.messageMaxLength());
-        model.addAttribute("meeting", links.resolve(token, AccessLinkPurpose.CUSTOMER_STATUS)
-                .map(meetings::customerView).orElse(null));
+        model.addAttribute("meeting", meetings.customerView(visit.referralId()));
         return "status/page";
     }
 
@@ -238,9 +239,9 @@ class CustomerStatusPage {
         }
     }
 
-    private String busy(String token, StatusPageView view, Model model, HttpServletResponse response) {
+    private String busy(String token, Visit visit, Model model, HttpServletResponse response) {
         response.setStatus(409);
-        return page(token, view, model, response,
+        return page(token, visit, model, response,
                 "Your request was being updated at the same moment. Nothing was sent: please try again.", null);
     }
 
