@@ -3,7 +3,7 @@ package org.relay.customerstatus;
 import io.swagger.v3.oas.annotations.Operation;
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
-import org.relay.links.AccessLink;
+import org.relay.links.AccessLinkView;
 import org.relay.links.AccessLinkPurpose;
 import org.relay.links.AccessLinks;
 import org.relay.referral.Referral;
@@ -34,10 +34,7 @@ import java.util.List;
 class CustomerLinksController {
 
     /** One link as staff see it. */
-    record LinkView(Instant createdAt, Instant expiresAt, Instant revokedAt, String revokedBy, boolean works) {
-    }
-
-    record Links(String referenceNumber, List<LinkView> links) {
+    record Links(String referenceNumber, List<AccessLinkView> links) {
     }
 
     record Revoked(String referenceNumber, int revoked) {
@@ -70,7 +67,7 @@ class CustomerLinksController {
         Referral referral = access.managed(referenceNumber, null);
         Instant now = clock.instant();
         return new Links(referral.getReferenceNumber(), links.of(AccessLinkPurpose.CUSTOMER_STATUS, referral.getId())
-                .stream().map(link -> view(link, now)).toList());
+                .stream().map(link -> AccessLinkView.of(link, now)).toList());
     }
 
     @Operation(summary = "Revoke every status-page link of a referral (managers of its queue, administrators)",
@@ -121,8 +118,4 @@ class CustomerLinksController {
         return ResponseEntity.ok(new Resent(referral.getReferenceNumber(), until, revoked));
     }
 
-    private static LinkView view(AccessLink link, Instant now) {
-        return new LinkView(link.getCreatedAt(), link.getExpiresAt(), link.getRevokedAt(), link.getRevokedBy(),
-                link.worksAt(now));
-    }
 }

@@ -7,7 +7,7 @@ import org.relay.calendar.BusinessCalendars;
 import org.relay.common.ConflictException;
 import org.relay.common.ForbiddenException;
 import org.relay.common.NotFoundException;
-import org.relay.links.AccessLink;
+import org.relay.links.AccessLinkView;
 import org.relay.links.AccessLinks;
 import org.relay.notification.ExternalReferrerLinks;
 import org.relay.notification.ReferrerLinkMail;
@@ -42,10 +42,7 @@ import java.util.Locale;
 @RestController
 class ReferrerViewLinksController {
 
-    record LinkView(Instant createdAt, Instant expiresAt, Instant revokedAt, String revokedBy, boolean works) {
-    }
-
-    record Links(String code, List<LinkView> links) {
+    record Links(String code, List<AccessLinkView> links) {
     }
 
     record Revoked(String code, int revoked) {
@@ -84,7 +81,7 @@ class ReferrerViewLinksController {
     Links list(@PathVariable String code) {
         Advocate advocate = requireAdvocate(code);
         Instant now = clock.instant();
-        return new Links(advocate.getCode(), links.of(advocate).stream().map(link -> view(link, now)).toList());
+        return new Links(advocate.getCode(), links.of(advocate).stream().map(link -> AccessLinkView.of(link, now)).toList());
     }
 
     @Operation(summary = "Revoke every page link of an advocate or partner (managers, administrators)",
@@ -138,8 +135,4 @@ class ReferrerViewLinksController {
         return advocates.findById(code).orElseThrow(() -> new NotFoundException("No advocate or partner has the code " + code));
     }
 
-    private static LinkView view(AccessLink link, Instant now) {
-        return new LinkView(link.getCreatedAt(), link.getExpiresAt(), link.getRevokedAt(), link.getRevokedBy(),
-                link.worksAt(now));
-    }
 }
