@@ -30,17 +30,73 @@ public final class CpuTime {
         return ticks(Path.of("/proc", Long.toString(pid)), null) * NANOS_PER_TICK;
     }
 
+    /** The test PostgreSQL's postmaster, once known: its own CPU and its backends' only, not other clusters'. */
+    private static volatile long postmaster;
+
+    /** Remembers the postmaster serving {@code port}, so readings leave out other PostgreSQL servers on the machine. */
+    public static void measurePostgresOnPort(int port) {
+        String wanted = "-p\0" + port + "\0";
+        forEachProcess(process -> {
+            try {
+                String command = Files.readString(process.resolve("cmdline"));
+                if (command.contains(wanted) && "postgres".equals(name(Files.readString(process.resolve("stat"))))) {
+                    postmaster = Long.parseLong(process.getFileName().toString());
+                }
+            } catch (IOException | RuntimeException ended) {
+                // not ours, or gone
+            }
+        });
+    }
+
+    /** The postmaster whose CPU is read, 0 while unknown (then every PostgreSQL process on the machine counts). */
+    public static long postmasterPid() {
+        return postmaster;
+    }
+
+    /** CPU of the measured PostgreSQL: the postmaster and its backends (ended backends are in its children's times). */
     public static long postgres() {
-        long ticks = 0;
+        long server = postmaster;
+        long[] ticks = {0};
+        forEachProcess(process -> {
+            String stat;
+            try {
+                stat = Files.readString(process.resolve("stat"));
+            } catch (IOException | RuntimeException ended) {
+                return;
+            }
+            if (!"postgres".equals(name(stat))) {
+                return;
+            }
+            long pid = Long.parseLong(process.getFileName().toString());
+            if (server == 0 || pid == server || fields(stat)[1].equals(Long.toString(server))) {
+                ticks[0] += ticks(stat);
+            }
+        });
+        return ticks[0] * NANOS_PER_TICK;
+    }
+
+    private static void forEachProcess(java.util.function.Consumer<Path> action) {
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"),
                 path -> path.getFileName().toString().chars().allMatch(Character::isDigit))) {
-            for (Path process : processes) {
-                ticks += ticks(process, "postgres");
-            }
+            processes.forEach(action);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ticks * NANOS_PER_TICK;
+    }
+
+    private static String name(String stat) {
+        return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    }
+
+    /** The fields after the name: [0] is field 3 (the state), [1] the parent's pid. */
+    private static String[] fields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
+    private static long ticks(String stat) {
+        String[] fields = fields(stat);
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                + Long.parseLong(fields[14]);
     }
 
     /**
@@ -54,13 +110,7 @@ public final class CpuTime {
         } catch (IOException | RuntimeException ended) {
             return 0;
         }
-        int nameEnd = stat.lastIndexOf(')');
-        if (name != null && !name.equals(stat.substring(stat.indexOf('(') + 1, nameEnd))) {
-            return 0;
-        }
-        String[] fields = stat.substring(nameEnd + 2).split(" ");   // fields[0] is field 3, the state
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
-                + Long.parseLong(fields[14]);
+        return name != null && !name.equals(name(stat)) ? 0 : ticks(stat);
     }
 
     /** CPU read at one instant: of the JVM(s) being measured, and of PostgreSQL. */
