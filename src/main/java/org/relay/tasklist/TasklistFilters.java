@@ -28,6 +28,9 @@ import java.util.Map;
 public class TasklistFilters {
 
     public static final String MY_REFERRALS = "My referrals";
+    /** Stable names: the webapps show them translated (webapplocale.EngineNameTranslations matches them). */
+    public static final String ALL_REFERRALS = "All referrals";
+    public static final String QUEUE_FILTER_PREFIX = "Queue: ";
 
     private final FilterService filterService;
     private final TaskService taskService;
@@ -63,12 +66,12 @@ public class TasklistFilters {
     }
 
     public void ensureAllReferrals() {
-        ensure("All referrals", "Every open referral task (administrators)", 20,
+        ensure(ALL_REFERRALS, "Every open referral task (administrators)", 20,
                 byPriority(taskService.createTaskQuery().processDefinitionKey(LifecycleVariables.PROCESS_KEY)));
     }
 
     private static String queueFilterName(String queueName) {
-        return "Queue: " + queueName;
+        return QUEUE_FILTER_PREFIX + queueName;
     }
 
     private static String queueName(Group group) {

@@ -482,7 +482,10 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                         (f, u) -> get("/public/referrals/" + advocateLink()).method("HEAD", HttpRequest.BodyPublishers.noBody()),
                         EnumSet.allOf(Role.class)),
                 new Surface("GET /public/referrals/{unknown token}",
-                        (f, u) -> get("/public/referrals/" + "A".repeat(43)), NOBODY));
+                        (f, u) -> get("/public/referrals/" + "A".repeat(43)), NOBODY),
+                // the webapps' locale files: Camunda's chrome and Relay's texts, no data; the sign-in page needs them
+                new Surface("GET /camunda/app/tasklist/locales/fr.json",
+                        (f, u) -> get("/camunda/app/tasklist/locales/fr.json"), EnumSet.allOf(Role.class)));
     }
 
     private String advocateLink;

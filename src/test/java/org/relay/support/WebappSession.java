@@ -69,4 +69,18 @@ public final class WebappSession {
                         .header("X-XSRF-TOKEN", csrfToken).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
+
+    /** A GET with extra headers (name, value, name, value…), e.g. the Accept-Language a browser sends. */
+    public HttpResponse<String> get(String path, String... headers) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).headers(headers).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST with extra headers (name, value, name, value…). */
+    public HttpResponse<String> post(String path, String json, String... headers) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrfToken).headers(headers)
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -5,6 +5,11 @@ export default {
   customScripts: ['scripts/relay-priority-sorting',
     // Relay: "Referrals I sent" in the header, and after Start or Complete what happened and where the referral went
     'scripts/relay-referrer'],
+  // Relay: English, German and French; the locale files are Relay's (org.relay.webapplocale), with Relay's own texts
+  locales: {
+    availableLocales: ['en', 'de', 'fr'],
+    fallbackLocale: 'en'
+  },
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
@@ -17,10 +22,6 @@ export default {
   //   "long":   "LLLL"
   // },
   //
-  // "locales": {
-  //    "availableLocales": ["en", "de"],
-  //    "fallbackLocale": "en"
-  //  },
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
   //   // with a file called 'customScript.js' in it

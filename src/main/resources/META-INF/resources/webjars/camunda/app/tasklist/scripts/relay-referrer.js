@@ -12,6 +12,8 @@
 //   relay:decided        {reference, decision, customerName, productLabel, ...}    the Review and Work forms;
 //                        decision: accept | reject | reassign | merge | logActivity | convert | closeLost
 
+import {language, relayHeaders, t} from '/camunda/lib/relay-i18n.js';
+
 const SENT_PAGE = '/referrals/sent';
 const CONVERSION_WAIT_MS = 5 * 60 * 1000;
 const CONVERSION_POLL_MS = 2000;
@@ -19,7 +21,7 @@ const CONVERSION_POLL_MS = 2000;
 let shown = 0;   // the panel's current message: a newer one wins over a slower answer to an older one
 
 async function getJson(url) {
-  const answer = await fetch(url, {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+  const answer = await fetch(url, {credentials: 'same-origin', headers: relayHeaders()});
   if (!answer.ok) {
     const failure = new Error('Relay answered ' + answer.status);
     failure.status = answer.status;
@@ -28,14 +30,15 @@ async function getJson(url) {
   return answer.json();
 }
 
-/** "Mortgage" → "mortgage", "SME Loan" → "SME loan": a product inside a sentence. */
+/** "Mortgage" → "mortgage", "SME Loan" → "SME loan": a product inside a sentence (German keeps its nouns' capitals). */
 function inSentence(label) {
-  return String(label || 'referral').split(' ')
-      .map(word => /^[A-Z0-9]{2,}$/.test(word) ? word : word.toLowerCase()).join(' ');
+  const words = String(label || t('webapps.tasklist.confirm.referral')).split(' ');
+  return language() === 'de' ? words.join(' ')
+      : words.map(word => /^[A-Z0-9]{2,}$/.test(word) ? word : word.toLowerCase()).join(' ');
 }
 
 function whose(detail) {
-  return detail.customerName + '\u2019s ' + inSentence(detail.productLabel);
+  return t('webapps.tasklist.confirm.whose', {customer: detail.customerName, product: inSentence(detail.productLabel)});
 }
 
 function panel() {
@@ -64,7 +67,7 @@ function show(message, headline, sentence, options) {
   const close = document.createElement('button');
   close.type = 'button';
   close.className = 'close';
-  close.setAttribute('aria-label', 'Close');
+  close.setAttribute('aria-label', t('webapps.tasklist.confirm.close'));
   close.textContent = '\u00d7';
   close.addEventListener('click', () => node.remove());
   node.appendChild(close);
@@ -96,7 +99,8 @@ function nextMessage() {
 
 async function announceSent(detail) {
   const message = nextMessage();
-  show(message, 'Referral sent', whose(detail) + ' is recorded; Relay is finding out who has it\u2026', {pending: true});
+  show(message, t('webapps.tasklist.confirm.sent'), t('webapps.tasklist.confirm.sent.finding', {what: whose(detail)}),
+      {pending: true});
   try {
     // newest first: the referral just recorded is on top, unless another tab sent one for the same customer since
     const sent = await getJson('/api/referrals/sent?size=10');
@@ -105,23 +109,24 @@ async function announceSent(detail) {
     if (!standing) {
       throw new Error('not listed');
     }
-    show(message, 'Referral sent \u2014 ' + standing.referenceNumber, sentSentence(standing),
-        {link: {href: SENT_PAGE, text: 'Referrals I sent'}});
+    show(message, t('webapps.tasklist.confirm.sent') + ' \u2014 ' + standing.referenceNumber, sentSentence(standing),
+        {link: {href: SENT_PAGE, text: t('webapps.tasklist.referralsISent')}});
   } catch (failure) {
-    show(message, 'Referral sent', whose(detail) + ' is recorded. Its reference and who has it are in Referrals I sent.',
-        {link: {href: SENT_PAGE, text: 'Referrals I sent'}});
+    show(message, t('webapps.tasklist.confirm.sent'), t('webapps.tasklist.confirm.sent.unknown', {what: whose(detail)}),
+        {link: {href: SENT_PAGE, text: t('webapps.tasklist.referralsISent')}});
   }
 }
 
 function sentSentence(s) {
-  const what = s.customerName + '\u2019s ' + inSentence(s.productLabel);
+  const what = whose({customerName: s.customerName, productLabel: s.productLabel});
   if (s.holder.name) {
-    return what + ' is with ' + s.holder.text + (s.status === 'ASSIGNED' ? ', who is asked to accept it.' : '.');
+    return t(s.status === 'ASSIGNED' ? 'webapps.tasklist.confirm.withAsked' : 'webapps.tasklist.confirm.with',
+        {what, holder: s.holder.text});
   }
   if (s.holder.queueName) {
-    return what + ' waits in the ' + s.holder.queueName + ' queue for the first specialist to take it.';
+    return t('webapps.tasklist.confirm.waitsInQueue', {what, queue: s.holder.queueName});
   }
-  return what + ' is recorded; Relay is routing it.';
+  return t('webapps.tasklist.confirm.routing', {what});
 }
 
 // ---- after Review and Work ----------------------------------------------------------------------------------------
@@ -143,61 +148,64 @@ async function announceDecision(d) {
   try {
     switch (d.decision) {
       case 'accept':
-        show(message, 'Accepted', what + ' is yours: Work referral is in My referrals.');
+        show(message, t('webapps.tasklist.confirm.accepted'), t('webapps.tasklist.confirm.accepted.sentence', {what}));
         break;
       case 'reject': {
         const s = await standingOf(d.reference);
-        show(message, 'Rejected', s && s.holder.name && s.status !== 'CLOSED_LOST'
-            ? what + ' went to ' + s.holder.text + '.'
-            : s && s.holder.queueName ? what + ' waits in the ' + s.holder.queueName + ' queue for someone else.'
-                : what + ' has left your queue: nobody else in it could take it, so its manager decides.');
+        show(message, t('webapps.tasklist.confirm.rejected'), s && s.holder.name && s.status !== 'CLOSED_LOST'
+            ? t('webapps.tasklist.confirm.wentTo', {what, holder: s.holder.text})
+            : s && s.holder.queueName ? t('webapps.tasklist.confirm.waitsForSomeoneElse', {what, queue: s.holder.queueName})
+                : t('webapps.tasklist.confirm.leftQueue', {what}));
         break;
       }
       case 'reassign': {
         const s = await standingOf(d.reference);
-        show(message, 'Reassigned', what + ' went to ' + (s ? s.holder.text : d.target) + '.');
+        show(message, t('webapps.tasklist.confirm.reassigned'),
+            t('webapps.tasklist.confirm.wentTo', {what, holder: s ? s.holder.text : d.target}));
         break;
       }
       case 'merge':
-        show(message, 'Merged', what + ' is closed as a duplicate of ' + d.mergeInto
-            + (d.mergeHolder ? ', which stays with ' + d.mergeHolder : '') + '; both timelines say so.');
+        show(message, t('webapps.tasklist.confirm.merged'), t(d.mergeHolder ? 'webapps.tasklist.confirm.merged.holder'
+            : 'webapps.tasklist.confirm.merged.sentence', {what, into: d.mergeInto, holder: d.mergeHolder}));
         break;
       case 'logActivity':
-        show(message, 'Activity logged', what + ' stays with you; the activity is on its timeline.');
+        show(message, t('webapps.tasklist.confirm.logged'), t('webapps.tasklist.confirm.logged.sentence', {what}));
         break;
       case 'closeLost': {
         const s = await standingOf(d.reference);
-        show(message, 'Closed as lost', what + (s && s.outcome ? ': ' + s.outcome.text.replace(/^Closed as lost:? ?/, '') : '')
-            + '. Its referrer is told; you or a manager can reopen it.');
+        // the outcome's text comes from Relay in the webapp's language; its reason follows the first colon
+        const reason = s && s.outcome && s.outcome.text.includes(':') ? s.outcome.text.replace(/^[^:]*:\s*/, '') : '';
+        show(message, t('webapps.tasklist.confirm.closedLost'), t(reason ? 'webapps.tasklist.confirm.closedLost.reason'
+            : 'webapps.tasklist.confirm.closedLost.sentence', {what, reason}));
         break;
       }
       case 'convert':
         await followConversion(message, d, what);
         break;
       default:
-        show(message, 'Done', what + ' is updated.');
+        show(message, t('webapps.tasklist.confirm.done'), t('webapps.tasklist.confirm.done.sentence', {what}));
     }
   } catch (failure) {
-    show(message, 'Saved', 'Your decision on ' + what + ' is saved; Relay did not answer where it went (reload to see).');
+    show(message, t('webapps.tasklist.confirm.saved'), t('webapps.tasklist.confirm.saved.sentence', {what}));
   }
 }
 
 /** The conversion runs as a job right after Complete: say so, then name the opportunity once it exists. */
 async function followConversion(message, d, what) {
-  show(message, 'Converting', what + ' is becoming an opportunity' + (d.amountText ? ' of ' + d.amountText : '')
-      + '\u2026', {pending: true});
+  show(message, t('webapps.tasklist.confirm.converting'), t(d.amountText ? 'webapps.tasklist.confirm.converting.amount'
+      : 'webapps.tasklist.confirm.converting.sentence', {what, amount: d.amountText}), {pending: true});
   const until = Date.now() + CONVERSION_WAIT_MS;
   while (Date.now() < until && message === shown) {
     const s = await standingOf(d.reference);
     if (s && s.outcome && s.outcome.opportunityId) {
-      show(message, 'Converted \u2014 opportunity ' + s.outcome.opportunityId + ' created',
-          what + ' is now opportunity ' + s.outcome.opportunityId + (d.amountText ? ' (' + d.amountText + ')' : '')
-          + '. Its referrer is thanked.');
+      const values = {what, opportunity: s.outcome.opportunityId, amount: d.amountText};
+      show(message, t('webapps.tasklist.confirm.converted', values), t(d.amountText
+          ? 'webapps.tasklist.confirm.converted.amount' : 'webapps.tasklist.confirm.converted.sentence', values));
       return;
     }
     await new Promise(resolve => setTimeout(resolve, CONVERSION_POLL_MS));
   }
-  show(message, 'Converting', what + ' is being converted; the opportunity shows on the referral once it is created.');
+  show(message, t('webapps.tasklist.confirm.converting'), t('webapps.tasklist.confirm.converting.slow', {what}));
 }
 
 window.addEventListener('relay:referral-sent', event => announceSent(event.detail || {}));
@@ -216,7 +224,7 @@ export default {
     const icon = document.createElement('span');
     icon.className = 'glyphicon glyphicon-send';
     link.appendChild(icon);
-    link.appendChild(document.createTextNode(' Referrals I sent'));
+    link.appendChild(document.createTextNode(' ' + t('webapps.tasklist.referralsISent')));
     node.appendChild(link);
   }
 };
