@@ -103,7 +103,9 @@ class GamingChecks {
         return n == null ? 0 : n;
     }
 
+    /** "Lena Ortiz (Ortiz Realty)" → "lena ortiz": an advocate's firm in brackets is not part of the person's name. */
     private static String normalised(String name) {
-        return name == null ? "" : name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return name == null ? "" : name.replaceAll("\\([^)]*\\)", " ").trim().replaceAll("\\s+", " ")
+                .toLowerCase(Locale.ROOT);
     }
 }

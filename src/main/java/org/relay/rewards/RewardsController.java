@@ -113,7 +113,6 @@ class RewardsController {
 
     /** Rewards earned in a period, per person (referrer) or per branch (the employee's queue when they referred). */
     @GetMapping("/api/rewards/reports/{by}")
-    @Transactional(readOnly = true)
     Report report(@PathVariable String by, @RequestParam(required = false) String from,
                   @RequestParam(required = false) String to) {
         managers.requireManager();
