@@ -45,11 +45,13 @@ class ReferrerViewPage {
     private final BusinessCalendars calendars;
     private final ReadOnly readOnly;
     private final org.relay.audit.AuditTrail audit;
+    private final org.relay.rewards.AdvocateRewards rewards;
 
     ReferrerViewPage(ReferrerViewLinks links, ReferralStandings standings, ReferrerViewRateLimit rateLimit,
                      WebFormProperties brand, BusinessCalendars calendars, ReadOnly readOnly,
-                     org.relay.audit.AuditTrail audit) {
+                     org.relay.audit.AuditTrail audit, org.relay.rewards.AdvocateRewards rewards) {
         this.audit = audit;
+        this.rewards = rewards;
         this.links = links;
         this.standings = standings;
         this.rateLimit = rateLimit;
@@ -87,6 +89,8 @@ class ReferrerViewPage {
         model.addAttribute("sent", sent);
         model.addAttribute("rows", sent.standings().stream().map(this::row).toList());
         model.addAttribute("zone", calendars.forRegion(null).zone());
+        // their rewards (org.relay.rewards, issue #29): balances and each reward, on the first page
+        model.addAttribute("rewards", from == 0 ? rewards.of(advocate.get().getCode()) : null);
         return "referrerview/page";
     }
 

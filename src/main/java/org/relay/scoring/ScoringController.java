@@ -34,8 +34,10 @@ class ScoringController {
     record TrainingStarted(String processInstanceId) {
     }
 
+    /** {@code rewards}: earned and paid per unit (points, a currency) from the reward ledger (org.relay.rewards). */
     record ReferrerScoreView(int rank, String referrerId, String referrerType, String name, int score, int referralsMade,
-                             int decided, int converted, Instant updatedAt) {
+                             int decided, int converted, Instant updatedAt,
+                             List<org.relay.rewards.RewardBalances.Line> rewards) {
     }
 
     private final LeadScoreModelRepository models;
@@ -43,7 +45,11 @@ class ScoringController {
     private final Callers callers;
     private final TrainingRuns trainingRuns;
 
-    ScoringController(LeadScoreModelRepository models, ReferrerStandings standings, Callers callers, TrainingRuns trainingRuns) {
+    private final org.relay.rewards.RewardBalances rewards;
+
+    ScoringController(LeadScoreModelRepository models, ReferrerStandings standings, Callers callers, TrainingRuns trainingRuns,
+                      org.relay.rewards.RewardBalances rewards) {
+        this.rewards = rewards;
         this.models = models;
         this.standings = standings;
         this.callers = callers;
@@ -78,18 +84,21 @@ class ScoringController {
             throw new InvalidRequestException(List.of(new FieldProblem("limit", "must be between 1 and 500")));
         }
         List<ReferrerStanding> top = standings.top(limit);
-        return java.util.stream.IntStream.range(0, top.size()).mapToObj(i -> view(i + 1, top.get(i))).toList();
+        var earned = rewards.ofReferrers(top.stream().map(ReferrerStanding::getReferrerId).toList());
+        return java.util.stream.IntStream.range(0, top.size()).mapToObj(i -> view(i + 1, top.get(i),
+                earned.getOrDefault(top.get(i).getReferrerId(), List.of()))).toList();
     }
 
     @GetMapping("/api/referrers/{referrerId}/score")
     ReferrerScoreView score(@PathVariable String referrerId) {
         callers.requireSelfOrManager(referrerId);
-        return standings.of(referrerId).map(s -> view(standings.rank(s), s))
+        return standings.of(referrerId).map(s -> view(standings.rank(s), s,
+                        rewards.ofReferrers(List.of(referrerId)).getOrDefault(referrerId, List.of())))
                 .orElseThrow(() -> new NotFoundException("No decided referral from referrer " + referrerId + " yet"));
     }
 
-    private static ReferrerScoreView view(int rank, ReferrerStanding s) {
+    private static ReferrerScoreView view(int rank, ReferrerStanding s, List<org.relay.rewards.RewardBalances.Line> rewards) {
         return new ReferrerScoreView(rank, s.getReferrerId(), s.getReferrerType().name(), s.getReferrerName(),
-                s.getScore(), s.getReferralsMade(), s.getDecided(), s.getConverted(), s.getUpdatedAt());
+                s.getScore(), s.getReferralsMade(), s.getDecided(), s.getConverted(), s.getUpdatedAt(), rewards);
     }
 }

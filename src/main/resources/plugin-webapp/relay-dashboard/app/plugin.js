@@ -404,11 +404,43 @@ function render(node) {
                   label: {show: true, position: 'right'}}]
       });
       stepChart.on('click', params => { window.location.href = people[params.dataIndex].cockpitLink; });
+      return rewardsCard(grid);
+    })
+    .then(() => {
       root.setAttribute('data-relay-rendered', 'true');
     })
     .catch(error => {
       root.appendChild(text('div', 'relay-error', 'The Relay dashboard could not load: ' + error.message));
     });
+}
+
+// Rewards earned and paid per unit (points, each currency), from the reward ledger (org.relay.rewards, issue #29);
+// texts in the user's language from the rewards bundle. Only the reward programme's managers get the card.
+function rewardsCard(grid) {
+  return Promise.all([readJson('/api/rewards/totals'), readJson('/api/rewards/texts')]).then(([totals, t]) => {
+    if (!totals || !t) {
+      return;
+    }
+    const box = card(grid, 'relay-rewards', t['rewards.dashboard.title'], [['/api/rewards?status=APPROVED', 'JSON']]);
+    box.className = 'relay-table';
+    if (!totals.length) {
+      box.appendChild(text('p', null, t['rewards.dashboard.none']));
+      return;
+    }
+    const table = document.createElement('table');
+    table.className = 'table table-condensed';
+    const head = document.createElement('tr');
+    ['', t['rewards.dashboard.earned'], t['rewards.dashboard.paid']].forEach(h => head.appendChild(text('th', null, h)));
+    table.appendChild(head);
+    totals.forEach(line => {
+      const row = document.createElement('tr');
+      row.appendChild(text('td', null, line.unit === 'points' ? (t['rewards.form.points'] || '{0}').replace('{0} ', '') : line.unit));
+      row.appendChild(text('td', null, Number(line.earned).toLocaleString()));
+      row.appendChild(text('td', null, Number(line.paid).toLocaleString()));
+      table.appendChild(row);
+    });
+    box.appendChild(table);
+  });
 }
 
 // A funnel stage's rates: share of created and of the stage before.

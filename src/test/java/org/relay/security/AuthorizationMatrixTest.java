@@ -485,7 +485,21 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                         (f, u) -> get("/public/referrals/" + "A".repeat(43)), NOBODY),
                 // the webapps' locale files: Camunda's chrome and Relay's texts, no data; the sign-in page needs them
                 new Surface("GET /camunda/app/tasklist/locales/fr.json",
-                        (f, u) -> get("/camunda/app/tasklist/locales/fr.json"), EnumSet.allOf(Role.class)));
+                        (f, u) -> get("/camunda/app/tasklist/locales/fr.json"), EnumSet.allOf(Role.class)),
+                // referral rewards (issue #29): a referrer's own rewards for them and the programme's managers
+                // (referral-managers: Jackie, not Nina) and administrators; the ledger, reports and payouts for those managers
+                new Surface("GET /api/referrers/{referrer}/rewards", (f, u) -> get("/api/referrers/ryan/rewards"),
+                        EnumSet.of(REFERRER, QUEUE_MANAGER, ADMIN)),
+                new Surface("GET /api/rewards (ledger; 400: limit 0)", (f, u) -> get("/api/rewards?limit=0"),
+                        EnumSet.of(QUEUE_MANAGER, ADMIN)),
+                new Surface("GET /api/rewards/reports/branch", (f, u) -> get("/api/rewards/reports/branch"),
+                        EnumSet.of(QUEUE_MANAGER, ADMIN)),
+                new Surface("POST /api/rewards/payouts (409: nothing payable)", (f, u) -> post("/api/rewards/payouts", "{}"),
+                        EnumSet.of(QUEUE_MANAGER, ADMIN)),
+                new Surface("GET /api/rewards/texts (the form's words, no data)", (f, u) -> get("/api/rewards/texts"),
+                        EnumSet.complementOf(EnumSet.of(ANONYMOUS))),
+                new Surface("GET /forms/approve-reward.html (the form, no data)",
+                        (f, u) -> get("/forms/approve-reward.html"), EnumSet.allOf(Role.class)));
     }
 
     private String advocateLink;

@@ -39,6 +39,12 @@ public class RelayTestData {
             runtimeService.deleteProcessInstances(running.subList(from, Math.min(from + 200, running.size())),
                     "test reset", true, true);
         }
+        // rewards (org.relay.rewards) point at referrals and at their payout batches
+        jdbc.update("delete from reward_finding");
+        jdbc.update("delete from reward_ledger_entry");
+        jdbc.update("delete from reward");
+        jdbc.update("delete from reward_payout_batch");
+        jdbc.update("delete from reward_referrer_unit");
         jdbc.update("delete from import_dedup");
         jdbc.update("delete from import_row_error");
         jdbc.update("delete from import_row");
