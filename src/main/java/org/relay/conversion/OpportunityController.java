@@ -96,8 +96,14 @@ class OpportunityController {
         Opportunity opportunity = opportunities.findForChange(id)
                 .orElseThrow(() -> new NotFoundException("No opportunity " + id));
         access.decidable(referrals.require(opportunity.getReferralId()).getReferenceNumber(), actor);
-        if (opportunity.getStatus() != OpportunityStatus.OPEN) {
-            throw new ConflictException("Opportunity " + id + " is already " + opportunity.getStatus());
+        // a win can still fall through (a mortgage cancelled in its cooling-off period): closed as lost, with a
+        // reason, which takes back what the win earned (rewards); nothing else reopens a closed opportunity
+        boolean fellThrough = opportunity.getStatus() == OpportunityStatus.WON && request.outcome() == OpportunityStatus.LOST
+                && request.reason() != null && !request.reason().isBlank();
+        if (opportunity.getStatus() != OpportunityStatus.OPEN && !fellThrough) {
+            throw new ConflictException("Opportunity " + id + " is already " + opportunity.getStatus()
+                    + (opportunity.getStatus() == OpportunityStatus.WON
+                    ? "; to record that the win fell through, close it as LOST with the reason" : ""));
         }
         opportunity.close(request.outcome(), request.reason(), request.closedBy(), clock.instant());
         timeline.record(referrals.require(opportunity.getReferralId()),

@@ -1,15 +1,18 @@
 package org.relay.rewards;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Caps per referrer and calendar period (UTC) by referrer type ({@code relay.rewards.caps}): a reward that would
@@ -20,10 +23,13 @@ class RewardCaps {
 
     private final JdbcTemplate jdbc;
     private final RewardProperties properties;
+    private final boolean postgres;
 
     RewardCaps(JdbcTemplate jdbc, RewardProperties properties) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
     }
 
     /** Why this new reward is over its referrer's cap ("cap of 100 points per month reached: 90 + 25"), if it is. */
@@ -32,6 +38,7 @@ class RewardCaps {
         if (cap == null) {
             return Optional.empty();
         }
+        lockReferrer(reward);
         Instant from = periodStart(reward.getEarnedAt(), cap.period());
         Map<String, Object> so = jdbc.queryForMap("select coalesce(sum(points), 0) as points,"
                         + " coalesce(sum(case when currency = ? then amount end), 0) as amount from reward"
@@ -52,6 +59,19 @@ class RewardCaps {
                     + " reached (" + amount.toPlainString() + " already + " + reward.getAmount().toPlainString() + ")");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Two rewards of one referrer earned at the same moment (two nodes, two outcomes) would each sum the other's
+     * absence and both pass the cap: on PostgreSQL the sum waits for a lock per referrer, held to the commit, so the
+     * second sees the first. The embedded demo's H2 has no such lock and runs one node.
+     */
+    private void lockReferrer(Reward reward) {
+        if (postgres) {
+            long key = UUID.nameUUIDFromBytes(("reward-cap:" + reward.getReferrerType() + ":" + reward.getReferrerId())
+                    .getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
+            jdbc.queryForList("select pg_advisory_xact_lock(?)", key);
+        }
     }
 
     static Instant periodStart(Instant at, RewardProperties.CapPeriod period) {

@@ -213,6 +213,71 @@ class RewardLedgerTest extends RelayIntegrationTest {
     }
 
     @Test
+    void two_rewards_earned_at_the_same_moment_cannot_both_pass_the_cap() throws Exception {
+        Referral earlier = intake.create(RelayTestData.referral("Earlier Customer", "INSURANCE", "1000", "ryan"));
+        Reward big = earn(earlier, RewardOutcome.ACCEPTED);
+        jdbc.update("update reward set points = 491 where id = ?", big.getId());   // 491 of 500: room for one more 5
+        Referral first = intake.create(RelayTestData.referral("First Customer", "MORTGAGE", "250000", "ryan"));
+        Referral second = intake.create(RelayTestData.referral("Second Customer", "MORTGAGE", "260000", "ryan"));
+
+        java.util.concurrent.CountDownLatch firstEarned = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch letFirstCommit = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var one = pool.submit(() -> transactions.execute(s -> {
+                Reward reward = ledger.earn(data.reload(first), RewardOutcome.ACCEPTED, "test").orElseThrow();
+                firstEarned.countDown();
+                await(letFirstCommit);   // the first transaction stays open while the second earns
+                return reward;
+            }));
+            firstEarned.await();
+            var two = pool.submit(() -> transactions.execute(s ->
+                    ledger.earn(data.reload(second), RewardOutcome.ACCEPTED, "test").orElseThrow()));
+            Thread.sleep(500);
+            Assertions.assertThat(two.isDone()).as("the second waits for the first's commit").isFalse();
+            letFirstCommit.countDown();
+            one.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            two.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        Assertions.assertThat(only(first).getStatus()).isNotEqualTo(RewardStatus.HELD);
+        Assertions.assertThat(only(second).getStatus()).as("496 + 5 is over 500").isEqualTo(RewardStatus.HELD);
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void a_won_opportunity_that_falls_through_is_closed_as_lost_with_a_reason_and_the_win_reward_reversed() {
+        Referral sofia = intake.create(advocateReferral("Sofia Fallthrough", "sofia.ft@mail.example", "CREDIT_CARD"));
+        Reward won = win(sofia);
+        Referral now = data.reload(sofia);
+        Long opportunity = jdbc.queryForObject("select id from opportunity where referral_id = ?", Long.class, sofia.getId());
+
+        ResponseEntity<String> noReason = as(now.getOwnerId()).postForEntity("/api/opportunities/" + opportunity + "/close",
+                jsonBody(Map.of("outcome", "LOST", "closedBy", now.getOwnerId())), String.class);
+        Assertions.assertThat(noReason.getStatusCode().value()).isEqualTo(409);
+        Assertions.assertThat(noReason.getBody()).contains("LOST with the reason");
+
+        ResponseEntity<String> fellThrough = as(now.getOwnerId()).postForEntity("/api/opportunities/" + opportunity + "/close",
+                jsonBody(Map.of("outcome", "LOST", "closedBy", now.getOwnerId(), "reason", "Cancelled in the cooling-off period")),
+                String.class);
+        Assertions.assertThat(fellThrough.getStatusCode().value()).as(fellThrough.getBody()).isEqualTo(200);
+        Assertions.assertThat(rewards.findByReference(won.getReference()).orElseThrow().getStatus()).isEqualTo(RewardStatus.REVERSED);
+
+        ResponseEntity<String> again = as(now.getOwnerId()).postForEntity("/api/opportunities/" + opportunity + "/close",
+                jsonBody(Map.of("outcome", "WON", "closedBy", now.getOwnerId())), String.class);
+        Assertions.assertThat(again.getStatusCode().value()).as("a lost opportunity stays lost").isEqualTo(409);
+    }
+
+    @Test
     void an_opportunity_lost_after_it_was_won_takes_back_what_the_win_earned() {
         Referral sofia = intake.create(advocateReferral("Sofia Marsh", "sofia@mail.example", "CREDIT_CARD"));
         Reward won = win(sofia);
