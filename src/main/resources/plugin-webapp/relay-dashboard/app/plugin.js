@@ -381,8 +381,8 @@ function render(node) {
         (row, span) => row.recipient ? notReached(span, {recipient: row.recipient}, recipientName(row)) : null]]
         .forEach(([id, title, rows, nameOf, barLink]) => {
           const overall = id === 'relay-first-contact-source' ? FIRST_CONTACT.windows.map(span =>
-            [notReached(span, {}), t('webapps.cockpit.dashboard.firstContact.notReachedCount',
-              {span: span[2], count: number(s['notReachedWithin' + span[0]])})]) : [];
+            [notReached(span, {}), t('webapps.cockpit.dashboard.firstContact.notReachedCount.' + span[0],
+              {count: number(s['notReachedWithin' + span[0]])})]) : [];
           const box = card(grid, id, title, overall.concat([['/api/reports/speed?format=csv', t('webapps.cockpit.dashboard.csv')]]));
           box.parentNode.insertBefore(text('div', 'relay-rates', id === 'relay-first-contact-source'
             ? FIRST_CONTACT.rates(s) : FIRST_CONTACT.explained(s)), box);
