@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The names the engine keeps stable (BPMN task and process names, Tasklist filter names, in English) as the viewer
@@ -23,9 +24,11 @@ class EngineNameTranslations {
 
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final RelayWebappTexts texts;
+    private final TaskListValuesInLanguage values;
 
-    EngineNameTranslations(RelayWebappTexts texts) {
+    EngineNameTranslations(RelayWebappTexts texts, TaskListValuesInLanguage values) {
         this.texts = texts;
+        this.values = values;
     }
 
     /** The answer with its names translated; the same bytes if it is not JSON Relay can read. */
@@ -47,8 +50,13 @@ class EngineNameTranslations {
 
     private void translateObject(ObjectNode node, Locale language) {
         if (node.hasNonNull("taskDefinitionKey") && node.has("name")) {
-            // a task's name may go on after its stable one ("Review referral: Kiara Thompson, Mortgage", ShowInTaskList)
-            replace(node, "name", "webapps.task." + node.get("taskDefinitionKey").asText(), language);
+            // a task's name may go on after its stable one ("Review referral: Kiara Thompson, Mortgage", ShowInTaskList):
+            // the product there is translated too, after the language's colon ("Examiner la recommandation : …")
+            replace(node, "name", "webapps.task." + node.get("taskDefinitionKey").asText(), language,
+                    rest -> values.nameSuffix(rest, language));
+        }
+        if (node.has("name") && node.has("value") && node.has("type") && node.path("name").asText().startsWith("list")) {
+            values.translateColumn(node, language);   // a list column's value on a task (HAL's embedded variables)
         }
         if (node.hasNonNull("activityId") && node.has("activityName")) {
             replace(node, "activityName", "webapps.task." + node.get("activityId").asText(), language);
@@ -86,10 +94,16 @@ class EngineNameTranslations {
 
     /** The field's stable English name, or the start of it, in the language; any other value stays. */
     private void replace(ObjectNode node, String field, String key, Locale language) {
+        replace(node, field, key, language, UnaryOperator.identity());
+    }
+
+    /** As above, with what follows the stable name worded by {@code rest}. */
+    private void replace(ObjectNode node, String field, String key, Locale language, UnaryOperator<String> rest) {
         String current = node.path(field).asText();
         Optional<String> english = texts.text(key, Locale.ENGLISH);
         if (english.isPresent() && current.startsWith(english.get())) {
-            texts.text(key, language).ifPresent(text -> node.put(field, text + current.substring(english.get().length())));
+            texts.text(key, language).ifPresent(text -> node.put(field,
+                    text + rest.apply(current.substring(english.get().length()))));
         }
     }
 }

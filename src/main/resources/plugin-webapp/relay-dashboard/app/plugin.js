@@ -2,6 +2,9 @@
 // and step durations of the last twelve months, drawn with ECharts from Relay's report API (/api/reports).
 // A click on a bar opens Relay's referral list (plugin relay-referrals, #/relay/referrals?report=…) with the bar's
 // referrals, which it reads from /api/reports/{report}/referrals with the same filters: finished referrals included.
+// Texts are keys of i18n/webapps (webapps.cockpit.dashboard.…) in Cockpit's language, numbers and dates formatted for it.
+
+import {date as formatDate, number, relayHeaders, t, time} from '/camunda/lib/relay-i18n.js';
 
 const ECHARTS = '/webjars/echarts/5.3.1/dist/echarts.min.js';
 let echartsLoading;
@@ -23,7 +26,7 @@ function loadECharts() {
 }
 
 function report(name, query) {
-  return fetch('/api/reports/' + name + (query ? '?' + query : ''), {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+  return fetch('/api/reports/' + name + (query ? '?' + query : ''), {credentials: 'same-origin', headers: relayHeaders()})
     .then(response => {
       if (!response.ok) {
         throw new Error(name + ' report: HTTP ' + response.status);
@@ -34,7 +37,7 @@ function report(name, query) {
 
 // Relay's other read APIs the dashboard names things with (channel labels, colleagues' names); a failure leaves codes.
 function readJson(path) {
-  return fetch(path, {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+  return fetch(path, {credentials: 'same-origin', headers: relayHeaders()})
     .then(response => response.ok ? response.json() : null)
     .catch(() => null);
 }
@@ -145,31 +148,41 @@ function hoursText(hours) {
     return '–';
   }
   if (hours < 1) {
-    return Math.round(hours * 60) + ' min';
+    return t('webapps.cockpit.dashboard.duration.minutes', {value: number(hours * 60)});
   }
   if (hours < 48) {
-    return (hours < 10 ? hours.toFixed(1) : hours.toFixed(0)) + ' h';
+    return t('webapps.cockpit.dashboard.duration.hours', {value: hours < 10 ? number(hours, 1) : number(hours)});
   }
-  return (hours / 24).toFixed(1) + ' days';
+  return t('webapps.cockpit.dashboard.duration.days', {value: number(hours / 24, 1)});
 }
 
-// The speed report's first-contact texts, in one place (the report's notes say the same in its JSON).
+// The speed report's first-contact texts, in one place (the report's notes say the same in its JSON). Getters: the
+// texts are looked up when shown, once Cockpit's translations are loaded (the module is loaded before them).
 const FIRST_CONTACT = {
-  windows: [['Hour', 'within 1 hour', 'Not reached within 1 hour'],
-            ['BusinessDay', 'within 1 business day', 'Not reached within 1 business day']],
-  rates: (row) => 'Reached within 1 hour: ' + percent(row.reachedWithinHour, row.referrals) + ' (' + row.reachedWithinHour
-    + ' of ' + row.referrals + ') · within 1 business day: ' + percent(row.reachedWithinBusinessDay, row.referrals)
-    + ' (' + row.reachedWithinBusinessDay + ') · time to first contact: median ' + hoursText(row.medianHoursToFirstContact)
-    + ', p90 ' + hoursText(row.p90HoursToFirstContact),
-  explained: (row) => 'First contact: a call, email or meeting recorded as done, or a meeting booked; '
-    + (row.referrals - row.contacted) + ' not yet contacted, counted as not reached. Click a bar to list the referrals'
-    + ' not reached in that time.',
-  bySource: 'First contact by source channel: share reached in time',
-  byRecipient: 'First contact by recipient (the owner at first contact): share reached in time',
-  nobody: 'No owner (queue only)',
-  axis: (row) => 'median ' + hoursText(row.medianHoursToFirstContact) + ' · p90 ' + hoursText(row.p90HoursToFirstContact),
-  hint: (row, span, reached) => reached + ' of ' + row.referrals + ' reached ' + span[1] + ' ('
-    + percent(reached, row.referrals) + '); ' + (row.referrals - reached) + ' not, listed on a click'
+  get windows() {
+    return [['Hour', t('webapps.cockpit.dashboard.firstContact.withinHour'), t('webapps.cockpit.dashboard.firstContact.notWithinHour')],
+            ['BusinessDay', t('webapps.cockpit.dashboard.firstContact.withinBusinessDay'),
+              t('webapps.cockpit.dashboard.firstContact.notWithinBusinessDay')]];
+  },
+  rates: (row) => t('webapps.cockpit.dashboard.firstContact.rates', {hourShare: percent(row.reachedWithinHour, row.referrals),
+    hour: number(row.reachedWithinHour), referrals: number(row.referrals),
+    dayShare: percent(row.reachedWithinBusinessDay, row.referrals), day: number(row.reachedWithinBusinessDay),
+    median: hoursText(row.medianHoursToFirstContact), p90: hoursText(row.p90HoursToFirstContact)}),
+  explained: (row) => t('webapps.cockpit.dashboard.firstContact.explained', {notContacted: number(row.referrals - row.contacted)}),
+  get bySource() {
+    return t('webapps.cockpit.dashboard.firstContact.bySource');
+  },
+  get byRecipient() {
+    return t('webapps.cockpit.dashboard.firstContact.byRecipient');
+  },
+  get nobody() {
+    return t('webapps.cockpit.dashboard.firstContact.nobody');
+  },
+  axis: (row) => t('webapps.cockpit.dashboard.firstContact.axis', {median: hoursText(row.medianHoursToFirstContact),
+    p90: hoursText(row.p90HoursToFirstContact)}),
+  hint: (row, span, reached) => t('webapps.cockpit.dashboard.firstContact.hint', {reached: number(reached),
+    referrals: number(row.referrals), span: span[1], share: percent(reached, row.referrals),
+    notReached: number(row.referrals - reached)})
 };
 
 // One first-contact chart: a category per channel or recipient (most referrals on top), a bar per time window with the
@@ -183,16 +196,16 @@ function firstContactChart(echarts, element, rows, nameOf, barLink) {
       const row = shown[p.dataIndex];
       const span = FIRST_CONTACT.windows[p.seriesIndex];
       return escapeHtml(nameOf(row)) + '<br>' + escapeHtml(FIRST_CONTACT.hint(row, span, row['reachedWithin' + span[0]]))
-        + '<br>' + escapeHtml('time to first contact: ' + FIRST_CONTACT.axis(row));
+        + '<br>' + escapeHtml(t('webapps.cockpit.dashboard.firstContact.timeToFirstContact', {axis: FIRST_CONTACT.axis(row)}));
     }},
     legend: {data: FIRST_CONTACT.windows.map(w => w[1])},
     grid: {left: 8, right: 50, top: 30, bottom: 24, containLabel: true},
-    xAxis: {type: 'value', max: 100, axisLabel: {formatter: '{value}%'}},
+    xAxis: {type: 'value', max: 100, axisLabel: {formatter: percentText}},
     yAxis: {type: 'category', axisLabel: {interval: 0, lineHeight: 14},
       data: shown.map(row => nameOf(row) + '\n' + FIRST_CONTACT.axis(row))},
     series: FIRST_CONTACT.windows.map(span => ({name: span[1], type: 'bar', barMaxWidth: 16,
       data: shown.map(row => row.referrals ? Math.round(100 * row['reachedWithin' + span[0]] / row.referrals) : 0),
-      label: {show: true, position: 'right', formatter: '{c}%'}}))
+      label: {show: true, position: 'right', formatter: percentLabel}}))
   });
   chart.on('click', params => {
     const link = barLink(shown[params.dataIndex], FIRST_CONTACT.windows[params.seriesIndex]);
@@ -204,11 +217,20 @@ function firstContactChart(echarts, element, rows, nameOf, barLink) {
 }
 
 function period(report) {
-  return report.filter.from + ' to ' + report.filter.to;
+  return t('webapps.cockpit.dashboard.period', {from: formatDate(report.filter.from), to: formatDate(report.filter.to)});
+}
+
+// a share as the language writes it (50% · 50 %), for the first-contact charts' axis and bar labels (plain text)
+function percentText(value) {
+  return t('webapps.cockpit.dashboard.percent', {value: number(value)});
+}
+
+function percentLabel(params) {
+  return percentText(params.value);
 }
 
 function percent(part, whole) {
-  return whole ? Math.round(100 * part / whole) + '%' : '–';
+  return whole ? t('webapps.cockpit.dashboard.percent', {value: number(100 * part / whole)}) : '–';
 }
 
 // Axis labels on up to three short lines, so that every bar keeps its label (ECharts drops labels that collide).
@@ -228,15 +250,15 @@ function wrapWords(label) {
 // A duration unit that shows the real values of a chart: seconds, minutes, hours or days, by its longest bar.
 function durationUnit(maxSeconds) {
   if (maxSeconds < 120) {
-    return {name: 'seconds', seconds: 1};
+    return {name: t('webapps.cockpit.dashboard.unit.seconds'), seconds: 1};
   }
   if (maxSeconds < 2 * 3600) {
-    return {name: 'minutes', seconds: 60};
+    return {name: t('webapps.cockpit.dashboard.unit.minutes'), seconds: 60};
   }
   if (maxSeconds < 3 * 86400) {
-    return {name: 'hours', seconds: 3600};
+    return {name: t('webapps.cockpit.dashboard.unit.hours'), seconds: 3600};
   }
-  return {name: 'days', seconds: 86400};
+  return {name: t('webapps.cockpit.dashboard.unit.days'), seconds: 86400};
 }
 
 function inUnit(seconds, unit) {
@@ -272,15 +294,14 @@ function whenConnected(element) {
 
 function asOf(report) {
   const match = /as of (\S+?)(;|$)/.exec(report.basis || '');
-  return match ? 'counts as of ' + new Date(match[1]).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'})
-    + ' (refreshed every 5 minutes), lists as they are now' : 'counts and lists as they are now';
+  return match ? t('webapps.cockpit.dashboard.asOf', {time: time(match[1])}) : t('webapps.cockpit.dashboard.asOfNow');
 }
 
 function render(node) {
   const root = document.createElement('section');
   root.className = 'relay-dashboard';
-  root.appendChild(text('h3', null, 'Relay referrals'));
-  const note = root.appendChild(text('div', 'relay-note', 'Loading the reports…'));
+  root.appendChild(text('h3', null, t('webapps.cockpit.dashboard.title')));
+  const note = root.appendChild(text('div', 'relay-note', t('webapps.cockpit.dashboard.loading')));
   const grid = document.createElement('div');
   grid.className = 'relay-grid';
   root.appendChild(grid);
@@ -293,28 +314,33 @@ function render(node) {
       colleagueNames(((speed.breakdowns || {}).firstContactByRecipient || []).map(row => row.recipient))
         .then(names => [echarts, funnel, speed, referrers, steps, catalog, names]))
     .then(([echarts, funnel, speed, referrers, steps, catalog, names]) => {
-      const scope = funnel.filter.managedQueues ? 'your queues (' + funnel.filter.managedQueues.join(', ') + ')' : 'all queues';
-      note.textContent = 'Referrals created ' + period(funnel) + ', ' + scope + '; ' + asOf(funnel)
-        + '. Click a bar to list its referrals, finished ones included; a step opens the lifecycle in Cockpit.';
+      const scope = funnel.filter.managedQueues ? t('webapps.cockpit.dashboard.scope.yours', {queues: funnel.filter.managedQueues.join(', ')})
+        : t('webapps.cockpit.dashboard.scope.all');
+      note.textContent = t('webapps.cockpit.dashboard.note', {period: period(funnel), scope: scope, asOf: asOf(funnel)});
       const open = (link) => { window.location.hash = link.substring(1); };
 
       // the funnel: each stage with its share of created and of the stage before; lost and open below it
       const total = key => funnel.rows.reduce((sum, row) => sum + row[key], 0);
-      const stages = [['created', 'Created'], ['assigned', 'Assigned'], ['accepted', 'Accepted'], ['converted', 'Converted']]
+      const stages = [['created', t('webapps.cockpit.dashboard.stage.created')], ['assigned', t('webapps.cockpit.dashboard.stage.assigned')],
+        ['accepted', t('webapps.cockpit.dashboard.stage.accepted')], ['converted', t('webapps.cockpit.dashboard.stage.converted')]]
         .map(([key, name], i, all) => ({key, name, value: total(key), created: total('created'),
           previous: i > 0 ? total(all[i - 1][0]) : null}));
       const created = total('created');
-      const stageLink = (key, name) => referralsLink(funnel, 'funnel', {stage: key}, name + ' referrals, created ' + period(funnel));
-      const funnelBox = card(grid, 'relay-funnel', 'Funnel: created → assigned → accepted → converted',
-        [[stageLink('closedLost', 'Closed as lost'), 'closed as lost: ' + total('closedLost')],
-         [stageLink('open', 'Open'), 'still open: ' + total('open')],
-         ['/api/reports/funnel?format=csv', 'CSV']]);
-      funnelBox.parentNode.insertBefore(text('div', 'relay-rates', 'Overall conversion ' + percent(total('converted'), created)
-        + ' of created · win rate ' + percent(total('converted'), total('converted') + total('closedLost')) + ' of decided'),
+      const stageLink = (key, name) => referralsLink(funnel, 'funnel', {stage: key},
+        t('webapps.cockpit.dashboard.drill.stage', {name: name, period: period(funnel)}));
+      const funnelBox = card(grid, 'relay-funnel', t('webapps.cockpit.dashboard.funnel.title'),
+        [[stageLink('closedLost', t('webapps.cockpit.dashboard.stage.closedLost')),
+          t('webapps.cockpit.dashboard.funnel.closedLost', {count: number(total('closedLost'))})],
+         [stageLink('open', t('webapps.cockpit.dashboard.stage.open')),
+          t('webapps.cockpit.dashboard.funnel.open', {count: number(total('open'))})],
+         ['/api/reports/funnel?format=csv', t('webapps.cockpit.dashboard.csv')]]);
+      funnelBox.parentNode.insertBefore(text('div', 'relay-rates', t('webapps.cockpit.dashboard.funnel.rates',
+        {conversion: percent(total('converted'), created),
+          winRate: percent(total('converted'), total('converted') + total('closedLost'))})),
         funnelBox);
       const funnelChart = chartIn(echarts, funnelBox);
       funnelChart.setOption({
-        tooltip: {trigger: 'item', formatter: p => tip(p.name, p.value + ' (' + stageRates(p.data) + ')')},
+        tooltip: {trigger: 'item', formatter: p => tip(p.name, number(p.value) + ' (' + stageRates(p.data) + ')')},
         series: [{type: 'funnel', sort: 'none', left: '2%', width: '46%', minSize: '12%', gap: 2,
           label: {position: 'right', formatter: stageLabel, color: '#333', lineHeight: 16},
           labelLine: {show: true}, data: stages}]
@@ -323,13 +349,16 @@ function render(node) {
 
       // SLA and follow-up: four counts, each a list of referrals
       const s = speed.rows[0];
-      const measures = [['slaBreaches', 'SLA breaches'], ['escalations', 'Escalated referrals'],
-                        ['neverFollowedUp', 'Never followed up'], ['actedWithinHour', 'Acted on within 1 hour']];
-      const measureLink = (key, name) => referralsLink(speed, 'speed', {measure: key}, name + ', created ' + period(speed));
-      const slaChart = chartIn(echarts, card(grid, 'relay-sla', 'SLA breaches, escalations and follow-up',
-        [['/api/reports/speed?format=csv', 'CSV']]));
+      const measures = [['slaBreaches', t('webapps.cockpit.dashboard.sla.slaBreaches')],
+                        ['escalations', t('webapps.cockpit.dashboard.sla.escalations')],
+                        ['neverFollowedUp', t('webapps.cockpit.dashboard.sla.neverFollowedUp')],
+                        ['actedWithinHour', t('webapps.cockpit.dashboard.sla.actedWithinHour')]];
+      const measureLink = (key, name) => referralsLink(speed, 'speed', {measure: key},
+        t('webapps.cockpit.dashboard.drill.created', {name: name, period: period(speed)}));
+      const slaChart = chartIn(echarts, card(grid, 'relay-sla', t('webapps.cockpit.dashboard.sla.title'),
+        [['/api/reports/speed?format=csv', t('webapps.cockpit.dashboard.csv')]]));
       slaChart.setOption({
-        tooltip: {formatter: p => tip(p.name, p.value + ' of ' + s.referrals + ' referrals')},
+        tooltip: {formatter: p => tip(p.name, t('webapps.cockpit.dashboard.sla.tooltip', {count: number(p.value), referrals: number(s.referrals)}))},
         grid: {left: 40, right: 10, bottom: 50},
         xAxis: {type: 'category', axisLabel: {interval: 0, formatter: wrapWords, lineHeight: 14},
           data: measures.map(m => m[1])},
@@ -342,8 +371,8 @@ function render(node) {
       const channelLabels = Object.fromEntries(((catalog && catalog.sourceChannels) || []).map(c => [c.code, c.label]));
       const breakdowns = speed.breakdowns || {};
       const notReached = (span, more, who) => referralsLink(speed, 'speed',
-        Object.assign({measure: 'notReachedWithin' + span[0]}, more), span[2] + (who ? ': ' + who : '')
-          + ', created ' + period(speed));
+        Object.assign({measure: 'notReachedWithin' + span[0]}, more),
+        t('webapps.cockpit.dashboard.drill.created', {name: span[2] + (who ? ': ' + who : ''), period: period(speed)}));
       const sourceName = row => channelLabels[row.source] || row.source;
       const recipientName = row => row.recipient ? (names[row.recipient] || row.recipient) : FIRST_CONTACT.nobody;
       [['relay-first-contact-source', FIRST_CONTACT.bySource, breakdowns.firstContactBySource || [], sourceName,
@@ -352,20 +381,23 @@ function render(node) {
         (row, span) => row.recipient ? notReached(span, {recipient: row.recipient}, recipientName(row)) : null]]
         .forEach(([id, title, rows, nameOf, barLink]) => {
           const overall = id === 'relay-first-contact-source' ? FIRST_CONTACT.windows.map(span =>
-            [notReached(span, {}), span[2].toLowerCase() + ': ' + s['notReachedWithin' + span[0]]]) : [];
-          const box = card(grid, id, title, overall.concat([['/api/reports/speed?format=csv', 'CSV']]));
+            [notReached(span, {}), t('webapps.cockpit.dashboard.firstContact.notReachedCount.' + span[0],
+              {count: number(s['notReachedWithin' + span[0]])})]) : [];
+          const box = card(grid, id, title, overall.concat([['/api/reports/speed?format=csv', t('webapps.cockpit.dashboard.csv')]]));
           box.parentNode.insertBefore(text('div', 'relay-rates', id === 'relay-first-contact-source'
             ? FIRST_CONTACT.rates(s) : FIRST_CONTACT.explained(s)), box);
           firstContactChart(echarts, box, rows, nameOf, barLink);
         });
 
-      const referrerChart = chartIn(echarts, card(grid, 'relay-referrers', 'Top referrers by referrer score',
-        [['/api/referrers/top', 'leaderboard (JSON)'], ['/api/reports/referrers?format=csv', 'CSV']]));
+      const referrerChart = chartIn(echarts, card(grid, 'relay-referrers', t('webapps.cockpit.dashboard.referrers.title'),
+        [['/api/referrers/top', t('webapps.cockpit.dashboard.referrers.leaderboard')],
+         ['/api/reports/referrers?format=csv', t('webapps.cockpit.dashboard.csv')]]));
       const top = referrers.rows.slice().reverse();
       referrerChart.setOption({
         tooltip: {formatter: p => {
           const r = top[p.dataIndex];
-          return tip(r.name || r.referrerId, 'score ' + p.value + ', ' + r.converted + ' of ' + r.referrals + ' converted');
+          return tip(r.name || r.referrerId, t('webapps.cockpit.dashboard.referrers.tooltip',
+            {score: number(p.value), converted: number(r.converted), referrals: number(r.referrals)}));
         }},
         grid: {left: 110},
         xAxis: {type: 'value', max: 100},
@@ -375,7 +407,7 @@ function render(node) {
       referrerChart.on('click', params => {
         const r = top[params.dataIndex];
         open(referralsLink(referrers, 'referrers', {referrer: r.referrerId},
-          'Referrals from ' + (r.name || r.referrerId) + ', created ' + period(referrers)));
+          t('webapps.cockpit.dashboard.drill.referrer', {name: r.name || r.referrerId, period: period(referrers)})));
       });
 
       // the steps people take (the automatic ones take milliseconds), in a unit that shows their real durations
@@ -383,24 +415,25 @@ function render(node) {
       const automatic = steps.rows.filter(r => !r.person);
       const unit = durationUnit(Math.max(1, ...people.map(r => r.p90Seconds || 0)));
       const slowestAutomatic = automatic.reduce((max, r) => Math.max(max, r.medianSeconds || 0), 0);
-      const stepBox = card(grid, 'relay-steps', 'Time per step in ' + unit.name + ' (elapsed, median and p90)',
+      const stepBox = card(grid, 'relay-steps', t('webapps.cockpit.dashboard.steps.title', {unit: unit.name}),
         [[lifecycleLink(steps.rows.length && steps.rows[0].cockpitLink ? steps.rows[0].cockpitLink.split('?')[0] : null, null),
-          'lifecycle in Cockpit'], ['/api/reports/steps?format=csv', 'CSV']]);
+          t('webapps.cockpit.dashboard.steps.lifecycle')], ['/api/reports/steps?format=csv', t('webapps.cockpit.dashboard.csv')]]);
       stepBox.parentNode.insertBefore(text('div', 'relay-rates', automatic.length
-        ? 'Steps people take; the ' + automatic.length + ' automatic steps take ' + (slowestAutomatic < 1
-          ? 'under a second' : 'at most ' + slowestAutomatic.toPrecision(2) + ' s') + ' each (median), all in the CSV'
-        : 'Steps people take, from the engine\'s history'), stepBox);
+        ? t('webapps.cockpit.dashboard.steps.automatic', {count: number(automatic.length), duration: slowestAutomatic < 1
+          ? t('webapps.cockpit.dashboard.steps.underASecond')
+          : t('webapps.cockpit.dashboard.steps.atMost', {seconds: number(slowestAutomatic, slowestAutomatic < 10 ? 1 : 0)})})
+        : t('webapps.cockpit.dashboard.steps.people')), stepBox);
       const stepChart = chartIn(echarts, stepBox);
       stepChart.setOption({
         tooltip: {trigger: 'axis', formatter: params => escapeHtml(params[0].name) + '<br>'
-          + params.map(p => tip(p.seriesName, p.value + ' ' + unit.name)).join('<br>')},
-        legend: {data: ['median', 'p90']},
+          + params.map(p => tip(p.seriesName, number(p.value, p.value < 10 && p.value % 1 ? 1 : 0) + ' ' + unit.name)).join('<br>')},
+        legend: {data: [t('webapps.cockpit.dashboard.steps.median'), t('webapps.cockpit.dashboard.steps.p90')]},
         grid: {left: 120, right: 40},
         xAxis: {type: 'value', name: unit.name, nameLocation: 'middle', nameGap: 24},
         yAxis: {type: 'category', axisLabel: {interval: 0}, data: people.map(r => r.name)},
-        series: [{name: 'median', type: 'bar', data: people.map(r => inUnit(r.medianSeconds, unit)),
+        series: [{name: t('webapps.cockpit.dashboard.steps.median'), type: 'bar', data: people.map(r => inUnit(r.medianSeconds, unit)),
                   label: {show: true, position: 'right'}},
-                 {name: 'p90', type: 'bar', data: people.map(r => inUnit(r.p90Seconds, unit)),
+                 {name: t('webapps.cockpit.dashboard.steps.p90'), type: 'bar', data: people.map(r => inUnit(r.p90Seconds, unit)),
                   label: {show: true, position: 'right'}}]
       });
       stepChart.on('click', params => { window.location.href = people[params.dataIndex].cockpitLink; });
@@ -410,7 +443,7 @@ function render(node) {
       root.setAttribute('data-relay-rendered', 'true');
     })
     .catch(error => {
-      root.appendChild(text('div', 'relay-error', 'The Relay dashboard could not load: ' + error.message));
+      root.appendChild(text('div', 'relay-error', t('webapps.cockpit.dashboard.loadFailed', {error: error.message})));
     });
 }
 
@@ -445,12 +478,14 @@ function rewardsCard(grid) {
 
 // A funnel stage's rates: share of created and of the stage before.
 function stageRates(stage) {
-  return stage.previous === null ? '100% of created'
-    : percent(stage.value, stage.created) + ' of created, ' + percent(stage.value, stage.previous) + ' of previous';
+  return stage.previous === null ? t('webapps.cockpit.dashboard.stage.allOfCreated', {share: percent(1, 1)})
+    : t('webapps.cockpit.dashboard.stage.rates', {ofCreated: percent(stage.value, stage.created),
+      ofPrevious: percent(stage.value, stage.previous)});
 }
 
 function stageLabel(params) {
-  return params.name + ': ' + params.value + (params.data.previous === null ? '' : '\n' + stageRates(params.data));
+  return t('webapps.cockpit.dashboard.stage.label', {name: params.name, count: number(params.value)})
+    + (params.data.previous === null ? '' : '\n' + stageRates(params.data));
 }
 
 export default [{
@@ -459,5 +494,5 @@ export default [{
   // first among the custom dashboard plugins; placeFirst() puts it above Camunda's own sections
   priority: 100,
   render: render,
-  properties: {label: 'Relay referrals'}
+  properties: {label: 'webapps.cockpit.dashboard.title'}   // Cockpit shows a plugin's label through its translate filter
 }];

@@ -2,21 +2,17 @@
 // search (#/relay/referrals?q=…) or a dashboard drill-down (#/relay/referrals?report=…&…) —, a "Referrals" entry in
 // the header and a "Referral" tab on a lifecycle's process instance view. Everything is read from Relay's API with
 // the Cockpit session, so Relay's access rules decide what a manager sees. Every value goes into the page as
-// textContent or an encoded URL: nothing read from the API is ever parsed as HTML.
+// textContent or an encoded URL: nothing read from the API is ever parsed as HTML. Texts are keys of i18n/webapps
+// (webapps.cockpit.referral.…) in Cockpit's language; Relay's API is asked in it too (catalog labels), and numbers,
+// amounts and dates are written as the language writes them.
 
-const STATUS = {
-  NEW: 'New', ASSIGNED: 'Waiting for review', ACCEPTED: 'Accepted', IN_PROGRESS: 'Being worked',
-  CONVERTED: 'Converted', CLOSED_LOST: 'Closed as lost'
-};
-const ROUTING_BASIS = {
-  ADVOCATE_OWNER: "the advocate's owner", RULE_NAMED_USER: 'named by the routing rule',
-  RELATIONSHIP_OWNER: "the customer's advisor", LEAST_LOADED_MEMBER: 'fewest open referrals in the queue',
-  CAPACITY_FALLBACK: 'everyone was at capacity', NOBODY_LEFT: 'nobody left in the queue',
-  REASSIGNED: 'reassigned', ESCALATED: 'escalated'
-};
-const ACTIVITY = {CALL: 'Call', EMAIL: 'Email', MEETING: 'Meeting', NOTE: 'Note', CUSTOMER_MESSAGE: 'Message from the customer',
-  MEETING_BOOKED: 'Meeting booked by the customer'};
-const TASKS = {Task_ReviewReferral: 'Review referral', Task_WorkReferral: 'Work referral'};
+import {date, dateTime, money as formatMoney, number, relayHeaders, t, tOr} from '/camunda/lib/relay-i18n.js';
+
+// codes Relay has words for; an unknown code is shown as it is
+const STATUS = code => tOr('webapps.cockpit.referral.status.' + code, code);
+const ROUTING_BASIS = code => tOr('webapps.cockpit.referral.routingBasis.' + code, null);
+const ACTIVITY = code => tOr('webapps.cockpit.referral.activity.' + code, null);
+const TASKS = key => tOr('webapps.task.' + key, null);
 // Timeline events Relay writes by itself: shown muted, so what people did stands out
 const AUTOMATIC = ['SCORED', 'NOTIFIED', 'REMINDED', 'CONSENT', 'POSSIBLE_DUPLICATE'];
 const PAGE_SIZE = 50;
@@ -60,7 +56,7 @@ function routeParams() {
 
 /** GET from Relay's API with the Cockpit session: {status, ok, body, total, detail}. */
 function api(path) {
-  return fetch(path, {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+  return fetch(path, {credentials: 'same-origin', headers: relayHeaders()})
     .then(response => response.text().then(text => {
       let body = null;
       try {
@@ -80,32 +76,28 @@ function label(entries, code) {
 }
 
 function when(instant) {
-  if (!instant) {
-    return '';
-  }
-  return new Date(instant).toLocaleString('en-GB', {day: 'numeric', month: 'short', year: 'numeric',
-    hour: '2-digit', minute: '2-digit'});
+  return dateTime(instant);
 }
 
 function money(value) {
   if (!value || value.amount === null || value.amount === undefined) {
     return null;
   }
-  return value.currency + ' ' + Number(value.amount).toLocaleString('en-US', {maximumFractionDigits: 0});
+  return formatMoney(value.amount, value.currency);
 }
 
 /** One plain sentence for an answer that is not the referral. */
 function refusal(answer, what) {
   if (answer.status === 404 || answer.status === 403) {
-    return 'You may not see ' + what + ', or it does not exist: Relay shows a manager the referrals of the queues they manage.';
+    return t('webapps.cockpit.referral.refusal.mayNotSee', {what: what});
   }
   if (answer.status === 401) {
-    return 'Your Cockpit session has ended: sign in again.';
+    return t('webapps.cockpit.referral.refusal.sessionEnded');
   }
   if (answer.status === 400 && answer.detail) {
-    return 'Relay cannot list these referrals: ' + answer.detail + '.';
+    return t('webapps.cockpit.referral.refusal.cannotList', {detail: answer.detail});
   }
-  return 'Relay did not answer (HTTP ' + answer.status + '): reload the page.';
+  return t('webapps.cockpit.referral.refusal.noAnswer', {status: answer.status});
 }
 
 /** Display names of users and queues, and a way to put them into texts Relay wrote with ids. */
@@ -173,11 +165,11 @@ function searchBox(value) {
   input.type = 'search';
   input.name = 'q';
   input.id = 'relay-search-q';
-  input.placeholder = 'Reference number (REF-000123) or customer name';
-  input.setAttribute('aria-label', 'Find a referral by reference number or customer name');
+  input.placeholder = t('webapps.cockpit.referral.search.placeholder');
+  input.setAttribute('aria-label', t('webapps.cockpit.referral.search.label'));
   input.minLength = 3;
   input.value = value || '';
-  const button = el('button', 'btn btn-primary', 'Find referral');
+  const button = el('button', 'btn btn-primary', t('webapps.cockpit.referral.search.button'));
   button.type = 'submit';
   form.addEventListener('submit', event => {
     event.preventDefault();
@@ -205,10 +197,10 @@ function summaryLine(r, catalog, book) {
   }
   if (r.referrer && (r.referrer.name || r.referrer.id)) {
     const referrer = r.referrer.type === 'INTERNAL_USER' ? book.user(r.referrer.id) : (r.referrer.name || r.referrer.id);
-    parts.push('referred by ' + referrer + (r.scoring && r.scoring.referrerScore !== null
+    parts.push(t('webapps.cockpit.referral.summary.referredBy', {referrer: referrer}) + (r.scoring && r.scoring.referrerScore !== null
       && r.scoring.referrerScore !== undefined ? ' (' + r.scoring.referrerScore + ')' : ''));
   } else {
-    parts.push('a lead');
+    parts.push(t('webapps.cockpit.referral.summary.lead'));
   }
   return parts.filter(p => p).join(' · ');
 }
@@ -225,26 +217,27 @@ function facts(rows) {
 }
 
 function stageDates(stages) {
-  const list = [['Created', stages.created], ['Assigned', stages.assigned], ['Accepted', stages.accepted],
-    ['Being worked', stages.inProgress], ['Converted', stages.converted], ['Closed', stages.closed],
-    ['Reopened', stages.reopened], ['Last activity', stages.lastActivity]].filter(s => s[1]);
+  const list = [['created', stages.created], ['assigned', stages.assigned], ['accepted', stages.accepted],
+    ['inProgress', stages.inProgress], ['converted', stages.converted], ['closed', stages.closed],
+    ['reopened', stages.reopened], ['lastActivity', stages.lastActivity]].filter(s => s[1])
+    .map(s => [t('webapps.cockpit.referral.stage.' + s[0]), s[1]]);
   return list.map(s => s[0] + ' ' + when(s[1])).join(' · ');
 }
 
 function outcome(r, catalog, opportunity, book) {
   if (r.status === 'CONVERTED') {
     if (!opportunity) {
-      return 'Converted to an opportunity';
+      return t('webapps.cockpit.referral.outcome.converted');
     }
-    return 'Opportunity ' + opportunity.id + ': ' + (money({amount: opportunity.amount, currency: opportunity.currency}) || '')
-      + ', owned by ' + book.user(opportunity.ownerId) + (opportunity.status === 'OPEN'
-        ? ', expected to close ' + new Date(opportunity.expectedCloseDate).toLocaleDateString('en-GB',
-          {day: 'numeric', month: 'short', year: 'numeric'})
-        : ', ' + (opportunity.status === 'WON' ? 'won' : 'lost') + ' ' + when(opportunity.closedAt));
+    const values = {id: opportunity.id, amount: money({amount: opportunity.amount, currency: opportunity.currency}) || '',
+      owner: book.user(opportunity.ownerId), date: opportunity.status === 'OPEN' ? date(opportunity.expectedCloseDate)
+        : when(opportunity.closedAt)};
+    return t('webapps.cockpit.referral.outcome.opportunity.' + (opportunity.status === 'OPEN' ? 'open' : opportunity.status === 'WON' ? 'won' : 'lost'), values);
   }
   if (r.status === 'CLOSED_LOST') {
-    const reason = r.closeReason === 'ERASED' ? 'Erased on request' : label(catalog.closeReasons, r.closeReason);
-    return 'Lost: ' + (reason || 'no reason given') + (r.closeNote ? ' — "' + r.closeNote + '"' : '');
+    const reason = r.closeReason === 'ERASED' ? t('webapps.cockpit.referral.erased') : label(catalog.closeReasons, r.closeReason);
+    return t('webapps.cockpit.referral.outcome.lost', {reason: reason || t('webapps.cockpit.referral.outcome.noReason')})
+      + (r.closeNote ? ' — ' + t('webapps.cockpit.referral.quoted', {text: r.closeNote}) : '');
   }
   return null;
 }
@@ -256,10 +249,10 @@ function openTasks(r, book) {
   const list = el('ul', 'list-unstyled relay-tasks');
   r.openTasks.forEach(task => {
     const who = task.assignee ? book.user(task.assignee)
-      : 'waiting in ' + (task.candidateGroups || []).map(g => g === r.queue && r.queueName ? r.queueName : book.queue(g))
-        .join(', ') + ' for whoever takes it';
-    list.appendChild(el('li', null, (TASKS[task.taskDefinitionKey] || task.name) + ' — ' + who
-      + (task.due ? ' · due ' + when(task.due) : '')));
+      : t('webapps.cockpit.referral.task.waitingIn', {queues: (task.candidateGroups || [])
+        .map(g => g === r.queue && r.queueName ? r.queueName : book.queue(g)).join(', ')});
+    list.appendChild(el('li', null, (TASKS(task.taskDefinitionKey) || task.name) + ' — ' + who
+      + (task.due ? ' · ' + t('webapps.cockpit.referral.task.due', {when: when(task.due)}) : '')));
   });
   return list;
 }
@@ -268,73 +261,74 @@ function openTasks(r, book) {
 function story(e, catalog, book) {
   const detail = book.humanize(e.detail);
   const who = book.user(e.actor);
+  const relay = 'Relay';
+  const what = (key, values) => t('webapps.cockpit.referral.event.' + key, values);
+  const quoted = text => text ? t('webapps.cockpit.referral.quoted', {text: text}) : '';
   switch (e.type) {
     case 'CREATED':
-      return {who: who, what: 'Created (' + label(catalog.sourceChannels, e.reason) + ')', why: ''};
+      return {who: who, what: what('CREATED', {channel: label(catalog.sourceChannels, e.reason)}), why: ''};
     case 'ROUTED':
-      return {who: 'Relay', what: 'Routed to ' + (e.actor ? who : 'the queue')
-          + (ROUTING_BASIS[e.reason] ? ' — ' + ROUTING_BASIS[e.reason] : ''), why: detail};
+      return {who: relay, what: (e.actor ? what('ROUTED', {holder: who}) : what('ROUTED.queue'))
+          + (ROUTING_BASIS(e.reason) ? ' — ' + ROUTING_BASIS(e.reason) : ''), why: detail};
     case 'ACCEPTED':
-      return {who: who, what: 'Accepted', why: ''};
+      return {who: who, what: what('ACCEPTED'), why: ''};
     case 'REJECTED':
-      return {who: who, what: 'Rejected', reason: label(catalog.rejectReasons, e.reason), why: e.detail ? '"' + e.detail + '"' : ''};
+      return {who: who, what: what('REJECTED'), reason: label(catalog.rejectReasons, e.reason), why: quoted(e.detail)};
     case 'REASSIGNED': {
       // "Reassigned by Jackie Morgan to Dana Kim: …" (names since #25; "by jackie to queue cards-and-loans" before)
       const parts = /^Reassigned by (.+?) to (queue )?(.+?): ([\s\S]*)$/.exec(e.detail || '');
       return parts
-        ? {who: who, what: 'Reassigned to ' + (parts[2] ? 'queue ' + book.queue(parts[3]) : book.user(parts[3])), why: '"' + parts[4] + '"'}
-        : {who: who, what: 'Reassigned', why: detail};
+        ? {who: who, what: parts[2] ? what('REASSIGNED.queue', {queue: book.queue(parts[3])})
+            : what('REASSIGNED.to', {holder: book.user(parts[3])}), why: quoted(parts[4])}
+        : {who: who, what: what('REASSIGNED'), why: detail};
     }
     case 'ESCALATED': {
       // "… → their managers, Referral Managers" (names since #25; "→ manager queue referral-managers" before)
       const parts = /^Escalated: ([\s\S]*) → (?:manager queue (\S+)|their managers, (.+))$/.exec(e.detail || '');
       return parts
-        ? {who: 'Relay', what: 'Escalated to ' + (parts[2] ? book.queue(parts[2]) : parts[3]), why: book.humanize(parts[1])}
-        : {who: 'Relay', what: 'Escalated', why: detail};
+        ? {who: relay, what: what('ESCALATED.to', {managers: parts[2] ? book.queue(parts[2]) : parts[3]}), why: book.humanize(parts[1])}
+        : {who: relay, what: what('ESCALATED'), why: detail};
     }
-    case 'IDLE_ESCALATED':
-      return {who: 'Relay', what: 'Escalated: no activity', why: detail};
-    case 'OVERDUE':
-      return {who: 'Relay', what: 'Overdue', why: detail};
     case 'ACTIVITY':
-      return {who: who, what: ACTIVITY[e.reason] || 'Activity', why: detail};
-    case 'CONVERTED':
-      return {who: who, what: 'Converted', why: detail};
+      return {who: who, what: ACTIVITY(e.reason) || what('ACTIVITY'), why: detail};
     case 'CLOSED_LOST':
-      return {who: who, what: 'Closed as lost', reason: e.reason === 'ERASED' ? 'Erased on request' : label(catalog.closeReasons, e.reason),
-        why: e.detail ? '"' + e.detail + '"' : ''};
-    case 'REOPENED':
-      return {who: who, what: 'Reopened', why: detail};
-    case 'OPPORTUNITY_WON':
-      return {who: who, what: 'Opportunity won', why: detail};
-    case 'OPPORTUNITY_LOST':
-      return {who: who, what: 'Opportunity lost', why: detail};
+      return {who: who, what: what('CLOSED_LOST'),
+        reason: e.reason === 'ERASED' ? t('webapps.cockpit.referral.erased') : label(catalog.closeReasons, e.reason),
+        why: quoted(e.detail)};
     case 'MERGED':
-      return {who: who, what: 'Merged (' + e.reason + ')', why: detail};
-    case 'DUPLICATE_KEPT':
-      return {who: who, what: 'Kept apart from a possible duplicate', why: detail};
-    case 'SLA_REPLANNED':
-      return {who: who, what: 'Deadlines re-planned', why: detail};
-    case 'SCORED':
-      return {who: 'Relay', what: 'Scored', why: detail};
-    case 'NOTIFIED':
-      return {who: 'Relay', what: 'Mail sent', why: detail};
-    case 'REMINDED':
-      return {who: 'Relay', what: 'Reminder sent', why: detail};
-    case 'POSSIBLE_DUPLICATE':
-      return {who: 'Relay', what: 'Possible duplicate', why: detail};
+      return {who: who, what: what('MERGED', {reason: e.reason}), why: detail};
     case 'CONSENT':
-      return {who: 'Customer', what: 'Consent given', why: detail};
+      return {who: t('webapps.cockpit.referral.customer'), what: what('CONSENT'), why: detail};
+    case 'IDLE_ESCALATED':
+    case 'OVERDUE':
+    case 'SCORED':
+    case 'NOTIFIED':
+    case 'REMINDED':
+    case 'POSSIBLE_DUPLICATE':
+      return {who: relay, what: what(e.type), why: detail};   // Relay did these by itself
     default:
-      return {who: who || 'Relay', what: String(e.type).toLowerCase().replace(/_/g, ' '), why: detail};
+      // CONVERTED, REOPENED, OPPORTUNITY_WON/LOST, DUPLICATE_KEPT, SLA_REPLANNED, and any type added later
+      return {who: who || relay, what: tOr('webapps.cockpit.referral.event.' + e.type,
+        String(e.type).toLowerCase().replace(/_/g, ' ')), why: detail};
   }
+}
+
+/** Why the referral is where it is; a reassignment (Relay records it in English) is worded like its timeline entry. */
+function routingReason(reason, book) {
+  const reassigned = /^Reassigned by (.+?) to (queue )?(.+?): ([\s\S]*)$/.exec(reason || '');
+  if (!reassigned) {
+    return book.humanize(reason);
+  }
+  return (reassigned[2] ? t('webapps.cockpit.referral.event.REASSIGNED.queue', {queue: book.queue(reassigned[3])})
+    : t('webapps.cockpit.referral.event.REASSIGNED.to', {holder: book.user(reassigned[3])}))
+    + ' — ' + t('webapps.cockpit.referral.quoted', {text: reassigned[4]});
 }
 
 function timelineTable(r, catalog, book) {
   const table = el('table', 'table table-condensed relay-timeline');
   const head = el('thead');
   const headRow = el('tr');
-  ['When', 'Who', 'What', 'Why'].forEach(h => headRow.appendChild(el('th', null, h)));
+  ['when', 'who', 'what', 'why'].forEach(h => headRow.appendChild(el('th', null, t('webapps.cockpit.referral.timeline.' + h))));
   head.appendChild(headRow);
   table.appendChild(head);
   const body = el('tbody');
@@ -395,21 +389,21 @@ function customerLinks(r) {
   const summary = el('p', 'relay-links-summary');
   const result = el('p', 'relay-links-result');
   result.setAttribute('role', 'status');
-  const revoke = el('button', 'btn btn-default relay-revoke-links', "Revoke the customer's links");
-  const resend = el('button', 'btn btn-primary relay-send-link', 'Send a new link');
+  const revoke = el('button', 'btn btn-default relay-revoke-links', t('webapps.cockpit.referral.links.revoke'));
+  const resend = el('button', 'btn btn-primary relay-send-link', t('webapps.cockpit.referral.links.resend'));
   revoke.type = 'button';
   resend.type = 'button';
   const consent = r.customer && r.customer.statusUpdates;
   const show = answer => {
     const links = (answer.body && answer.body.links) || [];
     const working = links.filter(l => l.works).length;
-    summary.textContent = (consent ? 'The customer agreed to status updates by email. ' : 'The customer did not ask for status updates. ')
-      + (links.length === 0 ? 'No link to their status page was sent.'
-        : working === 0 ? 'None of the ' + links.length + ' links sent to them works any more.'
-          : working === 1 ? 'One link to their status page works.' : working + ' links to their status page work.');
+    summary.textContent = (consent ? t('webapps.cockpit.referral.links.consent') : t('webapps.cockpit.referral.links.noConsent')) + ' '
+      + (links.length === 0 ? t('webapps.cockpit.referral.links.none')
+        : working === 0 ? t('webapps.cockpit.referral.links.noneWorks', {count: number(links.length)})
+          : working === 1 ? t('webapps.cockpit.referral.links.oneWorks') : t('webapps.cockpit.referral.links.manyWork', {count: number(working)}));
     revoke.disabled = working === 0;
     resend.disabled = !consent || !(r.customer && r.customer.email);
-    resend.title = resend.disabled ? 'Only for a customer who agreed to status updates and has an email' : '';
+    resend.title = resend.disabled ? t('webapps.cockpit.referral.links.resendOnly') : '';
   };
   const refresh = () => api(path).then(answer => {
     if (answer.ok) {
@@ -422,15 +416,14 @@ function customerLinks(r) {
     write(method, path).then(answer => {
       result.className = 'relay-links-result ' + (answer.ok ? 'text-success' : 'text-danger');
       result.textContent = answer.ok ? done(answer.body)
-        : (answer.detail || 'Relay did not answer (HTTP ' + answer.status + ').');
+        : (answer.detail || t('webapps.cockpit.referral.links.noAnswer', {status: answer.status}));
       return refresh();
     });
   };
   revoke.addEventListener('click', () => act(revoke, 'DELETE', body =>
-    (body.revoked === 1 ? 'One link revoked' : body.revoked + ' links revoked') + ': the customer\'s page now says the link no longer works.'));
-  resend.addEventListener('click', () => act(resend, 'POST', body =>
-    'A new link is on its way to the customer, working until ' + when(body.expiresAt) + '. Older links no longer work.'));
-  append(section, el('h3', null, "The customer's status page"), summary, append(el('p', 'relay-links-actions'), revoke, ' ', resend), result);
+    body.revoked === 1 ? t('webapps.cockpit.referral.links.revokedOne') : t('webapps.cockpit.referral.links.revokedMany', {count: number(body.revoked)})));
+  resend.addEventListener('click', () => act(resend, 'POST', body => t('webapps.cockpit.referral.links.sent', {until: when(body.expiresAt)})));
+  append(section, el('h3', null, t('webapps.cockpit.referral.links.title')), summary, append(el('p', 'relay-links-actions'), revoke, ' ', resend), result);
   refresh();
   return section;
 }
@@ -439,20 +432,20 @@ function renderReferral(node) {
   const root = page(node, 'relay-referral');
   const reference = (routeParams().get('ref') || '').trim();
   append(root, el('div', 'relay-crumbs'));
-  root.firstChild.appendChild(link('#/relay/referrals', '← Referrals'));
+  root.firstChild.appendChild(link('#/relay/referrals', '← ' + t('webapps.cockpit.referral.list.title')));
   root.appendChild(searchBox(''));
   if (!reference) {
-    root.appendChild(el('p', 'relay-refusal', 'Which referral? Open one from the list or search for it above.'));
+    root.appendChild(el('p', 'relay-refusal', t('webapps.cockpit.referral.which')));
     return;
   }
-  const status = el('p', 'text-muted', 'Loading referral ' + reference + '…');
+  const status = el('p', 'text-muted', t('webapps.cockpit.referral.loading', {reference: reference}));
   root.appendChild(status);
 
   Promise.all([api('/api/referrals/' + encodeURIComponent(reference)), api('/api/catalog'), api('/api/queues')])
     .then(([answer, catalog, queues]) => {
       if (!answer.ok) {
         status.className = 'relay-refusal';
-        status.textContent = refusal(answer, 'referral ' + reference);
+        status.textContent = refusal(answer, t('webapps.cockpit.referral.refusal.theReferral', {reference: reference}));
         root.setAttribute('data-relay-rendered', 'refused');
         return null;
       }
@@ -467,30 +460,30 @@ function renderReferral(node) {
         const header = el('div', 'relay-header');
         append(header, el('h2', 'relay-title', r.customer.name),
           el('span', 'relay-reference', r.referenceNumber),
-          el('span', 'label relay-status relay-status-' + String(r.status).toLowerCase(), STATUS[r.status] || r.status));
+          el('span', 'label relay-status relay-status-' + String(r.status).toLowerCase(), STATUS(r.status)));
         root.appendChild(header);
         root.appendChild(el('p', 'relay-summary', summaryLine(r, cat, book)));
 
         const running = r.processInstanceId && ['CONVERTED', 'CLOSED_LOST'].indexOf(r.status) < 0;
         root.appendChild(facts([
-          ['Outcome', outcome(r, cat, opp, book)],
-          ['Owner', r.owner ? (r.ownerName || book.user(r.owner)) : 'nobody yet'],
-          ['Queue', r.queueName || book.queue(r.queue)],
-          ['Why it went there', book.humanize(r.routingReason)],
-          ['Stages', stageDates(r.stages || {})],
-          ['Open tasks', openTasks(r, book)],
-          ['Lifecycle', running ? link('#/process-instance/' + encodeURIComponent(r.processInstanceId) + '/runtime',
-            'Open the running lifecycle in Cockpit') : null]
+          [t('webapps.cockpit.referral.fact.outcome'), outcome(r, cat, opp, book)],
+          [t('webapps.cockpit.referral.fact.owner'), r.owner ? (r.ownerName || book.user(r.owner)) : t('webapps.cockpit.referral.fact.nobodyYet')],
+          [t('webapps.cockpit.referral.fact.queue'), r.queueName || book.queue(r.queue)],
+          [t('webapps.cockpit.referral.fact.whyThere'), routingReason(r.routingReason, book)],
+          [t('webapps.cockpit.referral.fact.stages'), stageDates(r.stages || {})],
+          [t('webapps.cockpit.referral.fact.openTasks'), openTasks(r, book)],
+          [t('webapps.cockpit.referral.fact.lifecycle'), running ? link('#/process-instance/' + encodeURIComponent(r.processInstanceId) + '/runtime',
+            t('webapps.cockpit.referral.fact.openLifecycle')) : null]
         ]));
         root.appendChild(customerLinks(r));
-        root.appendChild(el('h3', null, 'What happened'));
+        root.appendChild(el('h3', null, t('webapps.cockpit.referral.timeline.title')));
         root.appendChild(timelineTable(r, cat, book));
         root.setAttribute('data-relay-rendered', 'true');
       });
     })
     .catch(error => {
       status.className = 'relay-refusal';
-      status.textContent = 'The referral page could not load: ' + error.message;
+      status.textContent = t('webapps.cockpit.referral.loadFailed', {error: error.message});
     });
 }
 
@@ -505,12 +498,12 @@ function listSource(params) {
     params.forEach((value, key) => { if (key !== 'report' && key !== 'page') { passed.append(key, value); } });
     passed.set('page', String(pageNumber));
     passed.set('size', String(PAGE_SIZE));
-    return {title: params.get('title') || 'Referrals behind the ' + report + ' report', page: pageNumber,
+    return {title: params.get('title') || t('webapps.cockpit.referral.list.behindReport', {report: report}), page: pageNumber,
       path: '/api/reports/' + encodeURIComponent(report) + '/referrals?' + passed.toString()};
   }
   const q = (params.get('q') || '').trim();
   if (q) {
-    return {title: 'Referrals matching "' + q + '"', page: pageNumber, q: q,
+    return {title: t('webapps.cockpit.referral.list.matching', {q: q}), page: pageNumber, q: q,
       path: '/api/referrals?q=' + encodeURIComponent(q) + '&page=' + pageNumber + '&size=' + PAGE_SIZE};
   }
   return null;
@@ -525,7 +518,8 @@ function pageHref(params, pageNumber) {
 function listTable(rows, catalog, book) {
   const table = el('table', 'table table-hover relay-list');
   const headRow = el('tr');
-  ['Reference', 'Customer', 'Product', 'Value', 'Status', 'Owner', 'Queue', 'Created'].forEach(h => headRow.appendChild(el('th', null, h)));
+  ['reference', 'customer', 'product', 'value', 'status', 'owner', 'queue', 'created']
+    .forEach(h => headRow.appendChild(el('th', null, t('webapps.cockpit.referral.column.' + h))));
   table.appendChild(append(el('thead'), headRow));
   const body = el('tbody');
   rows.forEach(r => {
@@ -534,7 +528,7 @@ function listTable(rows, catalog, book) {
     row.appendChild(append(el('td'), link(referralHref(r.referenceNumber), r.customer ? r.customer.name : '')));
     row.appendChild(el('td', null, label(catalog.products, r.expressedInterest)));
     row.appendChild(el('td', 'relay-number', money(r.interestValue) || ''));
-    row.appendChild(el('td', null, STATUS[r.status] || r.status));
+    row.appendChild(el('td', null, STATUS(r.status)));
     row.appendChild(el('td', null, r.owner ? (r.ownerName || book.user(r.owner)) : ''));
     row.appendChild(el('td', null, r.queueName || book.queue(r.queue) || ''));
     row.appendChild(el('td', null, when(r.stages && r.stages.created)));
@@ -547,25 +541,24 @@ function listTable(rows, catalog, book) {
 function renderList(node) {
   const root = page(node, 'relay-referrals');
   const params = routeParams();
-  root.appendChild(el('h2', null, 'Referrals'));
+  root.appendChild(el('h2', null, t('webapps.cockpit.referral.list.title')));
   root.appendChild(searchBox(params.get('q')));
   const source = listSource(params);
   if (!source) {
-    root.appendChild(el('p', 'text-muted', 'Find a referral by its reference number or by part of the customer\'s'
-      + ' name; you see the referrals of the queues you manage. The dashboard\'s charts open their referrals here too.'));
+    root.appendChild(el('p', 'text-muted', t('webapps.cockpit.referral.list.intro')));
     root.setAttribute('data-relay-rendered', 'true');
     return;
   }
   const title = el('h3', 'relay-list-title', source.title);
   root.appendChild(title);
-  const status = el('p', 'text-muted', 'Loading…');
+  const status = el('p', 'text-muted', t('webapps.cockpit.referral.list.loading'));
   root.appendChild(status);
 
   Promise.all([api(source.path), api('/api/catalog'), api('/api/queues')])
     .then(([answer, catalog, queues]) => {
       if (!answer.ok) {
         status.className = 'relay-refusal';
-        status.textContent = refusal(answer, 'these referrals');
+        status.textContent = refusal(answer, t('webapps.cockpit.referral.refusal.theseReferrals'));
         root.setAttribute('data-relay-rendered', 'refused');
         return null;
       }
@@ -575,23 +568,22 @@ function renderList(node) {
       return names(owners).then(users => {
         const book = nameBook(users, queues.ok ? queues.body : []);
         status.className = 'relay-total';
-        status.textContent = total === 1 ? '1 referral' : total.toLocaleString('en-US') + ' referrals';
+        status.textContent = total === 1 ? t('webapps.cockpit.referral.list.one') : t('webapps.cockpit.referral.list.many', {count: number(total)});
         if (rows.length) {
           root.appendChild(listTable(rows, catalog.ok ? catalog.body : {}, book));
         } else {
           root.appendChild(el('p', 'text-muted', source.q
-            ? 'No referral you may see has this reference number or a customer name containing "' + source.q + '".'
-            : 'No referral you may see is counted here.'));
+            ? t('webapps.cockpit.referral.list.noMatch', {q: source.q}) : t('webapps.cockpit.referral.list.noneCounted')));
         }
         const pages = Math.ceil(total / PAGE_SIZE);
         if (pages > 1) {
           const pager = el('p', 'relay-pager');
           if (source.page > 0) {
-            pager.appendChild(link(pageHref(params, source.page - 1), '← newer'));
+            pager.appendChild(link(pageHref(params, source.page - 1), '← ' + t('webapps.cockpit.referral.list.newer')));
           }
-          pager.appendChild(el('span', null, ' page ' + (source.page + 1) + ' of ' + pages + ' '));
+          pager.appendChild(el('span', null, ' ' + t('webapps.cockpit.referral.list.page', {page: number(source.page + 1), pages: number(pages)}) + ' '));
           if (source.page + 1 < pages) {
-            pager.appendChild(link(pageHref(params, source.page + 1), 'older →'));
+            pager.appendChild(link(pageHref(params, source.page + 1), t('webapps.cockpit.referral.list.older') + ' →'));
           }
           root.appendChild(pager);
         }
@@ -600,7 +592,7 @@ function renderList(node) {
     })
     .catch(error => {
       status.className = 'relay-refusal';
-      status.textContent = 'The list could not load: ' + error.message;
+      status.textContent = t('webapps.cockpit.referral.list.loadFailed', {error: error.message});
     });
 }
 
@@ -611,28 +603,28 @@ function renderInstanceTab(node, data) {
   const root = page(node, 'relay-instance-referral');
   const engineApi = data && data.api ? data.api.engineApi : '/camunda/api/engine/engine/default';
   const instanceId = data ? data.processInstanceId : null;
-  const status = el('p', 'text-muted', 'Looking up the referral…');
+  const status = el('p', 'text-muted', t('webapps.cockpit.referral.instance.lookingUp'));
   root.appendChild(status);
   api(engineApi + '/process-instance/' + encodeURIComponent(instanceId))
     .then(instance => {
       const key = instance.ok && instance.body ? instance.body.businessKey : null;
       const lifecycle = instance.ok && String(instance.body.definitionId || '').indexOf('ReferralLifecycleProcess:') === 0;
       if (!key || !lifecycle) {
-        status.textContent = 'This process instance is not a referral\'s lifecycle.';
+        status.textContent = t('webapps.cockpit.referral.instance.notALifecycle');
         return null;
       }
       return api('/api/referrals/' + encodeURIComponent(key)).then(answer => {
         root.removeChild(status);
         const line = el('p', 'relay-instance-link');
-        append(line, el('strong', null, 'Referral ' + key + (answer.ok ? ': ' + answer.body.customer.name : '')), ' ',
-          link(referralHref(key), 'Open the referral\'s story', 'btn btn-primary btn-sm relay-open-referral'));
+        append(line, el('strong', null, answer.ok ? t('webapps.cockpit.referral.instance.referralOf', {reference: key, customer: answer.body.customer.name})
+          : t('webapps.cockpit.referral.instance.referral', {reference: key})), ' ',
+          link(referralHref(key), t('webapps.cockpit.referral.instance.open'), 'btn btn-primary btn-sm relay-open-referral'));
         root.appendChild(line);
-        root.appendChild(el('p', 'text-muted', 'Who did what and why: rejections and their notes, reassignments,'
-          + ' escalations, activities and the outcome, also after the lifecycle has ended.'));
+        root.appendChild(el('p', 'text-muted', t('webapps.cockpit.referral.instance.explained')));
         root.setAttribute('data-relay-rendered', 'true');
       });
     })
-    .catch(error => { status.textContent = 'The referral could not be looked up: ' + error.message; });
+    .catch(error => { status.textContent = t('webapps.cockpit.referral.instance.lookupFailed', {error: error.message}); });
 }
 
 function renderInstanceAction(node, data) {
@@ -641,7 +633,7 @@ function renderInstanceAction(node, data) {
     const key = instance.ok && instance.body ? instance.body.businessKey : null;
     if (key && String(instance.body.definitionId || '').indexOf('ReferralLifecycleProcess:') === 0) {
       const a = link(referralHref(key), '', 'btn btn-default action-button relay-open-referral-action');
-      a.title = 'Open the referral\'s story (' + key + ')';
+      a.title = t('webapps.cockpit.referral.instance.openTitle', {reference: key});
       a.appendChild(el('span', 'glyphicon glyphicon-book'));
       node.appendChild(a);
     }
@@ -651,26 +643,27 @@ function renderInstanceAction(node, data) {
 export default [{
   id: 'relay.referral.page',
   pluginPoint: 'cockpit.route',
-  properties: {path: '/relay/referral', label: 'Referral'},
+  properties: {path: '/relay/referral', label: 'webapps.cockpit.referral.tab'},
   render: renderReferral
 }, {
   id: 'relay.referrals.page',
   pluginPoint: 'cockpit.route',
-  properties: {path: '/relay/referrals', label: 'Referrals'},
+  properties: {path: '/relay/referrals', label: 'webapps.cockpit.referral.list.title'},
   render: renderList
 }, {
   id: 'relay.referrals.navigation',
   pluginPoint: 'cockpit.navigation',
   priority: 10,
   properties: {
-    pagePath: '#/relay/referrals', label: 'Referrals',
+    // Cockpit shows navigation and tab labels through its translate filter: keys of i18n/webapps
+    pagePath: '#/relay/referrals', label: 'webapps.cockpit.referral.list.title',
     checkActive: url => url.indexOf('#/relay/referral') >= 0
   }
 }, {
   id: 'relay.processInstance.referral',
   pluginPoint: 'cockpit.processInstance.runtime.tab',
   priority: 30,
-  properties: {label: 'Referral'},
+  properties: {label: 'webapps.cockpit.referral.tab'},
   render: renderInstanceTab
 }, {
   id: 'relay.processInstance.referral.action',

@@ -12,6 +12,7 @@ import org.relay.support.WebappSession;
 import org.relay.tasklist.TasklistFilters;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +21,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +42,9 @@ class EngineNamesInViewersLanguageTest extends RelayIntegrationTest {
     @Autowired
     ReferralIntake intake;
 
+    @Autowired
+    MessageSource messages;
+
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -48,11 +55,14 @@ class EngineNamesInViewersLanguageTest extends RelayIntegrationTest {
 
         JsonNode french = body(recipient.get(API + "/task?processInstanceId=" + review.getProcessInstanceId(),
                 "Accept-Language", "fr-FR,fr;q=0.9,en;q=0.8"));
-        assertThat(french.get(0).get("name").asText()).isEqualTo("Examiner la recommandation: Kiara Thompson, Mortgage");
+        // French typography: a no-break space before the colon; the product in the catalog's French (its configured
+        // label where the catalog bundle has no French for it)
+        assertThat(french.get(0).get("name").asText())
+                .isEqualTo("Examiner la recommandation\u00a0: Kiara Thompson, " + mortgageIn(Locale.FRENCH));
         assertThat(french.get(0).get("taskDefinitionKey").asText()).isEqualTo("Task_ReviewReferral");
 
         JsonNode german = body(recipient.get(API + "/task/" + review.getId(), "Accept-Language", "de-CH"));
-        assertThat(german.get("name").asText()).isEqualTo("Empfehlung prüfen: Kiara Thompson, Mortgage");
+        assertThat(german.get("name").asText()).isEqualTo("Empfehlung prüfen: Kiara Thompson, " + mortgageIn(Locale.GERMAN));
 
         JsonNode english = body(recipient.get(API + "/task/" + review.getId(), "Accept-Language", "en-US,fr;q=0.5"));
         assertThat(english.get("name").asText()).isEqualTo("Review referral: Kiara Thompson, Mortgage");
@@ -68,7 +78,47 @@ class EngineNamesInViewersLanguageTest extends RelayIntegrationTest {
         // Tasklist runs a filter with a POST and reads HAL: the tasks inside are translated too
         JsonNode listed = body(recipient.post(API + "/filter/" + mine.get("id").asText() + "/list?firstResult=0&maxResults=15",
                 "{}", "Accept", "application/hal+json", "Accept-Language", "fr-FR"));
-        assertThat(listed.get("_embedded").get("task").get(0).get("name").asText()).startsWith("Examiner la recommandation");
+        assertThat(listed.get("_embedded").get("task").get(0).get("name").asText()).startsWith("Examiner la recommandation\u00a0: ");
+    }
+
+    @Test
+    void the_list_columns_values_are_shown_in_the_viewers_language() throws Exception {
+        Referral kiara = intake.create(RelayTestData.kiarasMortgage());
+        Task review = reviewTask(kiara);
+        WebappSession recipient = WebappSession.logIn(port, review.getAssignee());
+        JsonNode filters = body(recipient.get(API + "/filter?resourceType=Task", "Accept-Language", "en"));
+        String mine = find(filters, TasklistFilters.MY_REFERRALS).get("id").asText();
+        String columns = "{\"processInstanceId\":\"" + review.getProcessInstanceId() + "\","
+                + "\"variableNames\":[\"listInterest\",\"listValue\",\"listLastActivity\",\"listCustomer\"]}";
+
+        Map<String, String> french = columns(body(recipient.post(API + "/filter/" + mine + "/list?firstResult=0&maxResults=15",
+                columns, "Accept", "application/hal+json", "Accept-Language", "fr-FR")));
+        assertThat(french).containsEntry("listInterest", mortgageIn(Locale.FRENCH))
+                .containsEntry("listValue", "450\u202f000\u00a0USD")   // as French writes it
+                .containsEntry("listLastActivity", "aucune pour l'instant")
+                .containsEntry("listCustomer", "Kiara Thompson");   // names stay as they are
+
+        Map<String, String> german = columns(body(recipient.post(API + "/filter/" + mine + "/list?firstResult=0&maxResults=15",
+                columns, "Accept", "application/hal+json", "Accept-Language", "de")));
+        assertThat(german).containsEntry("listValue", "450.000\u00a0USD").containsEntry("listLastActivity", "noch keine");
+
+        Map<String, String> english = columns(body(recipient.post(API + "/filter/" + mine + "/list?firstResult=0&maxResults=15",
+                columns, "Accept", "application/hal+json", "Accept-Language", "en-GB")));
+        assertThat(english).containsEntry("listInterest", "Mortgage").containsEntry("listValue", "USD 450,000")
+                .containsEntry("listLastActivity", "none yet");
+    }
+
+    /** The catalog's label of the mortgage in a language, as Relay's catalog bundle has it (else the configured one). */
+    private String mortgageIn(Locale language) {
+        return messages.getMessage("catalog.product.MORTGAGE", null, "Mortgage", language);
+    }
+
+    /** The list columns' values Tasklist shows: HAL's tasks with their embedded variables. */
+    private static Map<String, String> columns(JsonNode hal) {
+        Map<String, String> values = new HashMap<>();
+        hal.findValues("variable").forEach(list -> list.forEach(v -> values.put(v.get("name").asText(), v.get("value").asText())));
+        assertThat(values).as("variables in %s", hal).isNotEmpty();
+        return values;
     }
 
     @Test
