@@ -450,26 +450,26 @@ function render(node) {
 // Rewards earned and paid per unit (points, each currency), from the reward ledger (org.relay.rewards, issue #29);
 // texts in the user's language from the rewards bundle. Only the reward programme's managers get the card.
 function rewardsCard(grid) {
-  return Promise.all([readJson('/api/rewards/totals'), readJson('/api/rewards/texts')]).then(([totals, t]) => {
-    if (!totals || !t) {
+  return Promise.all([readJson('/api/rewards/totals'), readJson('/api/rewards/texts')]).then(([totals, words]) => {
+    if (!totals || !words) {
       return;
     }
-    const box = card(grid, 'relay-rewards', t['rewards.dashboard.title'], [['/api/rewards?status=APPROVED', 'JSON']]);
+    const box = card(grid, 'relay-rewards', words['rewards.dashboard.title'], [['/api/rewards?status=APPROVED', 'JSON']]);
     box.className = 'relay-table';
     if (!totals.length) {
-      box.appendChild(text('p', null, t['rewards.dashboard.none']));
+      box.appendChild(text('p', null, words['rewards.dashboard.none']));
       return;
     }
     const table = document.createElement('table');
     table.className = 'table table-condensed';
     const head = document.createElement('tr');
-    ['', t['rewards.dashboard.earned'], t['rewards.dashboard.paid']].forEach(h => head.appendChild(text('th', null, h)));
+    ['', words['rewards.dashboard.earned'], words['rewards.dashboard.paid']].forEach(h => head.appendChild(text('th', null, h)));
     table.appendChild(head);
     totals.forEach(line => {
       const row = document.createElement('tr');
-      row.appendChild(text('td', null, line.unit === 'points' ? (t['rewards.form.points'] || '{0}').replace('{0} ', '') : line.unit));
-      row.appendChild(text('td', null, Number(line.earned).toLocaleString()));
-      row.appendChild(text('td', null, Number(line.paid).toLocaleString()));
+      row.appendChild(text('td', null, line.unit === 'points' ? (words['rewards.form.points'] || '{0}').replace('{0} ', '') : line.unit));
+      row.appendChild(text('td', null, number(Number(line.earned), line.unit === 'points' ? 0 : 2)));
+      row.appendChild(text('td', null, number(Number(line.paid), line.unit === 'points' ? 0 : 2)));
       table.appendChild(row);
     });
     box.appendChild(table);
