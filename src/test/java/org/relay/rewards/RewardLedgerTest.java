@@ -106,6 +106,8 @@ class RewardLedgerTest extends RelayIntegrationTest {
         Assertions.assertThat(reward.getStatus()).isEqualTo(RewardStatus.PENDING_APPROVAL);
         Task task = approvalTask(reward);
         Assertions.assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_ApproveReward");
+        Assertions.assertThat(task.getName()).as("whose reward, which one")
+                .isEqualTo("Approve reward: " + reward.getReferrerName() + ", " + reward.getReference());
         Assertions.assertThat(taskService.getIdentityLinksForTask(task.getId())).anyMatch(l -> "referral-managers".equals(l.getGroupId()));
         Assertions.assertThat(processEngine.getRuntimeService().getVariables(task.getProcessInstanceId()).keySet())
                 .as("ids and decisions only").containsExactlyInAnyOrder("rewardId", "heldForCap");
