@@ -2,7 +2,12 @@ package org.relay.notification;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.relay.calendar.BusinessCalendars;
 import org.relay.catalog.Catalog;
+import org.relay.catalog.CatalogLabels;
+import org.relay.i18n.Languages;
+import org.relay.i18n.LocalFormats;
+import org.relay.i18n.Texts;
 import org.relay.common.RelayProperties;
 import org.relay.common.WithoutEngineUser;
 import org.relay.referral.Referral;
@@ -13,6 +18,8 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -28,8 +35,6 @@ import java.util.Map;
 @Component
 public class CustomerMails {
 
-    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-
     private final TemplateEngine templates;
     private final MailDelivery delivery;
     private final SentLog sentLog;
@@ -37,9 +42,20 @@ public class CustomerMails {
     private final ReferralTimeline timeline;
     private final Catalog catalog;
     private final RelayProperties properties;
+    private final CatalogLabels labels;
+    private final Languages languages;
+    private final LocalFormats formats;
+    private final Texts texts;
+    private final BusinessCalendars calendars;
 
     CustomerMails(TemplateEngine templates, MailDelivery delivery, SentLog sentLog, IdentityService identityService,
-                  ReferralTimeline timeline, Catalog catalog, RelayProperties properties) {
+                  ReferralTimeline timeline, Catalog catalog, RelayProperties properties, CatalogLabels labels,
+                  Languages languages, LocalFormats formats, Texts texts, BusinessCalendars calendars) {
+        this.labels = labels;
+        this.languages = languages;
+        this.formats = formats;
+        this.texts = texts;
+        this.calendars = calendars;
         this.templates = templates;
         this.delivery = delivery;
         this.sentLog = sentLog;
@@ -63,11 +79,16 @@ public class CustomerMails {
         if (email == null || email.isBlank()) {
             return;
         }
-        String subject = brandName + ": we have your request " + referral.getReferenceNumber();
-        send(referral, eventKey, email, "customer-confirmation", subject, Map.of(
-                "firstName", firstName(referral.getCustomer().getName()), "brandName", brandName,
-                "statusLink", statusLink, "linkWorksUntil", UNTIL.format(linkExpires.atZone(ZoneOffset.UTC))),
-                "Confirmation with the status page's link to the customer");
+        Locale language = languages.orDefault(referral.getCustomerLanguage());
+        String subject = texts.get("mail.customer-confirmation.subject", language, brandName, referral.getReferenceNumber());
+        ZoneId zone = calendars.forRegion(referral.getCustomer().getRegion()).zone();
+        Map<String, Object> model = new HashMap<>();
+        model.put("firstName", firstName(referral.getCustomer().getName()));
+        model.put("brandName", brandName);
+        model.put("statusLink", statusLink);
+        model.put("linkWorksUntil", formats.date(linkExpires, zone, language));
+        send(referral, eventKey, email, "customer-confirmation", subject, model,
+                "Confirmation with the status page's link to the customer", language);
     }
 
     /** The customer wrote on their status page: the message, to the owner (or the queue). */
@@ -78,7 +99,7 @@ public class CustomerMails {
             send(referral, "customer-message:" + activityId, email, "customer-message", subject, Map.of(
                     "message", message, "sentAt", DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
                             .format(sentAt.atZone(ZoneOffset.UTC))),
-                    "The customer's message, to " + email);
+                    "The customer's message, to " + email, languages.defaultLocale());
         }
     }
 
@@ -88,18 +109,18 @@ public class CustomerMails {
                 + referral.getReferenceNumber() + ")";
         for (String email : ownersAddresses(referral)) {
             send(referral, "customer-withdrew:" + referral.getId() + ":" + referral.getClosedAt(), email,
-                    "customer-withdrew", subject, Map.of(), "Withdrawal told to " + email);
+                    "customer-withdrew", subject, Map.of(), "Withdrawal told to " + email, languages.defaultLocale());
         }
     }
 
     private void send(Referral referral, String eventKey, String email, String template, String subject,
-                      Map<String, Object> model, String what) {
+                      Map<String, Object> model, String what, Locale language) {
         if (sentLog.wasSent(eventKey, email)) {
             return;
         }
-        Context context = new Context(Locale.ENGLISH);
+        Context context = new Context(language);
         context.setVariable("referral", referral);
-        context.setVariable("product", catalog.productLabel(referral.getExpressedInterest()));
+        context.setVariable("product", labels.product(referral.getExpressedInterest(), language));
         context.setVariable("taskLink", properties.publicUrl() + "/referrals/" + referral.getReferenceNumber() + "/task");
         context.setVariables(model);
         String text = templates.process("mail/" + template + ".txt", context);
