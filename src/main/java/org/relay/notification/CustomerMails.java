@@ -8,6 +8,7 @@ import org.relay.catalog.CatalogLabels;
 import org.relay.i18n.Languages;
 import org.relay.i18n.LocalFormats;
 import org.relay.i18n.Texts;
+import org.relay.i18n.UserLanguages;
 import org.relay.common.RelayProperties;
 import org.relay.common.WithoutEngineUser;
 import org.relay.referral.Referral;
@@ -20,8 +21,6 @@ import org.thymeleaf.context.Context;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,10 +46,13 @@ public class CustomerMails {
     private final LocalFormats formats;
     private final Texts texts;
     private final BusinessCalendars calendars;
+    private final UserLanguages userLanguages;
 
     CustomerMails(TemplateEngine templates, MailDelivery delivery, SentLog sentLog, IdentityService identityService,
                   ReferralTimeline timeline, Catalog catalog, RelayProperties properties, CatalogLabels labels,
-                  Languages languages, LocalFormats formats, Texts texts, BusinessCalendars calendars) {
+                  Languages languages, LocalFormats formats, Texts texts, BusinessCalendars calendars,
+                  UserLanguages userLanguages) {
+        this.userLanguages = userLanguages;
         this.labels = labels;
         this.languages = languages;
         this.formats = formats;
@@ -91,25 +93,27 @@ public class CustomerMails {
                 "Confirmation with the status page's link to the customer", language);
     }
 
-    /** The customer wrote on their status page: the message, to the owner (or the queue). */
+    /** The customer wrote on their status page: the message, to the owner (or the queue), each in their language. */
     public void customerMessage(Referral referral, long activityId, String message, Instant sentAt) {
-        String subject = "Message from your customer " + referral.getCustomer().getName() + " ("
-                + referral.getReferenceNumber() + ")";
-        for (String email : ownersAddresses(referral)) {
-            send(referral, "customer-message:" + activityId, email, "customer-message", subject, Map.of(
-                    "message", message, "sentAt", DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-                            .format(sentAt.atZone(ZoneOffset.UTC))),
-                    "The customer's message, to " + email, languages.defaultLocale());
+        ZoneId zone = calendars.forRegion(referral.getCustomer().getRegion()).zone();
+        for (User user : owners(referral)) {
+            Locale language = userLanguages.of(user.getId());
+            String subject = texts.get("mail.customer-message.subject", language, referral.getCustomer().getName(),
+                    referral.getReferenceNumber());
+            send(referral, "customer-message:" + activityId, user.getEmail(), "customer-message", subject, Map.of(
+                    "message", message, "sentAt", formats.dateTime(sentAt, zone, language)),
+                    "The customer's message, to " + user.getEmail(), language);
         }
     }
 
     /** The customer withdrew their request on the status page: the owner (or the queue) is told it is closed. */
     public void customerWithdrew(Referral referral) {
-        String subject = "Withdrawn by the customer: " + referral.getCustomer().getName() + " ("
-                + referral.getReferenceNumber() + ")";
-        for (String email : ownersAddresses(referral)) {
-            send(referral, "customer-withdrew:" + referral.getId() + ":" + referral.getClosedAt(), email,
-                    "customer-withdrew", subject, Map.of(), "Withdrawal told to " + email, languages.defaultLocale());
+        for (User user : owners(referral)) {
+            Locale language = userLanguages.of(user.getId());
+            String subject = texts.get("mail.customer-withdrew.subject", language, referral.getCustomer().getName(),
+                    referral.getReferenceNumber());
+            send(referral, "customer-withdrew:" + referral.getId() + ":" + referral.getClosedAt(), user.getEmail(),
+                    "customer-withdrew", subject, Map.of(), "Withdrawal told to " + user.getEmail(), language);
         }
     }
 
@@ -130,13 +134,13 @@ public class CustomerMails {
         timeline.record(referral, ReferralEventType.NOTIFIED, null, template, what);
     }
 
-    /** The owner's address; while nobody owns it, every member of its queue with an address. */
-    private List<String> ownersAddresses(Referral referral) {
+    /** The owner; while nobody owns it, every member of its queue: those with an address. */
+    private List<User> owners(Referral referral) {
         List<User> users = WithoutEngineUser.run(identityService, () -> referral.getOwnerId() != null
                 ? identityService.createUserQuery().userId(referral.getOwnerId()).list()
                 : referral.getQueueId() == null ? List.<User>of()
                 : identityService.createUserQuery().memberOfGroup(referral.getQueueId()).list());
-        return users.stream().map(User::getEmail).filter(e -> e != null && !e.isBlank()).toList();
+        return users.stream().filter(u -> u.getEmail() != null && !u.getEmail().isBlank()).toList();
     }
 
     /** The first word of the customer's name: what the customer's mail and page call them. */
