@@ -42,6 +42,11 @@ public class LocalFormats {
         return at == null ? null : pattern("format.date-time", language).format(at.atZone(zone));
     }
 
+    /** A recent moment, without year or zone: "Tue 8 Dec, 14:00". */
+    public String shortDateTime(Instant at, ZoneId zone, Locale language) {
+        return at == null ? null : pattern("format.date-time.short", language).format(at.atZone(zone));
+    }
+
     /** A day: "8 December 2026". */
     public String date(Instant at, ZoneId zone, Locale language) {
         return at == null ? null : pattern("format.date", language).format(at.atZone(zone));
