@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.text.MessageFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -107,13 +109,22 @@ class MessageBundlesTest {
                 Properties texts = load(bundle, language);
                 for (String key : texts.stringPropertyNames()) {
                     String text = texts.getProperty(key);
-                    if (text.matches("(?s).*\\{\\d.*") && text.replace("''", "").contains("'")) {
-                        broken.add(bundle + (language == null ? "" : "_" + language) + ": " + key);
+                    if (!text.matches("(?s).*\\{\\d.*")) {
+                        continue;
+                    }
+                    String where = bundle + (language == null ? "" : "_" + language) + ": " + key;
+                    if (text.replace("''", "").contains("'")) {
+                        broken.add(where + " (a lone ')");
+                    }
+                    try {
+                        new MessageFormat(text, Locale.ENGLISH);
+                    } catch (IllegalArgumentException e) {
+                        broken.add(where + " (" + e.getMessage() + ")");
                     }
                 }
             }
         }
-        Assertions.assertThat(broken).as("a lone ' in a text with {0} arguments (write '' or ’)").isEmpty();
+        Assertions.assertThat(broken).as("texts with {0} arguments that MessageFormat cannot read (a lone ' must be '' or ’)").isEmpty();
     }
 
     private static List<String> bundleNames() throws IOException {
