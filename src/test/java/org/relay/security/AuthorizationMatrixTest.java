@@ -482,7 +482,15 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                         (f, u) -> get("/public/referrals/" + advocateLink()).method("HEAD", HttpRequest.BodyPublishers.noBody()),
                         EnumSet.allOf(Role.class)),
                 new Surface("GET /public/referrals/{unknown token}",
-                        (f, u) -> get("/public/referrals/" + "A".repeat(43)), NOBODY));
+                        (f, u) -> get("/public/referrals/" + "A".repeat(43)), NOBODY),
+                // languages (issue #30): each colleague reads and sets only their own (null: back to the default);
+                // the public form in another language is as public as the form
+                new Surface("GET /api/me/language (the caller's own)", (f, u) -> get("/api/me/language"),
+                        EnumSet.complementOf(EnumSet.of(ANONYMOUS))),
+                new Surface("PUT /api/me/language (the caller's own)", (f, u) -> put("/api/me/language",
+                        "{\"language\":null}"), EnumSet.complementOf(EnumSet.of(ANONYMOUS))),
+                new Surface("GET /public/lead?lang=fr (the public form in French)", (f, u) -> get("/public/lead?lang=fr"),
+                        EnumSet.allOf(Role.class)));
     }
 
     private String advocateLink;
