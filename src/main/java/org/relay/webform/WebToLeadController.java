@@ -125,7 +125,7 @@ class WebToLeadController {
         BigDecimal amount = null;
         if (form.amount() != null && !form.amount().isBlank()) {
             try {
-                amount = new BigDecimal(form.amount().replaceAll("[\\s,$€£]", ""));
+                amount = amountAsTyped(form.amount(), locale);
             } catch (NumberFormatException e) {
                 errors.put("amount", texts.get("webform.error.amount-format", locale));
             }
@@ -225,6 +225,17 @@ class WebToLeadController {
             case "customer.city" -> "webform.error.city";
             default -> "webform.error.other";
         };
+    }
+
+    /**
+     * The amount as people write it in their language: "380,000" in English; "380 000,50", "380.000" or "380’000" in
+     * French and German, where the comma is the decimal mark. Currency signs and spaces are dropped.
+     */
+    static BigDecimal amountAsTyped(String typed, Locale locale) {
+        String digits = typed.replaceAll("[\\s\u00A0\u202F$€£'’]", "");
+        digits = locale.getLanguage().equals("en") ? digits.replace(",", "")
+                : digits.replace(".", "").replace(',', '.');
+        return new BigDecimal(digits);
     }
 
     private static String trim(String value) {

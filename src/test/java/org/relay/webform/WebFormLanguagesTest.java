@@ -110,6 +110,15 @@ class WebFormLanguagesTest extends RelayIntegrationTest {
                 .contains("<html lang=\"fr\"").contains("Bonjour Claire, voici où en est votre demande").contains("Reçue");
     }
 
+    @Test
+    void amounts_are_read_as_each_language_writes_them() {
+        Assertions.assertThat(WebToLeadController.amountAsTyped("$380,000", java.util.Locale.ENGLISH)).isEqualByComparingTo("380000");
+        Assertions.assertThat(WebToLeadController.amountAsTyped("380 000,50 €", java.util.Locale.FRENCH)).isEqualByComparingTo("380000.50");
+        Assertions.assertThat(WebToLeadController.amountAsTyped("380\u202F000", java.util.Locale.FRENCH)).isEqualByComparingTo("380000");
+        Assertions.assertThat(WebToLeadController.amountAsTyped("380.000", java.util.Locale.GERMAN)).isEqualByComparingTo("380000");
+        Assertions.assertThat(WebToLeadController.amountAsTyped("380’000", java.util.Locale.GERMAN)).isEqualByComparingTo("380000");
+    }
+
     /** The plain-text part of a mail. */
     private static String text(MimeMessage mail) throws Exception {
         String found = find((jakarta.mail.internet.MimeMultipart) mail.getContent());
