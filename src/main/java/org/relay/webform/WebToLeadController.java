@@ -183,6 +183,10 @@ class WebToLeadController {
         model.addAttribute("intro", properties.intro(locale.getLanguage()));
         model.addAttribute("consent", consentShown(locale));
         model.addAttribute("languages", languages.supportedTags());
+        // the chooser's links keep a partner code only when it looks like one (no echo of arbitrary input in three links)
+        LeadForm typed = (LeadForm) model.getAttribute("form");
+        model.addAttribute("chooserRef", typed != null && typed.ref() != null && typed.ref().matches("[A-Za-z0-9-]{1,40}")
+                ? typed.ref() : null);
         model.addAttribute("products", offered(locale));
         model.addAttribute("errors", errors);
         return "webform/lead";
