@@ -111,7 +111,6 @@ class MeetingMailer {
         model.put("ownerEmail", ownerEmail);
         model.put("starts", booking.getStartsAt().atZone(zone));
         model.put("ends", booking.getEndsAt().atZone(zone));
-        model.put("zoneName", zone.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH));
         model.put("location", properties.location());
         model.put("cancelledByCustomer", Meetings.CUSTOMER.equals(booking.getCancelledBy()));
         // cancelled because the request ended (closed, withdrawn, merged, erased): no "book another time"

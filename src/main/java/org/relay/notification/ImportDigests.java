@@ -6,12 +6,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
-import org.relay.catalog.Catalog;
 import org.relay.catalog.CatalogLabels;
 import org.relay.i18n.LocalFormats;
 import org.relay.i18n.Texts;
 import org.relay.i18n.UserLanguages;
-import org.relay.common.Money;
 import org.relay.common.RelayProperties;
 import org.relay.emailaction.ActionLink;
 import org.relay.emailaction.EmailActions;
@@ -71,7 +69,6 @@ class ImportDigests {
     private final SentLog sentLog;
     private final ReferralTimeline timeline;
     private final EmailActions emailActions;
-    private final Catalog catalog;
     private final RelayProperties properties;
     private final int maxLines;
     private final CatalogLabels labels;
@@ -84,7 +81,7 @@ class ImportDigests {
 
     ImportDigests(ImportedLeads leads, ReferralRepository referrals, TaskService taskService,
                   IdentityService identityService, TemplateEngine templates, MailDelivery delivery, SentLog sentLog,
-                  ReferralTimeline timeline, EmailActions emailActions, Catalog catalog, RelayProperties properties,
+                  ReferralTimeline timeline, EmailActions emailActions, RelayProperties properties,
                   @Value("${relay.imports.digest.max-lines:200}") int maxLines, CatalogLabels labels,
                   UserLanguages userLanguages, LocalFormats formats, Texts texts) {
         this.labels = labels;
@@ -100,7 +97,6 @@ class ImportDigests {
         this.sentLog = sentLog;
         this.timeline = timeline;
         this.emailActions = emailActions;
-        this.catalog = catalog;
         this.properties = properties;
         this.maxLines = maxLines;
     }
@@ -198,9 +194,8 @@ class ImportDigests {
     }
 
     private Line lineOf(Referral referral, Task task, boolean queueWide, String queueName) {
-        return new Line(referral.getReferenceNumber(), referral.getCustomer().getName(),
-                catalog.productLabel(referral.getExpressedInterest()),
-                Money.format(referral.getInterestAmount(), referral.getInterestCurrency(), "—"),
+        // product and value are worded per recipient's language when the mail is written (withLinks)
+        return new Line(referral.getReferenceNumber(), referral.getCustomer().getName(), null, null,
                 referral.getLeadScore() == null ? "—" : LeadGrade.of(referral.getLeadScore()) + " " + referral.getLeadScore(),
                 queueWide, queueName, properties.tasklistLink(task.getId()), null, null);
     }
