@@ -45,11 +45,14 @@ public class UserLanguages {
         return chosen(userId).orElse(languages.defaultLocale());
     }
 
-    /** Keeps the user's choice (null: none, the default applies); the recipient row is created if routing had none. */
+    /**
+     * Keeps the user's choice (null: none, the default applies). A colleague routing has no row for yet gets one
+     * (the routing defaults: active, present, the default capacity); clearing a choice never creates one.
+     */
     @Transactional
     public void choose(String userId, Locale language) {
         String tag = language == null ? null : language.getLanguage();
-        if (jdbc.update("update recipient set language = ? where user_id = ?", tag, userId) == 0) {
+        if (jdbc.update("update recipient set language = ? where user_id = ?", tag, userId) == 0 && tag != null) {
             jdbc.update("insert into recipient (user_id, language) values (?, ?)", userId, tag);
         }
         cache.invalidate(userId);
