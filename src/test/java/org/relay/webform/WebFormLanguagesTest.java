@@ -95,6 +95,12 @@ class WebFormLanguagesTest extends RelayIntegrationTest {
         Assertions.assertThat(lead.getCustomerLanguage()).isEqualTo("fr");
         Assertions.assertThat(lead.getConsentLanguage()).isEqualTo("fr");
         Assertions.assertThat(lead.getConsentVersion()).isEqualTo("2026-11");
+        HttpResponse<String> view = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + port + "/api/referrals/" + lead.getReferenceNumber())).header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Assertions.assertThat(view.body()).as("staff see which language to write in").contains("\"language\":\"fr\"")
+                .contains("\"consentLanguage\":\"fr\"");
         Assertions.assertThat(jdbc.queryForObject("select text from consent_text where version = ? and language = ?",
                 String.class, "2026-11", "fr")).startsWith("J’accepte que Relay Bank me contacte");
 
