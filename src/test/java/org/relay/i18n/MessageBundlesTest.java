@@ -59,6 +59,22 @@ class MessageBundlesTest {
         Assertions.assertThat(bundleNames()).contains("messages", "catalog", "webapps", "rewards");
     }
 
+    /** The bundles share one namespace (one MessageSource): a key in two of them would show only the first's text. */
+    @Test
+    void no_key_is_in_two_bundles() throws IOException {
+        Map<String, String> owner = new TreeMap<>();
+        List<String> twice = new ArrayList<>();
+        for (String bundle : bundleNames()) {
+            for (String key : load(bundle, null).stringPropertyNames()) {
+                String first = owner.putIfAbsent(key, bundle);
+                if (first != null) {
+                    twice.add(key + " (" + first + ", " + bundle + ")");
+                }
+            }
+        }
+        Assertions.assertThat(twice).as("keys defined in two bundles").isEmpty();
+    }
+
     @Test
     void every_key_the_templates_use_exists() throws IOException {
         Properties english = allEnglish();
