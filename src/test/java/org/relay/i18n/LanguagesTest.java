@@ -114,7 +114,7 @@ class LanguagesTest extends RelayIntegrationTest {
                 + referral.getReferenceNumber() + " : Kiara Thompson");
         String text = text(mail);
         Assertions.assertThat(text).contains("Une recommandation attend votre décision.").contains("450\u202F000 USD")
-                .contains("Accepter: https://relay.test/actions/").contains("Montant:").doesNotContain("Reference:");
+                .contains("Accepter : https://relay.test/actions/").contains("Montant :").doesNotContain("Reference:");
 
         // the one-click page it links to speaks the mail's language, whatever the browser says
         Matcher accept = LINK.matcher(text);
