@@ -77,7 +77,7 @@ class EmailActionController {
         model.addAttribute("interestValue", formats.money(referral.getInterestAmount(), referral.getInterestCurrency(),
                 language, texts.get("mail.value.not-given", language)));
         model.addAttribute("leadScore", LeadScore.summary(referral.getLeadScore(), referral.getLeadScoreFactors(),
-                referral.getLeadScoreModel()));
+                referral.getLeadScoreModel(), texts, language));
         return "actions/confirm";
     }
 

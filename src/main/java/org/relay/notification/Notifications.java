@@ -161,7 +161,7 @@ public class Notifications {
         context.setVariable("referrerRecord", record);
         context.setVariable("referrerSummary", record.summary(texts, language));
         context.setVariable("leadScore", org.relay.scoring.LeadScore.summary(referral.getLeadScore(),
-                referral.getLeadScoreFactors(), referral.getLeadScoreModel()));
+                referral.getLeadScoreFactors(), referral.getLeadScoreModel(), texts, language));
         context.setVariable("taskLink", properties.publicUrl() + "/referrals/" + referral.getReferenceNumber() + "/task");
         context.setVariables(model);
         String text = templates.process("mail/" + template + ".txt", context);
