@@ -21,8 +21,13 @@ import java.util.stream.Collectors;
 @Component
 public class SharedActivities {
 
-    /** What a referrer reads of one activity: when, what kind, its subject and result — not its notes. */
-    public record Summary(Instant occurredAt, String typeLabel, String subject, String result, Instant recordedAt) {
+    /**
+     * What a referrer reads of one activity: when, what kind, its subject and result — not its notes. {@code type} is
+     * the code (pages and mails word it in the reader's language, {@code activity.type.*}); {@code typeLabel} its
+     * English label, as the API has always given it.
+     */
+    public record Summary(Instant occurredAt, String typeLabel, String subject, String result, Instant recordedAt,
+                          String type) {
     }
 
     private final ActivityRepository activities;
@@ -65,6 +70,6 @@ public class SharedActivities {
     private static Summary summary(Activity a) {
         String type = a.getType().name();
         return new Summary(a.getOccurredAt(), type.charAt(0) + type.substring(1).toLowerCase(java.util.Locale.ROOT),
-                a.getSubject(), a.getOutcome(), a.getRecordedAt());
+                a.getSubject(), a.getOutcome(), a.getRecordedAt(), type);
     }
 }

@@ -4,19 +4,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The picklists clients need to build a valid referral. */
+import java.util.Locale;
+
+/** The picklists clients need to build a valid referral; labels in the caller's language, codes unchanged. */
 @RestController
 @RequestMapping("/api/catalog")
 class CatalogController {
 
-    private final Catalog catalog;
+    private final CatalogLabels labels;
 
-    CatalogController(Catalog catalog) {
-        this.catalog = catalog;
+    CatalogController(CatalogLabels labels) {
+        this.labels = labels;
     }
 
     @GetMapping
-    Catalog catalog() {
-        return catalog;
+    Catalog catalog(Locale locale) {
+        return labels.translated(locale);
     }
 }

@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -41,14 +43,21 @@ import java.util.Set;
 import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
-/** Turns bad input into 400 application/problem+json with an {@code errors} list naming each field. */
+/**
+ * Turns bad input into 400 application/problem+json with an {@code errors} list naming each field. Titles, the details
+ * written here and the generic field messages follow the caller's language (Accept-Language, i18n/messages
+ * {@code problem.*}; Spring's own {@code problemDetail.*}); field names and codes never change.
+ */
 @RestControllerAdvice(basePackages = "org.relay")
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
-    private static final String TRY_AGAIN = "Someone or something else changed the same data at the same moment and the"
-            + " database gave up this request; nothing was saved. Reload and try again";
+    private final MessageSource messages;
+
+    ProblemResponses(MessageSource messages) {
+        this.messages = messages;
+    }
 
     /** PostgreSQL's SQL states for a transaction it gave up: serialization failure, deadlock, lock not available. */
     private static final Set<String> GIVEN_UP = Set.of("40001", "40P01", "55P03");
@@ -60,12 +69,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
     }
 
     @ExceptionHandler(ForbiddenException.class)
     ProblemDetail forbidden(ForbiddenException e) {
-        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
         if (!e.problems().isEmpty()) {
             problem.setProperty("errors", e.problems());
         }
@@ -74,13 +83,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+        return problem(HttpStatus.CONFLICT, "conflict", e.getMessage());
     }
 
     /** A decision the lifecycle refuses (e.g. reject without a reason), reached through Relay's API. */
     @ExceptionHandler(LifecycleInputException.class)
     ProblemDetail lifecycleInput(LifecycleInputException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid", e.getMessage());
         if (!e.fieldProblems().isEmpty()) {
             problem.setProperty("errors", e.fieldProblems());
         }
@@ -90,15 +99,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /** Two people changed the same referral at once: the other one won; reloading shows what happened. */
     @ExceptionHandler(OptimisticLockingException.class)
     ProblemDetail concurrentChange(OptimisticLockingException e) {
-        return problem(HttpStatus.CONFLICT, "Conflict",
-                "Someone else changed this referral at the same moment; reload it and try again");
+        return problem(HttpStatus.CONFLICT, "conflict", text("problem.detail.referral-changed"));
     }
 
     /** Two requests changed the same referral row at once (JPA version check): the other one won. */
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     ProblemDetail concurrentRowChange(ObjectOptimisticLockingFailureException e) {
-        return problem(HttpStatus.CONFLICT, "Conflict",
-                "Someone else changed this record at the same moment; reload it and try again");
+        return problem(HttpStatus.CONFLICT, "conflict", text("problem.detail.record-changed"));
     }
 
     /**
@@ -108,22 +115,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConcurrencyFailureException.class)
     ProblemDetail concurrentTransactions(ConcurrencyFailureException e) {
         log.info("Concurrent transactions, one given up: {}", e.getMostSpecificCause().getMessage());
-        return problem(HttpStatus.CONFLICT, "Conflict", TRY_AGAIN);
+        return problem(HttpStatus.CONFLICT, "conflict", text("problem.detail.try-again"));
     }
 
     /** A last line of defence behind the field checks: the database refused the values (e.g. a duplicate key). */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail refusedByDatabase(DataIntegrityViolationException e) {
         log.warn("Database refused a request's values: {}", e.getMostSpecificCause().getMessage());
-        return problem(HttpStatus.CONFLICT, "Conflict",
-                "The values conflict with data Relay already holds or do not fit it; nothing was saved");
+        return problem(HttpStatus.CONFLICT, "conflict", text("problem.detail.refused-by-database"));
     }
 
     /** An upload that is not valid multipart/form-data. */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> notMultipart(MultipartException e) {
-        return badRequest(List.of(new FieldProblem("file",
-                "the request is not valid multipart/form-data with a \"file\" part")));
+        return badRequest(List.of(new FieldProblem("file", text("problem.field.not-multipart"))));
     }
 
     /**
@@ -133,14 +138,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler({NullValueException.class, org.camunda.bpm.engine.exception.NotFoundException.class})
     ProblemDetail goneMeanwhile(ProcessEngineException e) {
         log.info("Engine object gone while a request acted on it: {}", e.getMessage());
-        return problem(HttpStatus.CONFLICT, "Conflict",
-                "The referral changed while you were acting on it (its task is gone); reload it and try again");
+        return problem(HttpStatus.CONFLICT, "conflict", text("problem.detail.task-gone"));
     }
 
     /** The engine's own authorization check refused the acting user. */
     @ExceptionHandler(AuthorizationException.class)
     ProblemDetail engineForbidden(AuthorizationException e) {
-        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+        return problem(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
     }
 
     /** The lifecycle could not run (e.g. a misconfigured routing table): nothing was written, say what broke. */
@@ -158,11 +162,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         if (givenUpByDatabase(e)) {
             log.info("Concurrent transactions in the engine, one given up: {}", e.getMessage());
-            return problem(HttpStatus.CONFLICT, "Conflict", TRY_AGAIN);
+            return problem(HttpStatus.CONFLICT, "conflict", text("problem.detail.try-again"));
         }
         log.error("Process engine failure", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Lifecycle failure",
-                "The referral's lifecycle could not run, nothing was saved: " + e.getMessage());
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "lifecycle-failure",
+                text("problem.detail.lifecycle-failure", e.getMessage()));
     }
 
     @Override
@@ -200,7 +204,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                                                                @NonNull HttpStatusCode status,
                                                                @NonNull WebRequest request) {
         if (e.isMissingAfterConversion()) {
-            return badRequest(List.of(new FieldProblem(e.getVariableName(), "must not be blank")));
+            return badRequest(List.of(new FieldProblem(e.getVariableName(), text("problem.field.blank"))));
         }
         return super.handleMissingPathVariable(e, headers, status, request);
     }
@@ -230,7 +234,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                                                                           @NonNull HttpHeaders headers,
                                                                           @NonNull HttpStatusCode status,
                                                                           @NonNull WebRequest request) {
-        return badRequest(List.of(new FieldProblem(e.getParameterName(), "is required")));
+        return badRequest(List.of(new FieldProblem(e.getParameterName(), text("problem.field.required"))));
     }
 
     @Override
@@ -242,8 +246,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             return badRequest(List.of(new FieldProblem(path(mapping), mappingMessage(mapping))));
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is missing or is not valid JSON");
-        problem.setTitle("Malformed request body");
+                text("problem.detail.malformed-body"));
+        problem.setTitle(text("problem.title.malformed-body"));
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -261,16 +265,21 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return Stream.iterate(e, Objects::nonNull, Throwable::getCause).limit(32);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    /** A title from the bundles ({@code problem.title.<key>}) in the caller's language (Accept-Language). */
+    private ProblemDetail problem(HttpStatus status, String titleKey, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
+        problem.setTitle(text("problem.title." + titleKey));
         return problem;
     }
 
-    private static ResponseEntity<Object> badRequest(List<FieldProblem> problems) {
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args.length == 0 ? null : args, LocaleContextHolder.getLocale());
+    }
+
+    private ResponseEntity<Object> badRequest(List<FieldProblem> problems) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 problems.stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; ")));
-        problem.setTitle("Invalid request");
+        problem.setTitle(text("problem.title.invalid"));
         problem.setProperty("errors", problems);
         return ResponseEntity.badRequest().body(problem);
     }

@@ -2,7 +2,11 @@ package org.relay.customerstatus;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.relay.activity.ActivityLog;
+import org.relay.calendar.BusinessCalendars;
 import org.relay.catalog.Catalog;
+import org.relay.catalog.CatalogLabels;
+import org.relay.i18n.Languages;
+import org.relay.i18n.LocalFormats;
 import org.relay.common.DirectoryNames;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.notification.CustomerMails;
@@ -18,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -34,7 +37,6 @@ class CustomerRequests {
     static final String WITHDREW = "ReferralCustomerWithdrew";
     static final String WITHDRAWN_REASON = "WITHDRAWN_BY_CUSTOMER";
     static final String MESSAGE_SUBJECT = "Message from the customer";
-    private static final DateTimeFormatter SENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
 
     /** What happened when the customer asked for something. */
     enum Outcome { DONE, ALREADY_CLOSED, UNAVAILABLE }
@@ -46,9 +48,14 @@ class CustomerRequests {
     private final Catalog catalog;
     private final DirectoryNames names;
     private final IdentityService identityService;
+    private final CatalogLabels labels;
+    private final LocalFormats formats;
+    private final Languages languages;
+    private final BusinessCalendars calendars;
 
     CustomerRequests(ReferralRepository referrals, ActivityLog activityLog, RuntimeService runtimeService,
-                     EngineActing engine, Catalog catalog, DirectoryNames names, IdentityService identityService) {
+                     EngineActing engine, Catalog catalog, DirectoryNames names, IdentityService identityService,
+                     CatalogLabels labels, LocalFormats formats, Languages languages, BusinessCalendars calendars) {
         this.referrals = referrals;
         this.activityLog = activityLog;
         this.runtimeService = runtimeService;
@@ -56,6 +63,10 @@ class CustomerRequests {
         this.catalog = catalog;
         this.names = names;
         this.identityService = identityService;
+        this.labels = labels;
+        this.formats = formats;
+        this.languages = languages;
+        this.calendars = calendars;
     }
 
     /** The page's facts; empty when the referral is gone or its customer data was erased (the link then opens nothing). */
@@ -75,17 +86,20 @@ class CustomerRequests {
             case CLOSED_LOST -> WITHDRAWN_REASON.equals(referral.getCloseReason()) ? "WITHDRAWN" : "CLOSED";
             default -> null;
         };
+        // the page speaks the language of the customer's request, times in the bank's zone for their region
+        Locale language = languages.orDefault(referral.getCustomerLanguage());
+        java.time.ZoneId zone = calendars.forRegion(referral.getCustomer().getRegion()).zone();
         var messages = activityLog.customerMessages(referral.getId()).stream()
-                .map(m -> new StatusPageView.SentMessage(m.getBody(), SENT.format(m.getRecordedAt().atZone(ZoneOffset.UTC))))
+                .map(m -> new StatusPageView.SentMessage(m.getBody(), formats.dateTime(m.getRecordedAt(), zone, language)))
                 .toList();
         return new StatusPageView(CustomerMails.firstName(referral.getCustomer().getName()), referral.getReferenceNumber(),
-                catalog.productLabel(referral.getExpressedInterest()), stage, outcome,
+                labels.product(referral.getExpressedInterest(), language), stage, outcome,
                 owner == null ? null : blankToNull(owner.getFirstName()),
                 owner == null ? null : blankToNull(owner.getEmail()),
                 referral.getQueueId() == null ? null : names.queue(referral.getQueueId()),
                 referral.getCreatedAt().atZone(ZoneOffset.UTC).toLocalDate(),
                 referral.getClosedAt() == null ? null : referral.getClosedAt().atZone(ZoneOffset.UTC).toLocalDate(),
-                referral.getStatus().isOpen(), messages);
+                referral.getStatus().isOpen(), messages, language);
     }
 
     /** Records the customer's message as an activity and tells the lifecycle, which mails the owner. */

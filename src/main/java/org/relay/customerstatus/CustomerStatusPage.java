@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.relay.i18n.RelayLocaleResolver;
+import org.relay.i18n.Texts;
 import org.relay.links.AccessLinkPurpose;
 import org.relay.links.AccessLinks;
 import org.relay.meeting.Meetings;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -44,9 +47,14 @@ class CustomerStatusPage {
     private final CustomerStatusProperties properties;
     private final WebFormProperties brand;
     private final Meetings meetings;
+    private final RelayLocaleResolver locales;
+    private final Texts texts;
 
     CustomerStatusPage(AccessLinks links, CustomerRequests requests, StatusPageRateLimit rateLimit,
-                       CustomerStatusProperties properties, WebFormProperties brand, Meetings meetings) {
+                       CustomerStatusProperties properties, WebFormProperties brand, Meetings meetings,
+                       RelayLocaleResolver locales, Texts texts) {
+        this.locales = locales;
+        this.texts = texts;
         this.meetings = meetings;
         this.links = links;
         this.requests = requests;
@@ -68,7 +76,7 @@ class CustomerStatusPage {
         if (visit.isEmpty()) {
             return gone(model, response);
         }
-        return page(token, visit.get(), model, response, null, null);
+        return page(token, visit.get(), model, request, response, null, null);
     }
 
     @Operation(summary = "Send a message to the specialist from the status page (HTML form post, CSRF token)",
@@ -87,17 +95,18 @@ class CustomerStatusPage {
             return gone(model, response);
         }
         String text = message == null ? "" : message.strip();
-        String problem = text.isEmpty() ? "Please write your message first."
+        Locale language = visit.get().view().language();
+        String problem = text.isEmpty() ? texts.get("status.problem.empty", language)
                 : text.length() > properties.messageMaxLength()
-                ? "Your message is too long: please keep it under " + properties.messageMaxLength() + " characters."
-                : text.chars().anyMatch(c -> c == 0) ? "Your message contains characters we cannot accept." : null;
+                ? texts.get("status.problem.too-long", language, properties.messageMaxLength())
+                : text.chars().anyMatch(c -> c == 0) ? texts.get("status.problem.characters", language) : null;
         if (problem != null) {
             response.setStatus(400);
-            return page(token, visit.get(), model, response, problem, message);
+            return page(token, visit.get(), model, request, response, problem, message);
         }
         CustomerRequests.Outcome outcome = changeOrConflict(() -> requests.sendMessage(visit.get().referralId(), text));
         if (outcome == null) {
-            return busy(token, visit.get(), model, response);
+            return busy(token, visit.get(), model, request, response);
         }
         redirect.addFlashAttribute("notice", outcome == CustomerRequests.Outcome.DONE ? "MESSAGE_SENT" : outcome.name());
         return "redirect:" + PATH + token;
@@ -116,6 +125,7 @@ class CustomerStatusPage {
             return gone(model, response);
         }
         noStore(response);
+        locales.use(request, visit.get().view().language());
         model.addAttribute("brand", brand);
         model.addAttribute("token", token);
         model.addAttribute("view", visit.get().view());
@@ -139,7 +149,7 @@ class CustomerStatusPage {
         }
         CustomerRequests.Outcome outcome = changeOrConflict(() -> requests.withdraw(visit.get().referralId()));
         if (outcome == null) {
-            return busy(token, visit.get(), model, response);
+            return busy(token, visit.get(), model, request, response);
         }
         redirect.addFlashAttribute("notice", outcome == CustomerRequests.Outcome.DONE ? "WITHDRAWN" : outcome.name());
         return "redirect:" + PATH + token;
@@ -169,13 +179,13 @@ class CustomerStatusPage {
             outcome = Meetings.Outcome.SLOT_TAKEN;
         } catch (ConcurrencyFailureException | org.camunda.bpm.engine.OptimisticLockingException e) {
             log.info("A customer's booking on the status page met a concurrent change: {}", e.toString());
-            return busy(token, visit.get(), model, response);
+            return busy(token, visit.get(), model, request, response);
         }
         if (outcome == null || outcome == Meetings.Outcome.SLOT_UNAVAILABLE || outcome == Meetings.Outcome.SLOT_TAKEN
                 || outcome == Meetings.Outcome.NOT_BOOKABLE) {
             response.setStatus(outcome == null || outcome == Meetings.Outcome.SLOT_UNAVAILABLE ? 400 : 409);
             model.addAttribute("meetingProblem", outcome == null ? "NO_SLOT" : outcome.name());
-            return page(token, requests.view(visit.get().referralId()).map(fresh -> new Visit(visit.get().referralId(), fresh)).orElse(visit.get()), model, response, null, null);
+            return page(token, requests.view(visit.get().referralId()).map(fresh -> new Visit(visit.get().referralId(), fresh)).orElse(visit.get()), model, request, response, null, null);
         }
         redirect.addFlashAttribute("notice", "MEETING_" + outcome.name());
         return "redirect:" + PATH + token + "#meeting";
@@ -200,7 +210,7 @@ class CustomerStatusPage {
             outcome = meetings.cancelByCustomer(visit.get().referralId());
         } catch (ConcurrencyFailureException | org.camunda.bpm.engine.OptimisticLockingException e) {
             log.info("A customer's cancellation on the status page met a concurrent change: {}", e.toString());
-            return busy(token, visit.get(), model, response);
+            return busy(token, visit.get(), model, request, response);
         }
         redirect.addFlashAttribute("notice", "MEETING_" + outcome.name());
         return "redirect:" + PATH + token + "#meeting";
@@ -215,10 +225,12 @@ class CustomerStatusPage {
                 .flatMap(id -> requests.view(id).map(view -> new Visit(id, view)));
     }
 
-    private String page(String token, Visit visit, Model model, HttpServletResponse response, String problem,
-                        String typed) {
+    private String page(String token, Visit visit, Model model, HttpServletRequest request, HttpServletResponse response,
+                        String problem, String typed) {
         StatusPageView view = visit.view();
         noStore(response);
+        // the language of the customer's request, unless they picked another on the page (?lang=)
+        locales.use(request, view.language());
         model.addAttribute("brand", brand);
         model.addAttribute("token", token);
         model.addAttribute("view", view);
@@ -239,10 +251,10 @@ class CustomerStatusPage {
         }
     }
 
-    private String busy(String token, Visit visit, Model model, HttpServletResponse response) {
+    private String busy(String token, Visit visit, Model model, HttpServletRequest request, HttpServletResponse response) {
         response.setStatus(409);
-        return page(token, visit, model, response,
-                "Your request was being updated at the same moment. Nothing was sent: please try again.", null);
+        return page(token, visit, model, request, response,
+                texts.get("status.problem.busy", visit.view().language()), null);
     }
 
     private String gone(Model model, HttpServletResponse response) {

@@ -19,10 +19,11 @@ import java.util.List;
  * @param closedOn        the day it was done, if it is
  * @param open            messages and withdrawal are offered
  * @param messages        what the customer wrote before, oldest first
+ * @param language        the language of the customer's request: the page speaks it
  */
 public record StatusPageView(String firstName, String reference, String product, RequestStage stage, String outcome,
                       String specialist, String specialistEmail, String team, LocalDate receivedOn, LocalDate closedOn,
-                      boolean open, List<SentMessage> messages) {
+                      boolean open, List<SentMessage> messages, java.util.Locale language) {
 
     /** The steps in order, for the progress list. */
     public List<RequestStage> steps() {

@@ -31,29 +31,23 @@ import java.util.Optional;
 @Service
 public class EmailActions {
 
-    /** Why a link cannot be used, with the page's status and message. */
+    /** Why a link cannot be used, with the page's status; the page words it (i18n/messages actions.problem.*). */
     public enum Problem {
-        TAMPERED(HttpStatus.BAD_REQUEST, "This link is not valid. It may have been cut short or altered; open the referral in Tasklist instead."),
-        EXPIRED(HttpStatus.GONE, "This link has expired. Open the referral in Tasklist to decide on it."),
-        USED(HttpStatus.GONE, "This link has already been used."),
-        STALE(HttpStatus.CONFLICT, "This referral has moved on since the email was sent (it was decided, reassigned or escalated). Nothing was changed."),
-        NOT_YOURS(HttpStatus.FORBIDDEN, "This referral is no longer yours to decide on. Nothing was changed."),
-        INVALID_REASON(HttpStatus.BAD_REQUEST, "Choose a reason for rejecting the referral.");
+        TAMPERED(HttpStatus.BAD_REQUEST),
+        EXPIRED(HttpStatus.GONE),
+        USED(HttpStatus.GONE),
+        STALE(HttpStatus.CONFLICT),
+        NOT_YOURS(HttpStatus.FORBIDDEN),
+        INVALID_REASON(HttpStatus.BAD_REQUEST);
 
         private final HttpStatus status;
-        private final String message;
 
-        Problem(HttpStatus status, String message) {
+        Problem(HttpStatus status) {
             this.status = status;
-            this.message = message;
         }
 
         public HttpStatus status() {
             return status;
-        }
-
-        public String message() {
-            return message;
         }
     }
 

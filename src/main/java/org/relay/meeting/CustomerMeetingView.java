@@ -50,9 +50,9 @@ public record CustomerMeetingView(boolean open, Slot booked, List<Slot> times, S
         return any == null ? 0 : java.time.Duration.between(any.start(), any.end()).toMinutes();
     }
 
-    /** The time zone's name as people say it ("Eastern Time"). */
-    public String zoneName() {
+    /** The time zone's name as people say it in their language ("Eastern Time", "heure de l’Est nord-américain"). */
+    public String zoneName(Locale language) {
         ZonedDateTime any = booked != null ? booked.start() : times.isEmpty() ? null : times.get(0).start();
-        return any == null ? null : any.getZone().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        return any == null ? null : any.getZone().getDisplayName(TextStyle.FULL, language);
     }
 }

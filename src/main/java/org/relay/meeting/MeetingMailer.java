@@ -3,6 +3,9 @@ package org.relay.meeting;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.relay.common.WithoutEngineUser;
+import org.relay.i18n.Languages;
+import org.relay.i18n.Texts;
+import org.relay.i18n.UserLanguages;
 import org.relay.notification.CustomerMails;
 import org.relay.notification.MailMessage;
 import org.relay.notification.MeetingMails;
@@ -22,6 +25,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -45,12 +49,19 @@ class MeetingMailer {
     private final String mailFrom;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private final Languages languages;
+    private final UserLanguages userLanguages;
+    private final Texts texts;
 
     MeetingMailer(MeetingBookingRepository bookings, ReferralRepository referrals, MeetingMails mails,
                   IdentityService identityService, org.relay.calendar.BusinessCalendars calendars,
                   MeetingProperties properties, WebFormProperties brand,
                   @Value("${relay.mail.from:relay@localhost}") String mailFrom, Clock clock,
-                  PlatformTransactionManager transactions) {
+                  PlatformTransactionManager transactions, Languages languages, UserLanguages userLanguages,
+                  Texts texts) {
+        this.languages = languages;
+        this.userLanguages = userLanguages;
+        this.texts = texts;
         this.bookings = bookings;
         this.referrals = referrals;
         this.mails = mails;
@@ -100,7 +111,6 @@ class MeetingMailer {
         model.put("ownerEmail", ownerEmail);
         model.put("starts", booking.getStartsAt().atZone(zone));
         model.put("ends", booking.getEndsAt().atZone(zone));
-        model.put("zoneName", zone.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH));
         model.put("location", properties.location());
         model.put("cancelledByCustomer", Meetings.CUSTOMER.equals(booking.getCancelledBy()));
         // cancelled because the request ended (closed, withdrawn, merged, erased): no "book another time"
@@ -110,30 +120,34 @@ class MeetingMailer {
         CalendarInvitation invitation = invitation(referral, booking, ownerName, ownerEmail);
         MailMessage.Attachment file = new MailMessage.Attachment("invite.ics", invitation.contentType(),
                 invitation.text().getBytes(StandardCharsets.UTF_8));
-        for (Recipient recipient : List.of(new Recipient(customerEmail, true), new Recipient(ownerEmail, false))) {
+        // the customer in the language of their request, the owner in their own
+        Locale customerLanguage = languages.orDefault(referral.getCustomerLanguage());
+        Locale ownerLanguage = userLanguages.of(booking.getOwnerId());
+        for (Recipient recipient : List.of(new Recipient(customerEmail, true, customerLanguage),
+                new Recipient(ownerEmail, false, ownerLanguage))) {
             if (recipient.email() == null || recipient.email().isBlank()) {
                 continue;
             }
+            Map<String, Object> inLanguage = new HashMap<>(model);
+            inLanguage.put("zoneName", zone.getDisplayName(java.time.format.TextStyle.FULL, recipient.language()));
             if (!booking.isCancelled()) {
                 mails.send(referral, requestKey, recipient.email(), recipient.customer(), "meeting-booked",
-                        subject(referral, recipient.customer(), false, ownerName), model, file);
+                        subject(referral, recipient, false, ownerName), inLanguage, file, recipient.language());
             } else if (mails.wasSent(requestKey, recipient.email())) {
                 mails.send(referral, cancelKey, recipient.email(), recipient.customer(), "meeting-cancelled",
-                        subject(referral, recipient.customer(), true, ownerName), model, file);
+                        subject(referral, recipient, true, ownerName), inLanguage, file, recipient.language());
             }
         }
     }
 
-    private record Recipient(String email, boolean customer) {
+    private record Recipient(String email, boolean customer, Locale language) {
     }
 
-    private String subject(Referral referral, boolean toCustomer, boolean cancelled, String ownerName) {
-        if (toCustomer) {
-            return brand.brandName() + (cancelled ? ": your meeting is cancelled (" : ": your meeting with " + ownerName + " (")
-                    + referral.getReferenceNumber() + ")";
-        }
-        return (cancelled ? "Meeting cancelled: " : "Meeting booked: ") + referral.getCustomer().getName() + " ("
-                + referral.getReferenceNumber() + ")";
+    private String subject(Referral referral, Recipient recipient, boolean cancelled, String ownerName) {
+        String key = "mail.meeting." + (recipient.customer() ? "customer" : "owner") + (cancelled ? ".cancelled" : ".booked")
+                + ".subject";
+        return texts.get(key, recipient.language(), brand.brandName(), ownerName, referral.getReferenceNumber(),
+                referral.getCustomer().getName());
     }
 
     private CalendarInvitation invitation(Referral referral, MeetingBooking booking, String ownerName, String ownerEmail) {

@@ -2,7 +2,13 @@ package org.relay.notification;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.relay.calendar.BusinessCalendars;
 import org.relay.catalog.Catalog;
+import org.relay.catalog.CatalogLabels;
+import org.relay.i18n.Languages;
+import org.relay.i18n.LocalFormats;
+import org.relay.i18n.Texts;
+import org.relay.i18n.UserLanguages;
 import org.relay.common.RelayProperties;
 import org.relay.common.WithoutEngineUser;
 import org.relay.referral.Referral;
@@ -13,8 +19,8 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,8 +34,6 @@ import java.util.Map;
 @Component
 public class CustomerMails {
 
-    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-
     private final TemplateEngine templates;
     private final MailDelivery delivery;
     private final SentLog sentLog;
@@ -37,9 +41,23 @@ public class CustomerMails {
     private final ReferralTimeline timeline;
     private final Catalog catalog;
     private final RelayProperties properties;
+    private final CatalogLabels labels;
+    private final Languages languages;
+    private final LocalFormats formats;
+    private final Texts texts;
+    private final BusinessCalendars calendars;
+    private final UserLanguages userLanguages;
 
     CustomerMails(TemplateEngine templates, MailDelivery delivery, SentLog sentLog, IdentityService identityService,
-                  ReferralTimeline timeline, Catalog catalog, RelayProperties properties) {
+                  ReferralTimeline timeline, Catalog catalog, RelayProperties properties, CatalogLabels labels,
+                  Languages languages, LocalFormats formats, Texts texts, BusinessCalendars calendars,
+                  UserLanguages userLanguages) {
+        this.userLanguages = userLanguages;
+        this.labels = labels;
+        this.languages = languages;
+        this.formats = formats;
+        this.texts = texts;
+        this.calendars = calendars;
         this.templates = templates;
         this.delivery = delivery;
         this.sentLog = sentLog;
@@ -63,43 +81,50 @@ public class CustomerMails {
         if (email == null || email.isBlank()) {
             return;
         }
-        String subject = brandName + ": we have your request " + referral.getReferenceNumber();
-        send(referral, eventKey, email, "customer-confirmation", subject, Map.of(
-                "firstName", firstName(referral.getCustomer().getName()), "brandName", brandName,
-                "statusLink", statusLink, "linkWorksUntil", UNTIL.format(linkExpires.atZone(ZoneOffset.UTC))),
-                "Confirmation with the status page's link to the customer");
+        Locale language = languages.orDefault(referral.getCustomerLanguage());
+        String subject = texts.get("mail.customer-confirmation.subject", language, brandName, referral.getReferenceNumber());
+        ZoneId zone = calendars.forRegion(referral.getCustomer().getRegion()).zone();
+        Map<String, Object> model = new HashMap<>();
+        model.put("firstName", firstName(referral.getCustomer().getName()));
+        model.put("brandName", brandName);
+        model.put("statusLink", statusLink);
+        model.put("linkWorksUntil", formats.date(linkExpires, zone, language));
+        send(referral, eventKey, email, "customer-confirmation", subject, model,
+                "Confirmation with the status page's link to the customer", language);
     }
 
-    /** The customer wrote on their status page: the message, to the owner (or the queue). */
+    /** The customer wrote on their status page: the message, to the owner (or the queue), each in their language. */
     public void customerMessage(Referral referral, long activityId, String message, Instant sentAt) {
-        String subject = "Message from your customer " + referral.getCustomer().getName() + " ("
-                + referral.getReferenceNumber() + ")";
-        for (String email : ownersAddresses(referral)) {
-            send(referral, "customer-message:" + activityId, email, "customer-message", subject, Map.of(
-                    "message", message, "sentAt", DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-                            .format(sentAt.atZone(ZoneOffset.UTC))),
-                    "The customer's message, to " + email);
+        ZoneId zone = calendars.forRegion(referral.getCustomer().getRegion()).zone();
+        for (User user : owners(referral)) {
+            Locale language = userLanguages.of(user.getId());
+            String subject = texts.get("mail.customer-message.subject", language, referral.getCustomer().getName(),
+                    referral.getReferenceNumber());
+            send(referral, "customer-message:" + activityId, user.getEmail(), "customer-message", subject, Map.of(
+                    "message", message, "sentAt", formats.dateTime(sentAt, zone, language)),
+                    "The customer's message, to " + user.getEmail(), language);
         }
     }
 
     /** The customer withdrew their request on the status page: the owner (or the queue) is told it is closed. */
     public void customerWithdrew(Referral referral) {
-        String subject = "Withdrawn by the customer: " + referral.getCustomer().getName() + " ("
-                + referral.getReferenceNumber() + ")";
-        for (String email : ownersAddresses(referral)) {
-            send(referral, "customer-withdrew:" + referral.getId() + ":" + referral.getClosedAt(), email,
-                    "customer-withdrew", subject, Map.of(), "Withdrawal told to " + email);
+        for (User user : owners(referral)) {
+            Locale language = userLanguages.of(user.getId());
+            String subject = texts.get("mail.customer-withdrew.subject", language, referral.getCustomer().getName(),
+                    referral.getReferenceNumber());
+            send(referral, "customer-withdrew:" + referral.getId() + ":" + referral.getClosedAt(), user.getEmail(),
+                    "customer-withdrew", subject, Map.of(), "Withdrawal told to " + user.getEmail(), language);
         }
     }
 
     private void send(Referral referral, String eventKey, String email, String template, String subject,
-                      Map<String, Object> model, String what) {
+                      Map<String, Object> model, String what, Locale language) {
         if (sentLog.wasSent(eventKey, email)) {
             return;
         }
-        Context context = new Context(Locale.ENGLISH);
+        Context context = new Context(language);
         context.setVariable("referral", referral);
-        context.setVariable("product", catalog.productLabel(referral.getExpressedInterest()));
+        context.setVariable("product", labels.product(referral.getExpressedInterest(), language));
         context.setVariable("taskLink", properties.publicUrl() + "/referrals/" + referral.getReferenceNumber() + "/task");
         context.setVariables(model);
         String text = templates.process("mail/" + template + ".txt", context);
@@ -109,13 +134,13 @@ public class CustomerMails {
         timeline.record(referral, ReferralEventType.NOTIFIED, null, template, what);
     }
 
-    /** The owner's address; while nobody owns it, every member of its queue with an address. */
-    private List<String> ownersAddresses(Referral referral) {
+    /** The owner; while nobody owns it, every member of its queue: those with an address. */
+    private List<User> owners(Referral referral) {
         List<User> users = WithoutEngineUser.run(identityService, () -> referral.getOwnerId() != null
                 ? identityService.createUserQuery().userId(referral.getOwnerId()).list()
                 : referral.getQueueId() == null ? List.<User>of()
                 : identityService.createUserQuery().memberOfGroup(referral.getQueueId()).list());
-        return users.stream().map(User::getEmail).filter(e -> e != null && !e.isBlank()).toList();
+        return users.stream().filter(u -> u.getEmail() != null && !u.getEmail().isBlank()).toList();
     }
 
     /** The first word of the customer's name: what the customer's mail and page call them. */

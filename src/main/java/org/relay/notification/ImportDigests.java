@@ -6,8 +6,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
-import org.relay.catalog.Catalog;
-import org.relay.common.Money;
+import org.relay.catalog.CatalogLabels;
+import org.relay.i18n.LocalFormats;
+import org.relay.i18n.Texts;
+import org.relay.i18n.UserLanguages;
 import org.relay.common.RelayProperties;
 import org.relay.emailaction.ActionLink;
 import org.relay.emailaction.EmailActions;
@@ -49,7 +51,11 @@ class ImportDigests {
     }
 
     /** A review task waiting for a recipient, before the mail is rendered. */
-    private record Pending(Long referralId, String taskId, int priority, Line line) {
+    private record Pending(Long referralId, String taskId, int priority, Line line, Interest interest) {
+    }
+
+    /** What a line's product and value are made of, worded per recipient's language when the mail is written. */
+    private record Interest(String product, java.math.BigDecimal amount, String currency) {
     }
 
     private static final int CHUNK = 500;
@@ -63,17 +69,25 @@ class ImportDigests {
     private final SentLog sentLog;
     private final ReferralTimeline timeline;
     private final EmailActions emailActions;
-    private final Catalog catalog;
     private final RelayProperties properties;
     private final int maxLines;
+    private final CatalogLabels labels;
+    private final UserLanguages userLanguages;
+    private final LocalFormats formats;
+    private final Texts texts;
 
     @PersistenceContext
     private EntityManager entityManager;
 
     ImportDigests(ImportedLeads leads, ReferralRepository referrals, TaskService taskService,
                   IdentityService identityService, TemplateEngine templates, MailDelivery delivery, SentLog sentLog,
-                  ReferralTimeline timeline, EmailActions emailActions, Catalog catalog, RelayProperties properties,
-                  @Value("${relay.imports.digest.max-lines:200}") int maxLines) {
+                  ReferralTimeline timeline, EmailActions emailActions, RelayProperties properties,
+                  @Value("${relay.imports.digest.max-lines:200}") int maxLines, CatalogLabels labels,
+                  UserLanguages userLanguages, LocalFormats formats, Texts texts) {
+        this.labels = labels;
+        this.userLanguages = userLanguages;
+        this.formats = formats;
+        this.texts = texts;
         this.leads = leads;
         this.referrals = referrals;
         this.taskService = taskService;
@@ -83,7 +97,6 @@ class ImportDigests {
         this.sentLog = sentLog;
         this.timeline = timeline;
         this.emailActions = emailActions;
-        this.catalog = catalog;
         this.properties = properties;
         this.maxLines = maxLines;
     }
@@ -125,9 +138,11 @@ class ImportDigests {
                         : List.of(task.getAssignee());
                 Line line = lineOf(referral, task, queueWide,
                         queueWide ? queueNames.computeIfAbsent(referral.getQueueId(), this::queueName) : null);
+                Interest interest = new Interest(referral.getExpressedInterest(), referral.getInterestAmount(),
+                        referral.getInterestCurrency());
                 for (String user : users) {
                     byUser.computeIfAbsent(user, u -> new ArrayList<>())
-                            .add(new Pending(referral.getId(), task.getId(), task.getPriority(), line));
+                            .add(new Pending(referral.getId(), task.getId(), task.getPriority(), line, interest));
                 }
             }
             // hundreds of thousands of leads: keep only the lines, not the entities
@@ -150,15 +165,16 @@ class ImportDigests {
         if (fresh.isEmpty()) {
             return false;
         }
-        List<Line> lines = fresh.stream().limit(maxLines).map(p -> withLinks(p, userId)).toList();
+        // the recipient's language, looked up once per mail (not per lead)
+        Locale language = userLanguages.of(userId);
+        List<Line> lines = fresh.stream().limit(maxLines).map(p -> withLinks(p, userId, language)).toList();
         String subject = fresh.size() == 1
-                ? "New referral for you from " + source + ": " + fresh.get(0).line().referenceNumber()
-                : fresh.size() + " new referrals for you from " + source;
-        Context context = new Context(Locale.ENGLISH);
+                ? texts.get("mail.import-digest.subject.one", language, source, fresh.get(0).line().referenceNumber())
+                : texts.get("mail.import-digest.subject.many", language, fresh.size(), source);
+        Context context = new Context(language);
         context.setVariable("name", user.getFirstName());
         context.setVariable("source", source);
-        context.setVariable("intro", (fresh.size() == 1 ? "A new referral from " + source + " is"
-                : fresh.size() + " new referrals from " + source + " are") + " waiting for your decision");
+        context.setVariable("intro", texts.get("mail.import-digest.intro", language, fresh.size(), source));
         context.setVariable("lines", lines);
         context.setVariable("notListed", fresh.size() - lines.size());
         context.setVariable("tasklistLink", properties.publicUrl() + "/camunda/app/tasklist/default/");
@@ -178,17 +194,18 @@ class ImportDigests {
     }
 
     private Line lineOf(Referral referral, Task task, boolean queueWide, String queueName) {
-        return new Line(referral.getReferenceNumber(), referral.getCustomer().getName(),
-                catalog.productLabel(referral.getExpressedInterest()),
-                Money.format(referral.getInterestAmount(), referral.getInterestCurrency(), "—"),
+        // product and value are worded per recipient's language when the mail is written (withLinks)
+        return new Line(referral.getReferenceNumber(), referral.getCustomer().getName(), null, null,
                 referral.getLeadScore() == null ? "—" : LeadGrade.of(referral.getLeadScore()) + " " + referral.getLeadScore(),
                 queueWide, queueName, properties.tasklistLink(task.getId()), null, null);
     }
 
     /** The recipient's own one-click links: signed for this user and task, so a queue member's work only for them. */
-    private Line withLinks(Pending pending, String userId) {
+    private Line withLinks(Pending pending, String userId, Locale language) {
         Line line = pending.line();
-        return new Line(line.referenceNumber(), line.customer(), line.product(), line.value(), line.grade(),
+        Interest interest = pending.interest();
+        return new Line(line.referenceNumber(), line.customer(), labels.product(interest.product(), language),
+                formats.money(interest.amount(), interest.currency(), language, "—"), line.grade(),
                 line.queueWide(), line.queue(), line.taskLink(),
                 emailActions.linkFor(pending.taskId(), userId, ActionLink.Action.ACCEPT),
                 emailActions.linkFor(pending.taskId(), userId, ActionLink.Action.REJECT));

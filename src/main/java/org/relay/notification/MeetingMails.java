@@ -1,6 +1,7 @@
 package org.relay.notification;
 
 import org.relay.catalog.Catalog;
+import org.relay.catalog.CatalogLabels;
 import org.relay.common.RelayProperties;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventType;
@@ -28,9 +29,11 @@ public class MeetingMails {
     private final ReferralTimeline timeline;
     private final Catalog catalog;
     private final RelayProperties properties;
+    private final CatalogLabels labels;
 
     MeetingMails(TemplateEngine templates, MailDelivery delivery, SentLog sentLog, ReferralTimeline timeline,
-                 Catalog catalog, RelayProperties properties) {
+                 Catalog catalog, RelayProperties properties, CatalogLabels labels) {
+        this.labels = labels;
         this.templates = templates;
         this.delivery = delivery;
         this.sentLog = sentLog;
@@ -45,17 +48,17 @@ public class MeetingMails {
 
     /**
      * Sends {@code template} (meeting-booked or meeting-cancelled) to one address with the calendar file, unless this
-     * event already went there. {@code toCustomer} chooses the customer's or the owner's words.
+     * event already went there. {@code toCustomer} chooses the customer's or the owner's words, {@code language} their language.
      */
     public void send(Referral referral, String eventKey, String email, boolean toCustomer, String template,
-                     String subject, Map<String, Object> model, MailMessage.Attachment calendarFile) {
+                     String subject, Map<String, Object> model, MailMessage.Attachment calendarFile, Locale language) {
         if (email == null || email.isBlank() || sentLog.wasSent(eventKey, email)) {
             return;
         }
-        Context context = new Context(Locale.ENGLISH);
+        Context context = new Context(language);
         context.setVariable("referral", referral);
         context.setVariable("toCustomer", toCustomer);
-        context.setVariable("product", catalog.productLabel(referral.getExpressedInterest()));
+        context.setVariable("product", labels.product(referral.getExpressedInterest(), language));
         context.setVariable("taskLink", properties.publicUrl() + "/referrals/" + referral.getReferenceNumber() + "/task");
         context.setVariables(model);
         String text = templates.process("mail/" + template + ".txt", context);

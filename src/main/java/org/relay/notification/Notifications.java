@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.relay.catalog.Catalog;
-import org.relay.common.Money;
+import org.relay.catalog.CatalogLabels;
+import org.relay.i18n.LocalFormats;
+import org.relay.i18n.Texts;
+import org.relay.i18n.UserLanguages;
 import org.relay.common.RelayProperties;
 import org.relay.emailaction.ActionLink;
 import org.relay.emailaction.EmailActions;
@@ -20,7 +23,6 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +36,6 @@ import java.util.Map;
 @Component
 public class Notifications {
 
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
-
     private final TemplateEngine templates;
     private final MailDelivery delivery;
     private final SentLog sentLog;
@@ -46,10 +46,19 @@ public class Notifications {
     private final Catalog catalog;
     private final RelayProperties properties;
     private final ReferrerStandings standings;
+    private final CatalogLabels labels;
+    private final UserLanguages userLanguages;
+    private final LocalFormats formats;
+    private final Texts texts;
 
     Notifications(TemplateEngine templates, MailDelivery delivery, SentLog sentLog, IdentityService identityService,
                   ReferralTimeline timeline, EmailActions emailActions,
-                  BusinessCalendars calendars, Catalog catalog, RelayProperties properties, ReferrerStandings standings) {
+                  BusinessCalendars calendars, Catalog catalog, RelayProperties properties, ReferrerStandings standings,
+                  CatalogLabels labels, UserLanguages userLanguages, LocalFormats formats, Texts texts) {
+        this.labels = labels;
+        this.userLanguages = userLanguages;
+        this.formats = formats;
+        this.texts = texts;
         this.standings = standings;
         this.templates = templates;
         this.delivery = delivery;
@@ -64,54 +73,58 @@ public class Notifications {
 
     /** "A referral is waiting for your decision": to the assignee, or each member of the queue, with action links. */
     public void referralAssigned(Referral referral, Task review) {
-        String subject = assignedSubject(referral);
         ReferrerRecord record = referrerRecord(referral);
         for (User user : recipientsOf(review.getAssignee(), referral.getQueueId())) {
-            send(referral, "assigned:" + review.getId(), user, "referral-assigned", subject,
+            send(referral, "assigned:" + review.getId(), user, "referral-assigned", language -> assignedSubject(referral, language),
                     withActionLinks(review, user), ReferralEventType.NOTIFIED, record);
         }
     }
 
     /** "Still waiting for your decision", with the same one-click links. */
     public void reviewReminder(Referral referral, Task review) {
-        String subject = "Reminder: referral " + referral.getReferenceNumber() + " is waiting for your decision";
         ReferrerRecord record = referrerRecord(referral);
         for (User user : recipientsOf(review.getAssignee(), referral.getQueueId())) {
-            send(referral, "reminder:" + review.getId(), user, "review-reminder", subject,
+            send(referral, "reminder:" + review.getId(), user, "review-reminder",
+                    language -> texts.get("mail.review-reminder.subject", language, referral.getReferenceNumber()),
                     withActionLinks(review, user), ReferralEventType.REMINDED, record);
         }
     }
 
     /** An accepted referral sits without an outcome. To the manager queue. */
     public void idleEscalation(Referral referral, String eventKey, String managerQueue, String detail) {
-        managerAlert(referral, eventKey, managerQueue, "Idle referral " + referral.getReferenceNumber()
-                + " (" + referral.getOwnerId() + ")", "accepted, but nothing has happened since", detail);
+        managerAlert(referral, eventKey, managerQueue, "idle", referral.getOwnerId(), detail);
     }
 
     /** Nobody in the queue has claimed it by the warning time. To the manager queue. */
     public void unclaimedOverdue(Referral referral, String eventKey, String managerQueue, String detail) {
-        managerAlert(referral, eventKey, managerQueue, "Unclaimed referral " + referral.getReferenceNumber() + " in "
-                + referral.getQueueId(), "nobody has claimed it from the queue", detail);
+        managerAlert(referral, eventKey, managerQueue, "unclaimed", referral.getQueueId(), detail);
     }
 
-    private void managerAlert(Referral referral, String eventKey, String managerQueue, String subject, String headline,
+    /** @param kind idle or unclaimed: the keys mail.manager-alert.{kind}.subject / .headline; {@code who} is in the subject */
+    private void managerAlert(Referral referral, String eventKey, String managerQueue, String kind, String who,
                               String detail) {
         ReferrerRecord record = referrerRecord(referral);
         for (User user : recipientsOf(null, managerQueue)) {
-            send(referral, eventKey, user, "manager-alert", subject, Map.of("headline", headline, "detail", detail),
+            send(referral, eventKey, user, "manager-alert",
+                    language -> texts.get("mail.manager-alert." + kind + ".subject", language, referral.getReferenceNumber(), who),
+                    Map.of("headline", texts.get("mail.manager-alert." + kind + ".headline", userLanguages.of(user.getId())),
+                            "detail", detail),
                     ReferralEventType.NOTIFIED, record);
         }
     }
 
-    private String assignedSubject(Referral referral) {
-        String product = catalog.productLabel(referral.getExpressedInterest()).toLowerCase(Locale.ROOT);
-        String what = product + " referral " + referral.getReferenceNumber() + ": " + referral.getCustomer().getName();
-        return switch (referral.getRoutingBasis() == null ? "" : referral.getRoutingBasis()) {
-            case "ESCALATED" -> "Escalated to your queue: " + what;
-            case "REASSIGNED" -> "Reassigned to you: " + what;
-            case "NOBODY_LEFT" -> "Rejected by everyone, now with your queue: " + what;
-            default -> "New " + what;
+    private String assignedSubject(Referral referral, Locale language) {
+        String product = labels.product(referral.getExpressedInterest(), language);
+        String basis = switch (referral.getRoutingBasis() == null ? "" : referral.getRoutingBasis()) {
+            case "ESCALATED" -> "escalated";
+            case "REASSIGNED" -> "reassigned";
+            case "NOBODY_LEFT" -> "nobody-left";
+            default -> "new";
         };
+        // English lower-cases the product inside the sentence ("New mortgage referral"); French and German do not
+        return texts.get("mail.referral-assigned.subject." + basis, language,
+                language.getLanguage().equals("en") ? product.toLowerCase(Locale.ROOT) : product,
+                referral.getReferenceNumber(), referral.getCustomer().getName());
     }
 
     private Map<String, Object> withActionLinks(Task review, User user) {
@@ -122,29 +135,33 @@ public class Notifications {
         return links;
     }
 
-    private void send(Referral referral, String eventKey, User user, String template, String subject,
-                      Map<String, Object> model, ReferralEventType event, ReferrerRecord record) {
+    /** One mail to one colleague, in their own language (subject included). */
+    private void send(Referral referral, String eventKey, User user, String template,
+                      java.util.function.Function<Locale, String> subjectIn, Map<String, Object> model,
+                      ReferralEventType event, ReferrerRecord record) {
         if (user.getEmail() == null || user.getEmail().isBlank()) {
             return;
         }
-        sendTo(referral, eventKey, user.getEmail(), template, subject, model, event, record);
+        Locale language = userLanguages.of(user.getId());
+        sendTo(referral, eventKey, user.getEmail(), template, subjectIn.apply(language), model, event, record, language);
     }
 
     private void sendTo(Referral referral, String eventKey, String email, String template, String subject,
-                        Map<String, Object> model, ReferralEventType event, ReferrerRecord record) {
+                        Map<String, Object> model, ReferralEventType event, ReferrerRecord record, Locale language) {
         if (sentLog.wasSent(eventKey, email)) {
             return;
         }
-        Context context = new Context(Locale.ENGLISH);
+        Context context = new Context(language);
         context.setVariable("referral", referral);
-        context.setVariable("product", catalog.productLabel(referral.getExpressedInterest()));
-        context.setVariable("recordType", catalog.recordTypeLabel(referral.getRecordType()));
-        context.setVariable("interestValue",
-                Money.format(referral.getInterestAmount(), referral.getInterestCurrency(), "not given"));
-        context.setVariable("dueBy", formatDue(referral, referral.getReviewDueAt()));
+        context.setVariable("product", labels.product(referral.getExpressedInterest(), language));
+        context.setVariable("recordType", labels.label(CatalogLabels.Kind.RECORD_TYPE, referral.getRecordType(), language));
+        context.setVariable("interestValue", formats.money(referral.getInterestAmount(), referral.getInterestCurrency(),
+                language, texts.get("mail.value.not-given", language)));
+        context.setVariable("dueBy", formatDue(referral, referral.getReviewDueAt(), language));
         context.setVariable("referrerRecord", record);
+        context.setVariable("referrerSummary", record.summary(texts, language));
         context.setVariable("leadScore", org.relay.scoring.LeadScore.summary(referral.getLeadScore(),
-                referral.getLeadScoreFactors(), referral.getLeadScoreModel()));
+                referral.getLeadScoreFactors(), referral.getLeadScoreModel(), texts, language));
         context.setVariable("taskLink", properties.publicUrl() + "/referrals/" + referral.getReferenceNumber() + "/task");
         context.setVariables(model);
         String text = templates.process("mail/" + template + ".txt", context);
@@ -173,11 +190,8 @@ public class Notifications {
                 .orElseGet(() -> new ReferrerRecord(0, 0, ReferrerScore.NO_RECORD));
     }
 
-    private String formatDue(Referral referral, Instant due) {
-        if (due == null) {
-            return null;
-        }
-        return DUE.format(due.atZone(calendars.forRegion(referral.getCustomer().getRegion()).zone()));
+    private String formatDue(Referral referral, Instant due, Locale language) {
+        return formats.dateTime(due, calendars.forRegion(referral.getCustomer().getRegion()).zone(), language);
     }
 
     /** How a referrer's decided referrals have turned out so far, and their referrer score. */
@@ -186,6 +200,12 @@ public class Notifications {
         public String summary() {
             return "referrer score " + score + "; "
                     + (decided == 0 ? "none of their referrals decided yet" : converted + " of " + decided + " decided referrals converted");
+        }
+
+        /** {@link #summary()} in a language (mail.referrer-record.*). */
+        public String summary(Texts texts, Locale language) {
+            return decided == 0 ? texts.get("mail.referrer-record.none", language, score)
+                    : texts.get("mail.referrer-record.some", language, score, converted, decided);
         }
     }
 }

@@ -3,8 +3,12 @@ package org.relay.notification;
 import org.relay.activity.SharedActivities;
 import org.relay.calendar.BusinessCalendars;
 import org.relay.catalog.Catalog;
+import org.relay.catalog.CatalogLabels;
+import org.relay.i18n.Languages;
+import org.relay.i18n.LocalFormats;
+import org.relay.i18n.Texts;
+import org.relay.i18n.UserLanguages;
 import org.relay.common.DirectoryNames;
-import org.relay.common.Money;
 import org.relay.conversion.OpportunityRepository;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEvent;
@@ -23,7 +27,6 @@ import org.thymeleaf.context.Context;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +42,6 @@ import java.util.Map;
  */
 @Component
 class ReferrerMails {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
     /** One turn as the templates word it. */
     record TurnLine(String type, String when, String headline, String subject) {
@@ -68,12 +69,23 @@ class ReferrerMails {
     private final BusinessCalendars calendars;
     private final Clock clock;
     private final ExternalReferrerLinks externalLinks;
+    private final CatalogLabels labels;
+    private final UserLanguages userLanguages;
+    private final Languages languages;
+    private final LocalFormats formats;
+    private final Texts texts;
 
     ReferrerMails(ExternalReferrerLinks externalLinks, TemplateEngine templates, MailDelivery delivery, SentLog sentLog, ReferralTimeline timeline,
                   ReferralRepository referrals, ReferralEventRepository events, ReferrerTurnRepository turns,
                   ReferrerAddresses addresses, ReferralStandings standings, SharedActivities sharedActivities,
                   OpportunityRepository opportunities, ReferrerStandings referrerRecords, DirectoryNames names,
-                  Catalog catalog, BusinessCalendars calendars, Clock clock) {
+                  Catalog catalog, BusinessCalendars calendars, Clock clock, CatalogLabels labels,
+                  UserLanguages userLanguages, Languages languages, LocalFormats formats, Texts texts) {
+        this.labels = labels;
+        this.userLanguages = userLanguages;
+        this.languages = languages;
+        this.formats = formats;
+        this.texts = texts;
         this.externalLinks = externalLinks;
         this.templates = templates;
         this.delivery = delivery;
@@ -107,15 +119,18 @@ class ReferrerMails {
             return;
         }
         Instant lastTold = turns.lastToldBefore(referral.getId(), turn.getOccurredAt());
-        Context context = context(address.get(), turn.getReferrerType(), turn.getReferrerId());
-        ReferralStanding standing = standings.of(referral);
+        Locale language = languageOf(turn.getReferrerType(), turn.getReferrerId());
+        Context context = context(address.get(), turn.getReferrerType(), turn.getReferrerId(), language);
+        ReferralStanding standing = standings.of(referral, language);
         context.setVariable("referral", referral);
-        context.setVariable("product", catalog.productLabel(referral.getExpressedInterest()));
+        context.setVariable("product", labels.product(referral.getExpressedInterest(), language));
         context.setVariable("standing", standing);
-        TurnLine line = line(turn, referral, standing);
+        TurnLine line = line(turn, referral, standing, language);
         context.setVariable("turn", line);
         context.setVariable("shared", sharedActivities.withReferrerOf(referral, lastTold, turn.getOccurredAt()));
         context.setVariable("record", turn.getType() == ReferralEventType.CONVERTED ? record(turn.getReferrerId()) : null);
+        context.setVariable("recordSummary", turn.getType() == ReferralEventType.CONVERTED
+                ? record(turn.getReferrerId()).summary(texts, language) : null);
         String subject = line.subject();
         delivery.send(new MailMessage(List.of(address.get().email()), subject,
                 render("mail/referrer-update.txt", context), render("mail/referrer-update", context)));
@@ -136,9 +151,10 @@ class ReferrerMails {
         String eventKey = "referrer-digest:" + newest.getReferrerType() + ":" + newest.getReferrerId() + ":" + newest.getId();
         Instant now = clock.instant();
         if (address.isPresent() && !sentLog.wasSent(eventKey, address.get().email())) {
-            List<DigestEntry> entries = entries(waiting);
+            Locale language = languageOf(newest.getReferrerType(), newest.getReferrerId());
+            List<DigestEntry> entries = entries(waiting, language);
             if (!entries.isEmpty()) {
-                Context context = context(address.get(), newest.getReferrerType(), newest.getReferrerId());
+                Context context = context(address.get(), newest.getReferrerType(), newest.getReferrerId(), language);
                 context.setVariable("entries", entries);
                 context.setVariable("turnCount", entries.stream().mapToInt(e -> e.turns().size()).sum());
                 String subject = render("mail/referrer-digest-subject.txt", context);
@@ -153,18 +169,18 @@ class ReferrerMails {
         turns.saveAll(waiting);
     }
 
-    private List<DigestEntry> entries(List<ReferrerTurn> waiting) {
+    private List<DigestEntry> entries(List<ReferrerTurn> waiting, Locale language) {
         Map<Long, List<ReferrerTurn>> byReferral = new LinkedHashMap<>();
         waiting.forEach(t -> byReferral.computeIfAbsent(t.getReferralId(), id -> new ArrayList<>()).add(t));
         Instant now = clock.instant();
         List<DigestEntry> entries = new ArrayList<>();
         byReferral.forEach((referralId, ofReferral) -> {
             Referral referral = referrals.require(referralId);
-            ReferralStanding standing = standings.of(referral);
+            ReferralStanding standing = standings.of(referral, language);
             List<TurnLine> lines = ofReferral.stream().filter(t -> isNews(t, referral))
-                    .map(t -> line(t, referral, standing)).toList();
+                    .map(t -> line(t, referral, standing, language)).toList();
             if (!lines.isEmpty()) {
-                entries.add(new DigestEntry(referral, catalog.productLabel(referral.getExpressedInterest()), standing,
+                entries.add(new DigestEntry(referral, labels.product(referral.getExpressedInterest(), language), standing,
                         lines, sharedActivities.withReferrerOf(referral,
                         turns.lastToldBefore(referralId, ofReferral.get(0).getOccurredAt()), now)));
             }
@@ -178,22 +194,23 @@ class ReferrerMails {
     }
 
     /** The turn's sentence, from mail/referrer-turn.txt with the facts it names. */
-    private TurnLine line(ReferrerTurn turn, Referral referral, ReferralStanding standing) {
+    private TurnLine line(ReferrerTurn turn, Referral referral, ReferralStanding standing, Locale language) {
         ReferralEvent event = events.findById(turn.getEventId()).orElse(null);
-        Context context = new Context(Locale.ENGLISH);
+        Context context = new Context(language);
         context.setVariable("type", turn.getType().name());
         context.setVariable("actor", event == null ? null : names.person(event.getActor()));
         context.setVariable("customer", referral.getCustomer().getName());
-        context.setVariable("product", catalog.productLabel(referral.getExpressedInterest()));
+        context.setVariable("product", labels.product(referral.getExpressedInterest(), language));
         context.setVariable("holder", standing.holder().text());
         context.setVariable("closeReason", referral.getCloseReason() == null ? null
-                : standings.closeReasonLabel(referral.getCloseReason()));
-        context.setVariable("rejectReason", event == null || event.getReason() == null ? null
-                : Catalog.labelOf(catalog.rejectReasons(), event.getReason()).orElse(null));
+                : standings.closeReasonLabel(referral.getCloseReason(), language));
+        context.setVariable("rejectReason", event == null || event.getReason() == null
+                || !Catalog.contains(catalog.rejectReasons(), event.getReason()) ? null
+                : labels.label(CatalogLabels.Kind.REJECT_REASON, event.getReason(), language));
         context.setVariable("opportunity", turn.getType() == ReferralEventType.CONVERTED
                 ? opportunities.findByReferralId(referral.getId()).map(o -> new OpportunityText(o.getId(),
-                        Money.format(o.getAmount(), o.getCurrency(), null))).orElse(null) : null);
-        return new TurnLine(turn.getType().name(), WHEN.format(turn.getOccurredAt().atZone(zone())),
+                        formats.money(o.getAmount(), o.getCurrency(), language, null))).orElse(null) : null);
+        return new TurnLine(turn.getType().name(), formats.shortDateTime(turn.getOccurredAt(), zone(), language),
                 render("mail/referrer-turn.txt", context), render("mail/referrer-update-subject.txt", context));
     }
 
@@ -208,16 +225,21 @@ class ReferrerMails {
     }
 
     /** A colleague's mail links to "Referrals I sent"; an advocate's or partner's carries a fresh signed link. */
-    private Context context(ReferrerAddresses.Address address, org.relay.referral.ReferrerType type, String referrerId) {
-        Context context = new Context(Locale.ENGLISH);
+    private Context context(ReferrerAddresses.Address address, org.relay.referral.ReferrerType type, String referrerId,
+                            Locale language) {
+        Context context = new Context(language);
         context.setVariable("name", address.name());
         var external = address.link() == null ? externalLinks.issueFor(type, referrerId) : java.util.Optional.<ExternalReferrerLinks.Link>empty();
         context.setVariable("link", external.map(ExternalReferrerLinks.Link::url).orElse(address.link()));
         context.setVariable("external", external.isPresent());
-        context.setVariable("linkUntil", external.map(l -> DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
-                .format(l.worksUntil().atZone(zone()))).orElse(null));
+        context.setVariable("linkUntil", external.map(l -> formats.date(l.worksUntil(), zone(), language)).orElse(null));
         context.setVariable("zone", zone());
         return context;
+    }
+
+    /** A colleague reads Relay in their own language; advocates and partners in the default (Relay keeps none for them). */
+    private Locale languageOf(org.relay.referral.ReferrerType type, String referrerId) {
+        return type == org.relay.referral.ReferrerType.INTERNAL_USER ? userLanguages.of(referrerId) : languages.defaultLocale();
     }
 
     private ZoneId zone() {

@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.relay.common.RelayProperties;
+import org.relay.i18n.Texts;
+import org.relay.i18n.UserLanguages;
 import org.relay.lifecycle.LifecycleVariables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -41,10 +43,14 @@ class SendDailyDigests implements JavaDelegate {
     private final SentLog sentLog;
     private final RelayProperties properties;
     private final Clock clock;
+    private final UserLanguages userLanguages;
+    private final Texts texts;
 
     SendDailyDigests(@Value("${relay.digest.enabled:false}") boolean enabled, TaskService taskService,
                      IdentityService identityService, TemplateEngine templates, MailDelivery delivery, SentLog sentLog,
-                     RelayProperties properties, Clock clock) {
+                     RelayProperties properties, Clock clock, UserLanguages userLanguages, Texts texts) {
+        this.userLanguages = userLanguages;
+        this.texts = texts;
         this.enabled = enabled;
         this.taskService = taskService;
         this.identityService = identityService;
@@ -86,10 +92,11 @@ class SendDailyDigests implements JavaDelegate {
                     String.valueOf(vars.get("listInterest")), task.getName(), task.getPriority(),
                     properties.tasklistLink(task.getId()));
         }).toList();
-        Context context = new Context(Locale.ENGLISH);
+        Locale language = userLanguages.of(userId);
+        Context context = new Context(language);
         context.setVariable("name", user.getFirstName());
         context.setVariable("lines", lines);
-        String subject = "Your open referrals today: " + lines.size();
+        String subject = texts.get("mail.daily-digest.subject", language, lines.size());
         delivery.send(new MailMessage(List.of(user.getEmail()), subject,
                 templates.process("mail/daily-digest.txt", context), templates.process("mail/daily-digest", context)));
         sentLog.sent(null, key, user.getEmail(), subject);

@@ -31,9 +31,6 @@ import java.util.Optional;
 @Controller
 class OpenTaskLink {
 
-    private static final String NO_TASK = "Either the referral has no open task any more, or it is not one you work on."
-            + " Your open tasks are in Tasklist.";
-
     private final ReferralRepository referrals;
     private final TaskService taskService;
     private final RelayProperties properties;
@@ -67,7 +64,6 @@ class OpenTaskLink {
                         .orderByTaskCreateTime().desc().listPage(0, 1).stream().findFirst());
         if (task.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
-            model.addAttribute("message", NO_TASK);
             return "tasklink/no-task";
         }
         return "redirect:" + properties.tasklistLink(task.get().getId());

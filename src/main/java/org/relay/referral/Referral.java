@@ -125,6 +125,12 @@ public class Referral {
     /** The customer agreed to hear by mail where their request stands (the status page's link). */
     private boolean customerStatusUpdates;
 
+    /** The language of the customer's request (their mails and status page speak it); null: the default language. */
+    private String customerLanguage;
+
+    /** The language of the consent text the customer agreed to, beside its version. */
+    private String consentLanguage;
+
     @Version
     private Long version;
 
@@ -270,6 +276,20 @@ public class Referral {
         this.consentVersion = version;
         this.consentGivenAt = at;
     }
+
+    /** ... and read it in this language. */
+    public void consented(String version, String language, Instant at) {
+        consented(version, at);
+        this.consentLanguage = language;
+    }
+
+    /** The customer wrote to the bank in this language ("fr"): Relay answers them in it. */
+    public void customerSpeaks(String language) {
+        this.customerLanguage = language;
+    }
+
+    public String getCustomerLanguage() { return customerLanguage; }
+    public String getConsentLanguage() { return consentLanguage; }
 
     public void createdBy(String userId) {
         this.createdBy = userId;

@@ -47,15 +47,21 @@ public record ReferralView(
                 dataProtection, ownerName, queueName);
     }
 
-    /** Why the bank holds the customer's data, the consent text version they agreed to, and when it was erased. */
-    public record DataProtectionView(String lawfulBasis, String consentVersion, Instant consentGivenAt, Instant erasedAt) {
+    /**
+     * Why the bank holds the customer's data, the consent text version they agreed to and its language, and when it
+     * was erased.
+     */
+    public record DataProtectionView(String lawfulBasis, String consentVersion, Instant consentGivenAt, Instant erasedAt,
+                                     String consentLanguage) {
     }
 
     public record CustomerView(CustomerType type, String name, String employer, String phone, String email,
                                String city, String region, String postcode, java.time.LocalDate dateOfBirth,
                                String existingCustomerId, String contactName, Long accountId,
                                /* the customer agreed to status updates by email (their status page's link) */
-                               boolean statusUpdates) {
+                               boolean statusUpdates,
+                               /* the language of their request ("fr"), which their mails and page speak; null: the default */
+                               String language) {
     }
 
     /** Lead score with grade (A–D), its factors and model; the referrer's score; the task priority derived from them. */

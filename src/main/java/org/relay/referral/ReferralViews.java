@@ -79,7 +79,7 @@ public class ReferralViews {
         return new ReferralView(r.getReferenceNumber(), r.getKind(), r.getRecordType(), r.getStatus(),
                 new ReferralView.CustomerView(c.getType(), c.getName(), c.getEmployer(), c.getPhone(), c.getEmail(),
                         c.getCity(), c.getRegion(), c.getPostcode(), c.getDateOfBirth(), c.getExistingCustomerId(),
-                        c.getContactName(), r.getAccountId(), r.isCustomerStatusUpdates()),
+                        c.getContactName(), r.getAccountId(), r.isCustomerStatusUpdates(), r.getCustomerLanguage()),
                 r.getExpressedInterest(),
                 r.getInterestAmount() == null ? null
                         : new ReferralView.InterestValueView(r.getInterestAmount(), r.getInterestCurrency()),
@@ -97,7 +97,7 @@ public class ReferralViews {
                         r.getConvertedAt(), r.getClosedAt(), r.getReopenedAt(), r.getLastActivityAt()),
                 tasks, related, entries,
                 new ReferralView.DataProtectionView(r.getLawfulBasis(), r.getConsentVersion(), r.getConsentGivenAt(),
-                        r.getErasedAt()),
+                        r.getErasedAt(), r.getConsentLanguage()),
                 names.person(r.getOwnerId()), names.queue(r.getQueueId()));
     }
 }

@@ -30,9 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * An advocate's or partner's signed links, for managers and administrators (advocates have no sign-in): which were
@@ -51,11 +49,11 @@ class ReferrerViewLinksController {
     record Issued(String code, String sentTo, Instant expiresAt, int revoked) {
     }
 
-    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     private final ReferrerViewLinks links;
     private final AdvocateRepository advocates;
     private final ReferrerLinkMail mail;
+    private final org.relay.i18n.LocalFormats formats;
     private final Callers callers;
     private final AuditTrail audit;
     private final WebFormProperties brand;
@@ -64,7 +62,8 @@ class ReferrerViewLinksController {
 
     ReferrerViewLinksController(ReferrerViewLinks links, AdvocateRepository advocates, ReferrerLinkMail mail,
                                 Callers callers, AuditTrail audit, WebFormProperties brand, BusinessCalendars calendars,
-                                Clock clock) {
+                                Clock clock, org.relay.i18n.LocalFormats formats) {
+        this.formats = formats;
         this.links = links;
         this.advocates = advocates;
         this.mail = mail;
@@ -111,7 +110,7 @@ class ReferrerViewLinksController {
         ExternalReferrerLinks.Link link = links.issue(advocate);
         try {
             mail.send(advocate.getEmail(), advocate.getName(), link.url(),
-                    UNTIL.format(link.worksUntil().atZone(calendars.forRegion(null).zone())), brand.brandName(),
+                    formats.date(link.worksUntil(), calendars.forRegion(null).zone(), mail.language()), brand.brandName(),
                     "referrer-view-link:" + AccessLinks.hashOf(link.url().substring(link.url().lastIndexOf('/') + 1)));
         } catch (RuntimeException e) {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();

@@ -66,7 +66,8 @@ class ReferrerViewPage {
             responses = @ApiResponse(responseCode = "200", description = "The page", content = @Content(mediaType = "text/html")))
     @GetMapping(ReferrerViewLinks.PATH + "{token}")
     String page(@PathVariable String token, @RequestParam(defaultValue = "1") String page, Model model,
-                HttpServletRequest request, HttpServletResponse response) {
+                HttpServletRequest request, HttpServletResponse response,
+                @io.swagger.v3.oas.annotations.Parameter(hidden = true) java.util.Locale locale) {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Referrer-Policy", "no-referrer");
         model.addAttribute("brand", brand);
@@ -81,7 +82,7 @@ class ReferrerViewPage {
             return "referrerview/gone";
         }
         int from = pageNumber(page);
-        ReferralStandings.SentPage sent = readOnly.read(() -> standings.sentByExternal(advocate.get().getCode(), from, PAGE_SIZE));
+        ReferralStandings.SentPage sent = readOnly.read(() -> standings.sentByExternal(advocate.get().getCode(), from, PAGE_SIZE, locale));
         audit.write(org.relay.audit.AuditAction.LISTED, null, "referrals sent by advocate " + advocate.get().getCode()
                 + " (their signed link)", sent.standings().size() + " of " + sent.total() + ", page " + from, null);
         model.addAttribute("name", advocate.get().getName());

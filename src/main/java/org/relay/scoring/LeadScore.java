@@ -1,8 +1,10 @@
 package org.relay.scoring;
 
+import org.relay.i18n.Texts;
 import org.relay.referral.LeadGrade;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +33,20 @@ public record LeadScore(int score, String model, List<Factor> factors) {
     /** "B · 62/100 — existing customer +12, no phone −6 (model lr-3)" */
     public String summary() {
         return summary(score, factorText(), model);
+    }
+
+    /**
+     * The same line for a reader in their language: grade, score and the model's words from the bundles (the factor
+     * labels are the scoring table's own, as stored on the referral).
+     */
+    public static String summary(Integer score, String factorText, String model, Texts texts, Locale language) {
+        if (score == null) {
+            return texts.get("score.not-scored", language);
+        }
+        return LeadGrade.of(score) + " · " + score + "/100"
+                + (factorText == null || factorText.isBlank() ? "" : " — " + factorText)
+                + " (" + (PRIOR.equals(model) ? texts.get("score.prior-rules", language)
+                : texts.get("score.model", language, model)) + ")";
     }
 
     /** The same line from what a referral row stores; "not scored yet" before scoring. */

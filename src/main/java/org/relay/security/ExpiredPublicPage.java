@@ -2,12 +2,15 @@ package org.relay.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * A public page's form refused (no valid CSRF token: the page sat open past the session, or the cookie was
@@ -15,6 +18,15 @@ import java.io.IOException;
  * {@code ref} kept. Relay's API keeps answering problem JSON.
  */
 class ExpiredPublicPage implements AccessDeniedHandler {
+
+    private final MessageSource messages;
+    private final LocaleResolver locales;
+
+    /** Refused before Spring MVC runs: the page's language from the same resolver as every page (i18n). */
+    ExpiredPublicPage(MessageSource messages, LocaleResolver locales) {
+        this.messages = messages;
+        this.locales = locales;
+    }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException refused)
@@ -28,13 +40,20 @@ class ExpiredPublicPage implements AccessDeniedHandler {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>This page has expired</title>"
-                + "<style>body { font-family: Arial, sans-serif; max-width: 34rem; margin: 1.5rem auto; padding: 0 1rem;"
-                + " color: #222; }</style></head><body><main><h1>This page has expired</h1>"
-                + "<p>This page has expired: reload it and send the form again. Nothing you typed was sent.</p>"
-                + "<p><a href=\"" + HtmlUtils.htmlEscape(back) + "\">" + (statusToken != null ? "Back to your request"
-                : "Back to the form") + "</a></p></main></body></html>");
+        Locale language = locales.resolveLocale(request);
+        response.getWriter().write("<!DOCTYPE html><html lang=\"" + HtmlUtils.htmlEscape(language.getLanguage())
+                + "\"><head><meta charset=\"UTF-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + text("expired.title", language)
+                + "</title><style>body { font-family: Arial, sans-serif; max-width: 34rem; margin: 1.5rem auto; padding: 0 1rem;"
+                + " color: #222; }</style></head><body><main><h1>" + text("expired.title", language) + "</h1>"
+                + "<p>" + text("expired.text", language) + "</p>"
+                + "<p><a href=\"" + HtmlUtils.htmlEscape(back) + "\">"
+                + text(statusToken != null ? "expired.back-to-request" : "expired.back-to-form", language)
+                + "</a></p></main></body></html>");
+    }
+
+    private String text(String key, Locale language) {
+        return HtmlUtils.htmlEscape(messages.getMessage(key, null, language));
     }
 
     /** The customer's status page a form was sent from (/public/status/{token}/...), if the token looks like one. */

@@ -37,7 +37,8 @@ class RelaySecurity {
 
     @Bean
     SecurityFilterChain relayFilterChain(HttpSecurity http, CamundaPasswordAuthentication passwords,
-                                      RelayAuthorities authorities) throws Exception {
+                                      RelayAuthorities authorities, org.springframework.context.MessageSource messages,
+                                      org.springframework.web.servlet.LocaleResolver locales) throws Exception {
         var matcher = PathPatternRequestMatcher.withDefaults();
         return http
                 .authenticationProvider(passwords)
@@ -75,7 +76,7 @@ class RelaySecurity {
                                 "Sign in: HTTP Basic with a Relay (Camunda) user and password")))
                 .exceptionHandling(errors -> errors
                         // on the public page the only refusal is a missing or stale CSRF token: a person's page expired
-                        .defaultAccessDeniedHandlerFor(new ExpiredPublicPage(), matcher.matcher("/public/**"))
+                        .defaultAccessDeniedHandlerFor(new ExpiredPublicPage(messages, locales), matcher.matcher("/public/**"))
                         .defaultAccessDeniedHandlerFor((request, response, e) ->
                                 problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
                                         "Your groups do not allow " + request.getMethod() + " " + request.getRequestURI()),

@@ -54,7 +54,7 @@ class SentReferralsPage {
     @GetMapping("/referrals/sent")
     String sent(@RequestParam(defaultValue = "1") int page, @RequestParam(required = false) String ref,
                 @RequestParam(required = false) String saved, Model model,
-                HttpServletResponse response) {
+                HttpServletResponse response, @io.swagger.v3.oas.annotations.Parameter(hidden = true) java.util.Locale locale) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         model.addAttribute("brand", brand);
         model.addAttribute("saved", saved != null);
@@ -69,8 +69,8 @@ class SentReferralsPage {
         // ?ref= (the link in a referrer's mail) shows that one referral, if the signed-in colleague sent it
         String one = ref == null || ref.isBlank() ? null : ref.trim();
         ReferralStandings.SentPage sent = readOnly.read(() -> one != null
-                ? standings.sentBy(ReferrerType.INTERNAL_USER, me, one)
-                : standings.sentBy(ReferrerType.INTERNAL_USER, me, from, PAGE_SIZE));
+                ? standings.sentBy(ReferrerType.INTERNAL_USER, me, one, locale)
+                : standings.sentBy(ReferrerType.INTERNAL_USER, me, from, PAGE_SIZE, locale));
         model.addAttribute("one", one);
         model.addAttribute("mode", preferences.modeOf(ReferrerType.INTERNAL_USER, me).name());
         audit.write(AuditAction.LISTED, null, "referrals sent by " + me + " (page)", sent.standings().size() + " of "

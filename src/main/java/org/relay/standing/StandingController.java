@@ -40,19 +40,19 @@ class StandingController {
     /** Newest first, {@code size} up to 200 (50 by default); {@code X-Total-Count} tells how many in all. */
     @GetMapping("/api/referrals/sent")
     ResponseEntity<List<ReferralStanding>> sent(@RequestParam(defaultValue = "0") int page,
-                                                @RequestParam(defaultValue = "50") int size) {
+                                                @RequestParam(defaultValue = "50") int size, java.util.Locale locale) {
         String me = callers.current().userId();
         int from = Math.max(page, 0);
         int pageSize = Math.min(Math.max(size, 1), 200);
-        ReferralStandings.SentPage sent = readOnly.read(() -> standings.sentBy(ReferrerType.INTERNAL_USER, me, from, pageSize));
+        ReferralStandings.SentPage sent = readOnly.read(() -> standings.sentBy(ReferrerType.INTERNAL_USER, me, from, pageSize, locale));
         audit.write(AuditAction.LISTED, null, "referrals sent by " + me, sent.standings().size() + " of "
                 + sent.total() + ", page " + from, null);
         return ResponseEntity.ok().header("X-Total-Count", Long.toString(sent.total())).body(sent.standings());
     }
 
     @GetMapping("/api/referrals/{referenceNumber}/standing")
-    ReferralStanding standing(@PathVariable String referenceNumber) {
-        ReferralStanding standing = readOnly.read(() -> standings.of(access.visible(referenceNumber)));
+    ReferralStanding standing(@PathVariable String referenceNumber, java.util.Locale locale) {
+        ReferralStanding standing = readOnly.read(() -> standings.of(access.visible(referenceNumber), locale));
         audit.referral(AuditAction.VIEWED, referenceNumber, "referral standing");
         return standing;
     }

@@ -10,6 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.relay.catalog.Catalog;
 import org.relay.catalog.CatalogEntry;
+import org.relay.catalog.CatalogLabels;
+import org.relay.i18n.Languages;
+import org.relay.i18n.Texts;
 import org.relay.common.FieldProblem;
 import org.relay.referral.CreateReferralRequest;
 import org.relay.referral.CustomerType;
@@ -37,6 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,10 +67,17 @@ class WebToLeadController {
     private final Catalog catalog;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Texts texts;
+    private final Languages languages;
+    private final CatalogLabels labels;
 
     WebToLeadController(ReferralIntake intake, ReferralTimeline timeline, AdvocateRepository advocates,
                         SubmissionRateLimit rateLimit, WebFormProperties properties, Catalog catalog,
-                        TransactionTemplate transactions, Clock clock) {
+                        TransactionTemplate transactions, Clock clock, Texts texts, Languages languages,
+                        CatalogLabels labels) {
+        this.texts = texts;
+        this.languages = languages;
+        this.labels = labels;
         this.clock = clock;
         this.intake = intake;
         this.timeline = timeline;
@@ -81,9 +92,9 @@ class WebToLeadController {
             responses = @ApiResponse(responseCode = "200", description = "The page",
                     content = @Content(mediaType = "text/html")))
     @GetMapping("/public/lead")
-    String form(@RequestParam(required = false) String ref, Model model) {
+    String form(@RequestParam(required = false) String ref, Model model, @Parameter(hidden = true) Locale locale) {
         model.addAttribute("form", new LeadForm(null, null, null, null, null, null, null, false, ref, null));
-        return page(model, Map.of());
+        return page(model, Map.of(), locale);
     }
 
     @Operation(summary = "Submit the web-to-lead form (HTML form post, CSRF token)",
@@ -95,7 +106,7 @@ class WebToLeadController {
                     content = @Content(mediaType = "text/html")))
     @PostMapping("/public/lead")
     String submit(@Parameter(hidden = true) @ModelAttribute LeadForm form, Model model, HttpServletRequest request, HttpServletResponse response,
-                  RedirectAttributes redirect) {
+                  RedirectAttributes redirect, @Parameter(hidden = true) Locale locale) {
         if (!rateLimit.tryAcquire(request.getRemoteAddr())) {
             response.setStatus(429);
             response.setHeader("Retry-After", "60");
@@ -109,32 +120,36 @@ class WebToLeadController {
         }
         Map<String, String> errors = new LinkedHashMap<>();
         if (!Boolean.TRUE.equals(form.consent())) {
-            errors.put("consent", "Please agree so that we may contact you.");
+            errors.put("consent", texts.get("webform.error.consent", locale));
         }
         BigDecimal amount = null;
         if (form.amount() != null && !form.amount().isBlank()) {
             try {
-                amount = new BigDecimal(form.amount().replaceAll("[\\s,$€£]", ""));
+                amount = amountAsTyped(form.amount(), locale);
             } catch (NumberFormatException e) {
-                errors.put("amount", "Please enter an amount in numbers, for example 250000.");
+                errors.put("amount", texts.get("webform.error.amount-format", locale));
             }
         }
         Optional<Advocate> advocate = Optional.ofNullable(form.ref()).filter(r -> !r.isBlank())
                 .flatMap(advocates::findById).filter(Advocate::isActive);
         CreateReferralRequest lead = toRequest(form, amount, advocate);
         for (FieldProblem problem : intake.problems(lead)) {
-            errors.putIfAbsent(formField(problem.field()), friendly(problem.field()));
+            errors.putIfAbsent(formField(problem.field()), texts.get(friendly(problem.field()), locale));
         }
         if (!errors.isEmpty()) {
             response.setStatus(400);
             model.addAttribute("form", form);
-            return page(model, errors);
+            return page(model, errors, locale);
         }
+        String language = locale.getLanguage();
+        WebFormProperties.Consent consent = consentShown(locale);
         Referral referral = transactions.execute(status -> {
             Referral created = intake.create(lead.withLawfulBasis("CONSENT"));
-            created.consented(properties.consentVersion(), clock.instant());
-            timeline.record(created, ReferralEventType.CONSENT, null, "web-form",
-                    "version " + properties.consentVersion() + ": " + properties.consentText());
+            created.customerSpeaks(language);
+            created.consented(consent.version(), consent.language(), clock.instant());
+            timeline.record(created, ReferralEventType.CONSENT, null, "web-form", "version " + consent.version()
+                    + (consent.language().equals(languages.defaultLocale().getLanguage()) ? "" : " (" + consent.language() + ")")
+                    + ": " + consent.text());
             return created;
         });
         // post/redirect/get: reloading the thank-you page does not send the request again
@@ -163,16 +178,28 @@ class WebToLeadController {
                 advocate.isPresent() ? "ADVOCATE" : "WEB_FORM", referrer, trim(form.message()));
     }
 
-    private String page(Model model, Map<String, String> errors) {
+    private String page(Model model, Map<String, String> errors, Locale locale) {
         model.addAttribute("brand", properties);
-        model.addAttribute("products", offered());
+        model.addAttribute("intro", properties.intro(locale.getLanguage()));
+        model.addAttribute("consent", consentShown(locale));
+        model.addAttribute("languages", languages.supportedTags());
+        // the chooser's links keep a partner code only when it looks like one (no echo of arbitrary input in three links)
+        LeadForm typed = (LeadForm) model.getAttribute("form");
+        model.addAttribute("chooserRef", typed != null && typed.ref() != null && typed.ref().matches("[A-Za-z0-9-]{1,40}")
+                ? typed.ref() : null);
+        model.addAttribute("products", offered(locale));
         model.addAttribute("errors", errors);
         return "webform/lead";
     }
 
-    private List<CatalogEntry> offered() {
-        return properties.products().isEmpty() ? catalog.products()
-                : catalog.products().stream().filter(p -> properties.products().contains(p.code())).toList();
+    private List<CatalogEntry> offered(Locale locale) {
+        List<CatalogEntry> products = labels.translated(CatalogLabels.Kind.PRODUCT, catalog.products(), locale);
+        return properties.products().isEmpty() ? products
+                : products.stream().filter(p -> properties.products().contains(p.code())).toList();
+    }
+
+    private WebFormProperties.Consent consentShown(Locale locale) {
+        return properties.consent(locale.getLanguage(), languages.defaultLocale().getLanguage());
     }
 
     private static String formField(String field) {
@@ -189,18 +216,30 @@ class WebToLeadController {
         };
     }
 
+    /** The bundle key of the customer's words for what is wrong with a field. */
     private static String friendly(String field) {
         return switch (field) {
-            case "customer.name", "referrer" -> "Please tell us your name (up to 200 characters).";
-            case "customer.email" -> "This email address does not look right.";
-            case "customer.phone" -> "Please enter a phone number such as +1 555 0100.";
-            case "customer" -> "Please give us an email address or a phone number so we can reach you.";
-            case "expressedInterest" -> "Please choose what you are interested in.";
-            case "interestValue.amount" -> "Please enter a positive amount.";
-            case "notes" -> "Your message is too long (up to 4000 characters).";
-            case "customer.city" -> "The city name is too long.";
-            default -> "Please check your details.";
+            case "customer.name", "referrer" -> "webform.error.name";
+            case "customer.email" -> "webform.error.email";
+            case "customer.phone" -> "webform.error.phone";
+            case "customer" -> "webform.error.reachable";
+            case "expressedInterest" -> "webform.error.product";
+            case "interestValue.amount" -> "webform.error.amount";
+            case "notes" -> "webform.error.message";
+            case "customer.city" -> "webform.error.city";
+            default -> "webform.error.other";
         };
+    }
+
+    /**
+     * The amount as people write it in their language: "380,000" in English; "380 000,50", "380.000" or "380’000" in
+     * French and German, where the comma is the decimal mark. Currency signs and spaces are dropped.
+     */
+    static BigDecimal amountAsTyped(String typed, Locale locale) {
+        String digits = typed.replaceAll("[\\s\u00A0\u202F$€£'’]", "");
+        digits = locale.getLanguage().equals("en") ? digits.replace(",", "")
+                : digits.replace(".", "").replace(',', '.');
+        return new BigDecimal(digits);
     }
 
     private static String trim(String value) {

@@ -165,13 +165,15 @@ class NotificationMailTest extends RelayIntegrationTest {
     void the_daily_digest_lists_each_users_open_referrals_once_a_day(@Autowired TemplateEngine templates,
                                                                       @Autowired MailDelivery delivery,
                                                                       @Autowired SentLog sentLog,
-                                                                      @Autowired Clock clock) throws Exception {
+                                                                      @Autowired Clock clock,
+                                                                      @Autowired org.relay.i18n.UserLanguages userLanguages,
+                                                                      @Autowired org.relay.i18n.Texts texts) throws Exception {
         intake.create(RelayTestData.referral("Kiara Thompson", "MORTGAGE", "450000", "ryan"));
         intake.create(RelayTestData.referral("Marcus Lee", "MORTGAGE", "80000", "ryan"));
         intake.create(RelayTestData.referral("Nadia Haddad", "MORTGAGE", "80000", "ryan"));
         intake.create(RelayTestData.referral("Oliver Grant", "MORTGAGE", "90000", "ryan"));
         SendDailyDigests digest = new SendDailyDigests(true, taskService, processEngine.getIdentityService(), templates,
-                delivery, sentLog, new org.relay.common.RelayProperties("https://relay.test"), clock);
+                delivery, sentLog, new org.relay.common.RelayProperties("https://relay.test"), clock, userLanguages, texts);
 
         digest.execute(null);
         digest.execute(null);

@@ -499,7 +499,15 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                 new Surface("GET /api/rewards/texts (the form's words, no data)", (f, u) -> get("/api/rewards/texts"),
                         EnumSet.complementOf(EnumSet.of(ANONYMOUS))),
                 new Surface("GET /forms/approve-reward.html (the form, no data)",
-                        (f, u) -> get("/forms/approve-reward.html"), EnumSet.allOf(Role.class)));
+                        (f, u) -> get("/forms/approve-reward.html"), EnumSet.allOf(Role.class)),
+                // languages (issue #30): each colleague reads and sets only their own (null: back to the default);
+                // the public form in another language is as public as the form
+                new Surface("GET /api/me/language (the caller's own)", (f, u) -> get("/api/me/language"),
+                        EnumSet.complementOf(EnumSet.of(ANONYMOUS))),
+                new Surface("PUT /api/me/language (the caller's own)", (f, u) -> put("/api/me/language",
+                        "{\"language\":null}"), EnumSet.complementOf(EnumSet.of(ANONYMOUS))),
+                new Surface("GET /public/lead?lang=fr (the public form in French)", (f, u) -> get("/public/lead?lang=fr"),
+                        EnumSet.allOf(Role.class)));
     }
 
     private String advocateLink;

@@ -31,6 +31,8 @@ class WebappLocaleFilesTest extends RelayIntegrationTest {
 
     @Autowired
     WebappLocaleFiles files;
+    @Autowired
+    org.relay.i18n.I18nProperties languages;
 
     private final HttpClient anonymous = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -85,6 +87,8 @@ class WebappLocaleFilesTest extends RelayIntegrationTest {
             assertThat(config.statusCode()).as(app).isEqualTo(200);
             assertThat(config.body()).as(app).contains("availableLocales: ['en', 'de', 'fr']").contains("fallbackLocale: 'en'");
         }
+        // one set of languages: what the webapps offer is what Relay's own pages and mails speak (relay.i18n.supported)
+        assertThat(WebappLanguage.OFFERED).containsExactlyInAnyOrderElementsOf(languages.supported());
     }
 
     /** Nothing of Camunda's chrome falls back to English: every key of its en.json is in each language's file. */
