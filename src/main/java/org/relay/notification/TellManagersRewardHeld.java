@@ -13,6 +13,9 @@ import org.thymeleaf.context.Context;
 
 import java.util.List;
 import java.util.Locale;
+import org.camunda.bpm.engine.identity.User;
+import org.relay.i18n.LocalFormats;
+import org.relay.i18n.UserLanguages;
 
 /**
  * The async step of RewardApprovalProcess for a reward held at its referrer's cap (processes/reward-approval.bpmn):
@@ -29,9 +32,14 @@ class TellManagersRewardHeld implements JavaDelegate {
     private final SentLog sentLog;
     private final MessageSource messages;
     private final RelayProperties properties;
+    private final UserLanguages languages;
+    private final LocalFormats formats;
 
     TellManagersRewardHeld(RewardRepository rewards, RewardManagers managers, TemplateEngine templates,
-                           MailDelivery delivery, SentLog sentLog, MessageSource messages, RelayProperties properties) {
+                           MailDelivery delivery, SentLog sentLog, MessageSource messages, RelayProperties properties,
+                           UserLanguages languages, LocalFormats formats) {
+        this.languages = languages;
+        this.formats = formats;
         this.rewards = rewards;
         this.managers = managers;
         this.templates = templates;
@@ -48,24 +56,23 @@ class TellManagersRewardHeld implements JavaDelegate {
         if (reward == null) {
             return;   // gone with its referral's erasure or test data: nobody to tell about it
         }
-        // the managers' language: the bank's default until recipients keep their own (issue #30)
-        Locale locale = Locale.ENGLISH;
-        String worth = reward.getAmount() != null ? reward.getCurrency() + " " + reward.getAmount().toPlainString()
-                : messages.getMessage("rewards.points", new Object[]{reward.getPoints()}, locale);
-        String who = reward.getReferrerName() != null ? reward.getReferrerName() : reward.getReferrerId();
-        String subject = messages.getMessage("rewards.mail.held.subject", new Object[]{who, worth}, locale);
-        Context context = new Context(locale);
-        context.setVariable("reward", reward);
-        context.setVariable("who", who);
-        context.setVariable("worth", worth);
-        context.setVariable("tasklistLink", properties.publicUrl() + "/camunda/app/tasklist/");
-        String text = templates.process("mail/reward-held.txt", context);
-        String html = templates.process("mail/reward-held", context);
         String eventKey = "reward-held:" + reward.getId();
-        for (String email : managers.emails()) {
-            if (!sentLog.wasSent(eventKey, email)) {
-                delivery.send(new MailMessage(List.of(email), subject, text, html));
-                sentLog.sent(reward.getReferralId(), eventKey, email, subject);
+        for (User manager : managers.withEmail()) {
+            if (!sentLog.wasSent(eventKey, manager.getEmail())) {
+                Locale locale = languages.of(manager.getId());   // each manager reads it in their own language
+                String worth = reward.getAmount() != null
+                        ? formats.money(reward.getAmount(), reward.getCurrency(), locale, "")
+                        : messages.getMessage("rewards.points", new Object[]{reward.getPoints()}, locale);
+                String who = reward.getReferrerName() != null ? reward.getReferrerName() : reward.getReferrerId();
+                String subject = messages.getMessage("rewards.mail.held.subject", new Object[]{who, worth}, locale);
+                Context context = new Context(locale);
+                context.setVariable("reward", reward);
+                context.setVariable("who", who);
+                context.setVariable("worth", worth);
+                context.setVariable("tasklistLink", properties.publicUrl() + "/camunda/app/tasklist/");
+                delivery.send(new MailMessage(List.of(manager.getEmail()), subject,
+                        templates.process("mail/reward-held.txt", context), templates.process("mail/reward-held", context)));
+                sentLog.sent(reward.getReferralId(), eventKey, manager.getEmail(), subject);
             }
         }
     }

@@ -60,10 +60,10 @@ public class RewardManagers {
         return caller;
     }
 
-    /** The managers' addresses, for the "cap reached" mail. */
-    public List<String> emails() {
+    /** The managers who have an address, for the "cap reached" mail (each in their own language). */
+    public List<User> withEmail() {
         return WithoutEngineUser.run(identityService, () -> identityService.createUserQuery()
-                .memberOfGroup(properties.managerGroup()).list()).stream().map(User::getEmail)
-                .filter(e -> e != null && !e.isBlank()).toList();
+                .memberOfGroup(properties.managerGroup()).list()).stream()
+                .filter(u -> u.getEmail() != null && !u.getEmail().isBlank()).toList();
     }
 }
