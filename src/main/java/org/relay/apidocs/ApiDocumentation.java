@@ -59,7 +59,18 @@ class ApiDocumentation {
             Map.entry("standing", "Referrals I sent and where each stands, as JSON and as a page"),
             Map.entry("webform", "The public web-to-lead page: an HTML form without sign-in, with a CSRF token"),
             Map.entry("emailaction", "One-click Accept / Reject pages opened from mails: the signed link is the"
-                    + " credential"));
+                    + " credential"),
+            Map.entry("customerstatus", "The customer's status page and its links: re-send, revoke, the customer's"
+                    + " message and withdrawal"),
+            Map.entry("meeting", "Meeting times the owner offers and the customer books, moves or cancels"),
+            Map.entry("referrerview", "Advocates' and partners' signed links to the referrals they sent"),
+            Map.entry("referrerpreference", "How often a referrer hears about their referrals"),
+            Map.entry("sla", "Re-planning a referral's SLA deadlines"),
+            Map.entry("rewards", "Referral rewards: a referrer's own rewards, the ledger, managers' decisions and"
+                    + " reversals, reports by person and branch, payout batches as CSV"),
+            Map.entry("i18n", "Languages: each colleague's own language for pages and mails (problems and labels"
+                    + " follow Accept-Language)"),
+            Map.entry("webapplocale", "Camunda's webapps' locale files: their chrome and Relay's texts per language"));
 
     private static final String DESCRIPTION = """
             Relay's own REST API: referrals, their routing, review, work and outcome, reports, administration.
@@ -128,12 +139,23 @@ class ApiDocumentation {
                                 + " duplicate, a closed or open referral, a claimed task): reload and try again")));
     }
 
-    /** Groups each operation under its feature package (the tags above) instead of its controller's class name. */
+    /**
+     * Groups each operation under its feature package (the tags above) instead of its controller's class name, and
+     * names it by feature and method ({@code intakeCreate}, {@code rewardsCreate}): an operation's id is what client
+     * generators name their methods after, so it must not change when another feature adds a method of the same name
+     * (springdoc would number them in the order it finds them: {@code create}, {@code create_1}).
+     */
     @Bean
     OperationCustomizer featureTags() {
         return (operation, handler) -> {
             String feature = handler.getBeanType().getPackageName().substring("org.relay.".length());
-            operation.setTags(List.of(feature.contains(".") ? feature.substring(0, feature.indexOf('.')) : feature));
+            feature = feature.contains(".") ? feature.substring(0, feature.indexOf('.')) : feature;
+            operation.setTags(List.of(feature));
+            io.swagger.v3.oas.annotations.Operation named = handler.getMethodAnnotation(io.swagger.v3.oas.annotations.Operation.class);
+            if (named == null || named.operationId().isBlank()) {
+                String method = handler.getMethod().getName();
+                operation.setOperationId(feature + Character.toUpperCase(method.charAt(0)) + method.substring(1));
+            }
             return operation;
         };
     }

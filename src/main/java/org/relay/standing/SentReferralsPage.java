@@ -48,7 +48,7 @@ class SentReferralsPage {
         this.calendars = calendars;
     }
 
-    @Operation(summary = "Referrals I sent (HTML page)", description = "The signed-in user's own referrals and where each stands; the JSON is GET /api/referrals/sent.",
+    @Operation(operationId = "standingSentPage", summary = "Referrals I sent (HTML page)", description = "The signed-in user's own referrals and where each stands; the JSON is GET /api/referrals/sent.",
             responses = @ApiResponse(responseCode = "200", description = "The page",
                     content = @Content(mediaType = "text/html")))
     @GetMapping("/referrals/sent")

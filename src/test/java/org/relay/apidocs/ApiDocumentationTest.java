@@ -101,6 +101,17 @@ class ApiDocumentationTest extends RelayIntegrationTest {
     }
 
     @Test
+    void each_operation_is_named_by_its_feature_and_method_not_by_the_order_springdoc_found_it() throws Exception {
+        Set<String> ids = new TreeSet<>();
+        apiDocs().path("paths").forEach(path -> path.forEach(operation -> {
+            String id = operation.path("operationId").asText();
+            Assertions.assertThat(id).as("no numbered duplicates").doesNotMatch(".*_\\d+");
+            Assertions.assertThat(ids.add(id)).as("unique: " + id).isTrue();
+        }));
+        Assertions.assertThat(ids).contains("intakeCreate", "rewardsCreate", "referralList");
+    }
+
+    @Test
     void swagger_ui_serves_the_description_without_a_sign_in() {
         var redirect = http.getForEntity("/swagger-ui.html", String.class);
         Assertions.assertThat(redirect.getStatusCode().is3xxRedirection() || redirect.getStatusCode() == HttpStatus.OK)

@@ -27,16 +27,16 @@ class ApiDocsJourneyTest extends BrowserJourney {
                 .anyMatch(tag -> tag.startsWith("referral"));
         browser.screenshot("api-docs-overview");
 
-        WebElement create = browser.driver.findElements(By.cssSelector("#operations-intake-create")).stream().findFirst()
+        WebElement create = browser.driver.findElements(By.cssSelector("#operations-intake-intakeCreate")).stream().findFirst()
                 .orElseGet(() -> browser.visible(By.xpath("//div[contains(@class,'opblock-post')]"
                         + "[.//span[@data-path='/api/referrals']]"), 10));
         if (!create.isDisplayed()) {
             browser.click(browser.visible(By.cssSelector("[data-tag='intake']"), 10));
         }
         browser.click(create.findElement(By.cssSelector(".opblock-summary")));
-        WebElement responses = browser.visible(By.cssSelector("#operations-intake-create .responses-table"), 20);
+        WebElement responses = browser.visible(By.cssSelector("#operations-intake-intakeCreate .responses-table"), 20);
         Assertions.assertThat(responses.getText()).contains("400", "401", "403", "409", "Invalid request");
-        Assertions.assertThat(browser.visible(By.cssSelector("#operations-intake-create .body-param__example"), 10)
+        Assertions.assertThat(browser.visible(By.cssSelector("#operations-intake-intakeCreate .body-param__example"), 10)
                 .getText()).contains("Rachel Adams");
         ((org.openqa.selenium.JavascriptExecutor) browser.driver)
                 .executeScript("arguments[0].scrollIntoView({block: 'start'});", responses);

@@ -335,7 +335,7 @@ class BrowserJourneysTest extends BrowserJourney {
 
         browser.click(form.findElement(By.xpath(".//label[contains(., 'Convert')]")));
         WebElement confirmation = browser.visible(By.xpath("//label[input[@id='confirmOutcome']]"), 10);
-        Assertions.assertThat(confirmation.getText()).contains("450,000.00 USD").contains("in 30 days")
+        Assertions.assertThat(confirmation.getText()).contains("USD 450,000.00").contains("in 30 days")
                 .contains("cannot be undone");
         WebElement complete = browser.driver.findElement(By.xpath("//button[contains(., 'Complete')]"));
         Assertions.assertThat(complete.isEnabled()).as("Complete before confirming").isFalse();
