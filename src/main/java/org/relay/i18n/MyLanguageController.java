@@ -54,8 +54,8 @@ class MyLanguageController {
             Optional<java.util.Locale> supported = languages.supported(asked)
                     .filter(l -> l.getLanguage().equals(asked.trim()));
             if (supported.isEmpty()) {
-                throw new InvalidRequestException(List.of(new FieldProblem("language",
-                        "must be one of " + String.join(", ", languages.supportedTags()) + ", or null")));
+                throw InvalidRequestException.of("language", "problem.language.one-of",
+                        String.join(", ", languages.supportedTags()));
             }
             userLanguages.choose(caller.getName(), supported.get());
         }

@@ -52,12 +52,12 @@ public class DuplicateResolution {
         Referral duplicate = lookup.require(referenceNumber);
         Referral kept = lookup.require(request.into());
         if (duplicate.getId().equals(kept.getId())) {
-            throw new InvalidRequestException(List.of(new FieldProblem("into", "is the referral itself")));
+            throw InvalidRequestException.of("into", "problem.merge.into-itself");
         }
         lookup.lockForChange(duplicate, kept);
         if (!duplicate.getStatus().isOpen() || !kept.getStatus().isOpen()) {
-            throw new ConflictException("Both referrals must be open to merge (" + referenceNumber + " is "
-                    + duplicate.getStatus() + ", " + request.into() + " is " + kept.getStatus() + ")");
+            throw ConflictException.of("problem.merge.both-open", referenceNumber, duplicate.getStatus(),
+                    request.into(), kept.getStatus());
         }
         runtimeService.deleteProcessInstance(duplicate.getProcessInstanceId(), mergeNote(kept, request.requestedBy(), request.note()));
         recordMerge(duplicate, kept, request.requestedBy(), request.note());

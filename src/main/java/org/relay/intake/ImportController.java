@@ -69,7 +69,7 @@ class ImportController {
                                       @RequestParam(required = false) String product,
                                       @RequestParam(required = false) String charset) throws IOException {
         if (file == null || file.isEmpty()) {
-            throw new InvalidRequestException(List.of(new FieldProblem("file", "is required (multipart field \"file\")")));
+            throw InvalidRequestException.of("file", "problem.import.file-required");
         }
         String importer = callers.actingAs(requestedBy, "requestedBy");
         ImportJob job;
