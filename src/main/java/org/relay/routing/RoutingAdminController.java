@@ -111,7 +111,7 @@ class RoutingAdminController {
     public AdvisorView updateAdvisor(@PathVariable @Size(max = 64) String existingCustomerId, @PathVariable @Size(max = 64) String queueId,
                                      @Valid @RequestBody AdvisorSettings settings) {
         if (identityService.createGroupQuery().groupId(queueId).count() == 0) {
-            throw new NotFoundException("No queue (group) " + queueId);
+            throw NotFoundException.of("problem.routing.no-queue-group", queueId);
         }
         requireUser(settings.advisorUserId(), "advisorUserId");
         CustomerAdvisor advisor = advisors.findById(new CustomerAdvisor.Key(existingCustomerId, queueId))
@@ -127,8 +127,8 @@ class RoutingAdminController {
             return;
         }
         if (field == null) {
-            throw new NotFoundException("No user " + userId);
+            throw NotFoundException.of("problem.common.no-user", userId);
         }
-        throw new InvalidRequestException(List.of(new FieldProblem(field, "is not a known user: " + userId)));
+        throw InvalidRequestException.of(field, "problem.common.unknown-user", userId);
     }
 }
