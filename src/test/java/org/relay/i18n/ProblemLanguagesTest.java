@@ -23,10 +23,10 @@ import java.util.Base64;
  */
 class ProblemLanguagesTest extends RelayIntegrationTest {
 
-    /** A referral without a way to reach the customer, with an unknown record type and a malformed phone. */
+    /** A referral without a way to reach the customer, an unknown record type and referrer, a control character. */
     private static final String UNREACHABLE = """
-            {"kind": "REFERRAL", "recordType": "NO_SUCH_TYPE",
-             "customer": {"type": "PERSON", "name": "Kiara Thompson", "phone": "call me"},
+            {"kind": "REFERRAL", "recordType": "NO_SUCH_TYPE", "campaign": "spring\\u0007",
+             "customer": {"type": "PERSON", "name": "Kiara Thompson"},
              "expressedInterest": "MORTGAGE", "sourceChannel": "COLLEAGUE",
              "referrer": {"type": "INTERNAL_USER", "id": "nobody-here"}}""";
 
@@ -45,13 +45,15 @@ class ProblemLanguagesTest extends RelayIntegrationTest {
 
         for (JsonNode answer : new JsonNode[]{en, fr, de}) {
             Assertions.assertThat(answer.get("errors").findValuesAsText("field"))
-                    .containsExactly("customer", "customer.phone", "recordType", "referrer.id");
+                    .containsExactly("campaign", "customer", "recordType", "referrer.id");
         }
         Assertions.assertThat(message(en, "customer")).isEqualTo("needs a phone or an email so the recipient can reach the customer");
         Assertions.assertThat(message(fr, "customer")).isEqualTo("il faut un téléphone ou un e-mail pour que le destinataire puisse joindre le client");
         Assertions.assertThat(message(de, "customer")).startsWith("braucht eine Telefonnummer oder E-Mail-Adresse");
-        Assertions.assertThat(message(fr, "customer.phone")).isEqualTo("doit être un numéro de téléphone, par exemple +1 555 0100");
-        Assertions.assertThat(message(de, "customer.phone")).isEqualTo("muss eine Telefonnummer sein, z. B. +1 555 0100");
+        // Relay's own Bean Validation message, from the same bundle
+        Assertions.assertThat(message(en, "campaign")).isEqualTo("must not contain control characters");
+        Assertions.assertThat(message(fr, "campaign")).isEqualTo("ne doit pas contenir de caractères de contrôle");
+        Assertions.assertThat(message(de, "campaign")).isEqualTo("darf keine Steuerzeichen enthalten");
         Assertions.assertThat(message(fr, "recordType")).startsWith("doit être l’une des valeurs suivantes : ").contains("PERSON_REFERRAL");
         Assertions.assertThat(message(de, "referrer.id")).isEqualTo("ist kein bekannter Benutzer: nobody-here");
         // the detail names the same fields with the worded messages
