@@ -3,7 +3,6 @@ package org.relay.activity;
 import org.camunda.bpm.engine.IdentityService;
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
-import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 import org.relay.common.NotFoundException;
 import org.relay.common.ReadOnly;

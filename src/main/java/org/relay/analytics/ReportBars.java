@@ -1,10 +1,8 @@
 package org.relay.analytics;
 
-import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**

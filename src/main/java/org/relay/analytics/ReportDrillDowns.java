@@ -1,6 +1,5 @@
 package org.relay.analytics;
 
-import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralRepository;

@@ -1,6 +1,5 @@
 package org.relay.i18n;
 
-import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;

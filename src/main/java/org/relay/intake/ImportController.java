@@ -7,7 +7,6 @@ import org.relay.security.PiiMasking;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +25,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 
 /** CSV import of purchased lists and campaign leads: upload, follow progress, download the error report. */
 @RestController

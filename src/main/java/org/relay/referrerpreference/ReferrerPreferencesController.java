@@ -2,7 +2,6 @@ package org.relay.referrerpreference;
 
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
-import org.relay.common.FieldProblem;
 import org.relay.common.ForbiddenException;
 import org.relay.common.InvalidRequestException;
 import org.relay.common.NotFoundException;

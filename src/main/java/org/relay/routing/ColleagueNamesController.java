@@ -2,7 +2,6 @@ package org.relay.routing;
 
 import org.relay.common.DirectoryNames;
 import org.camunda.bpm.engine.IdentityService;
-import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -1,7 +1,6 @@
 package org.relay.scoring;
 
 import org.relay.security.Callers;
-import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 import org.relay.common.NotFoundException;
 import org.springframework.http.HttpStatus;

@@ -39,6 +39,8 @@ class FrenchFormProblemJourneyTest extends BrowserJourney {
         browser.waitUpTo(30).until(d -> d.findElement(By.tagName("body")).getText().contains(refusal));
         Assertions.assertThat(browser.driver.findElement(By.tagName("body")).getText())
                 .doesNotContain("must be a phone number");
+        WebElement shown = browser.driver.findElement(By.xpath("//*[contains(text(), 'doit être un numéro de téléphone')]"));
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", shown);
         browser.screenshot("french-new-referral-refused");
         Assertions.assertThat(referrals.count()).as("nothing was created").isEqualTo(before);
     }
