@@ -67,8 +67,8 @@ public class ActivityLog {
     public Activity record(String referenceNumber, ActivityInput input) {
         Referral referral = lookup.requireForChange(referenceNumber);
         if (!referral.getStatus().isOpen()) {
-            throw new ConflictException("Referral " + referral.getReferenceNumber() + " is " + referral.getStatus()
-                    + ": reopen it before recording activities");
+            throw ConflictException.of("problem.activity.closed", referral.getReferenceNumber(),
+                    referral.getStatus());
         }
         check(input);
         Activity activity = save(referral, input);
@@ -136,10 +136,10 @@ public class ActivityLog {
     private void check(ActivityInput input) {
         List<FieldProblem> problems = new ArrayList<>();
         if (input.type() == ActivityType.CUSTOMER_MESSAGE) {
-            problems.add(new FieldProblem("type", "CUSTOMER_MESSAGE is written by the customer on their status page only"));
+            problems.add(FieldProblem.of("type", "problem.activity.customer-message"));
         }
         if (input.type() == ActivityType.MEETING_BOOKED) {
-            problems.add(new FieldProblem("type", "MEETING_BOOKED is recorded when the customer books a meeting on their status page"));
+            problems.add(FieldProblem.of("type", "problem.activity.meeting-booked"));
         }
         for (ConstraintViolation<ActivityInput> violation : validator.validate(input)) {
             problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
@@ -150,7 +150,7 @@ public class ActivityLog {
         if (input.sharedWith() != null) {
             for (String reader : input.sharedWith()) {
                 if (reader != null && !REFERRER.equals(reader) && !knownUsers.exists(reader)) {
-                    problems.add(new FieldProblem("sharedWith", "is neither \"referrer\" nor a known user: " + reader));
+                    problems.add(FieldProblem.of("sharedWith", "problem.activity.shared-with", reader));
                 }
             }
         }

@@ -3,7 +3,6 @@ package org.relay.activity;
 import org.camunda.bpm.engine.IdentityService;
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
-import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 import org.relay.common.NotFoundException;
 import org.relay.common.ReadOnly;
@@ -68,7 +67,7 @@ class OpenReferralsController {
         QueueScope scope = access.requireUserVisible(userId);
         boolean byPriority = byPriority(sort);
         if (identityService.createUserQuery().userId(userId).count() == 0) {
-            throw new NotFoundException("No user " + userId);
+            throw NotFoundException.of("problem.common.no-user", userId);
         }
         PageRequest pageRequest = pageRequest(page, size);
         if (!scope.everything()) {
@@ -97,7 +96,7 @@ class OpenReferralsController {
         access.requireQueueVisible(queueId);
         boolean byPriority = byPriority(sort);
         if (identityService.createGroupQuery().groupId(queueId).count() == 0) {
-            throw new NotFoundException("No queue " + queueId);
+            throw NotFoundException.of("problem.common.no-queue", queueId);
         }
         PageRequest pageRequest = pageRequest(page, size);
         return listed("open referrals in queue " + queueId, sort, pageRequest, () -> new Listed(
@@ -108,7 +107,7 @@ class OpenReferralsController {
 
     private static boolean byPriority(String sort) {
         if (!sort.equals("idle") && !sort.equals("priority")) {
-            throw new InvalidRequestException(List.of(new FieldProblem("sort", "must be idle or priority")));
+            throw InvalidRequestException.of("sort", "problem.activity.sort");
         }
         return sort.equals("priority");
     }

@@ -1,10 +1,8 @@
 package org.relay.analytics;
 
-import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -78,9 +76,9 @@ final class ReportBars {
     static String of(Map<String, String> bars, String field, String bar) {
         String condition = bar == null ? null : bars.get(bar.trim());
         if (condition == null) {
-            throw new InvalidRequestException(List.of(new FieldProblem(field,
-                    (bar == null || bar.isBlank() ? "is required" : "unknown " + field + " '" + bar + "'")
-                            + "; one of " + String.join(", ", bars.keySet()))));
+            throw bar == null || bar.isBlank()
+                    ? InvalidRequestException.of(field, "problem.report.bar-required", String.join(", ", bars.keySet()))
+                    : InvalidRequestException.of(field, "problem.report.unknown-bar", field, bar, String.join(", ", bars.keySet()));
         }
         return condition;
     }

@@ -1,6 +1,5 @@
 package org.relay.analytics;
 
-import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralRepository;
@@ -50,8 +49,7 @@ class ReportDrillDowns {
      */
     static Bar bar(String report, String stage, String measure, String referrer, String recipient) {
         if (recipient != null && !report.equals("speed")) {
-            throw new InvalidRequestException(List.of(new FieldProblem("recipient",
-                    "only the speed report's lists are narrowed to a recipient")));
+            throw InvalidRequestException.of("recipient", "problem.report.recipient-speed-only");
         }
         return switch (report) {
             case "funnel" -> new Bar("stage", stage, ReportBars.of(ReportBars.FUNNEL, "stage", stage));
@@ -61,21 +59,18 @@ class ReportDrillDowns {
                     yield new Bar("measure", measure, condition);
                 }
                 if (recipient.isBlank() || recipient.length() > 64) {
-                    throw new InvalidRequestException(List.of(new FieldProblem("recipient",
-                            "name the recipient (their user id, at most 64 characters)")));
+                    throw InvalidRequestException.of("recipient", "problem.report.recipient");
                 }
                 yield new Bar("measure", measure, "(" + condition + ") and " + ReportBars.FIRST_CONTACT_RECIPIENT
                         + " = :recipient", recipient.trim());
             }
             case "referrers" -> {
                 if (referrer == null || referrer.isBlank() || referrer.length() > 64) {
-                    throw new InvalidRequestException(List.of(new FieldProblem("referrer",
-                            "name the referrer (their id, at most 64 characters)")));
+                    throw InvalidRequestException.of("referrer", "problem.report.referrer");
                 }
                 yield new Bar("referrer", referrer.trim(), "r.referrer_id = :referrer");
             }
-            default -> throw new InvalidRequestException(List.of(new FieldProblem("report",
-                    "no list behind report '" + report + "'; one of funnel, speed, referrers")));
+            default -> throw InvalidRequestException.of("report", "problem.report.no-list", report);
         };
     }
 

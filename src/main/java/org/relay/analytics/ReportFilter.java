@@ -35,10 +35,10 @@ public record ReportFilter(LocalDate from, LocalDate to, String queue, String pr
         LocalDate toDate = date("to", to, today, problems);
         LocalDate fromDate = date("from", from, (toDate == null ? today : toDate).minusMonths(11).withDayOfMonth(1), problems);
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-            problems.add(new FieldProblem("from", "must not be after to (" + toDate + ")"));
+            problems.add(FieldProblem.of("from", "problem.common.from-after-to-date", toDate.toString()));
         }
         if (fromDate != null && toDate != null && fromDate.plusYears(10).isBefore(toDate)) {
-            problems.add(new FieldProblem("from", "a report covers at most ten years"));
+            problems.add(FieldProblem.of("from", "problem.report.ten-years"));
         }
         checkCode("queue", queue, problems);
         checkCode("product", product, problems);
@@ -169,14 +169,14 @@ public record ReportFilter(LocalDate from, LocalDate to, String queue, String pr
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(field, "must be a date like 2026-01-31"));
+            problems.add(FieldProblem.of(field, "problem.common.date"));
             return null;
         }
     }
 
     private static void checkCode(String field, String value, List<FieldProblem> problems) {
         if (value != null && !value.isBlank() && !value.matches("[A-Za-z0-9_-]{1,64}")) {
-            problems.add(new FieldProblem(field, "must be a code of letters, digits, '-' or '_' (at most 64)"));
+            problems.add(FieldProblem.of(field, "problem.report.code"));
         }
     }
 

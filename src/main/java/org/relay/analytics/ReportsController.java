@@ -117,12 +117,12 @@ class ReportsController {
             case "steps" -> reports.steps(filter, cockpitLink(), activityIdsByName());
             case "volume-plan" -> {
                 if (filter.product() == null) {
-                    throw new InvalidRequestException(List.of(new FieldProblem("product", "name the product to plan for")));
+                    throw InvalidRequestException.of("product", "problem.report.plan-product");
                 }
                 yield reports.volumePlan(filter, number("target", target == null ? "" : target, 1, 1_000_000));
             }
-            default -> throw new InvalidRequestException(List.of(new FieldProblem("report",
-                    "unknown report '" + name + "'; one of " + String.join(", ", REPORTS))));
+            default -> throw InvalidRequestException.of("report", "problem.report.unknown", name,
+                    String.join(", ", REPORTS));
         };
         if (wantsCsv(format, accept)) {
             audit.write(AuditAction.EXPORTED, null, "report " + report.name(), report.rows().size() + " rows, "
@@ -204,7 +204,7 @@ class ReportsController {
         }
         List<FieldProblem> refused = new ArrayList<>();
         if (filter.queue() != null && !scope.contains(filter.queue())) {
-            refused.add(new FieldProblem("queue", caller.userId() + " does not manage queue " + filter.queue()));
+            refused.add(FieldProblem.of("queue", "problem.report.queue-not-managed", caller.userId(), filter.queue()));
         }
         if (filter.lineOfBusiness() != null) {
             List<String> ofLine = queues.findAll().stream()
@@ -212,8 +212,8 @@ class ReportsController {
                     .map(RoutingQueue::getGroupId).sorted().toList();
             List<String> notManaged = ofLine.stream().filter(q -> !scope.contains(q)).toList();
             if (!notManaged.isEmpty()) {
-                refused.add(new FieldProblem("lineOfBusiness", caller.userId() + " does not manage "
-                        + String.join(", ", notManaged) + " of line of business " + filter.lineOfBusiness()));
+                refused.add(FieldProblem.of("lineOfBusiness", "problem.report.line-not-managed", caller.userId(),
+                        String.join(", ", notManaged), filter.lineOfBusiness()));
             }
         }
         if (!refused.isEmpty()) {
@@ -226,7 +226,7 @@ class ReportsController {
     private static boolean wantsCsv(String format, String accept) {
         if (format != null) {
             if (!format.equals("csv") && !format.equals("json")) {
-                throw new InvalidRequestException(List.of(new FieldProblem("format", "must be json or csv")));
+                throw InvalidRequestException.of("format", "problem.common.json-or-csv");
             }
             return format.equals("csv");
         }
@@ -237,14 +237,14 @@ class ReportsController {
         try {
             return Period.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(List.of(new FieldProblem("period", "must be day, week or month")));
+            throw InvalidRequestException.of("period", "problem.report.period");
         }
     }
 
     private static String dimension(String by) {
         if (!ReportQueries.DIMENSIONS.containsKey(by)) {
-            throw new InvalidRequestException(List.of(new FieldProblem("by", "must be one of "
-                    + String.join(", ", ReportQueries.DIMENSIONS.keySet().stream().sorted().toList()))));
+            throw InvalidRequestException.of("by", "problem.common.one-of",
+                    String.join(", ", ReportQueries.DIMENSIONS.keySet().stream().sorted().toList()));
         }
         return by;
     }
@@ -258,7 +258,7 @@ class ReportsController {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidRequestException(List.of(new FieldProblem(field, "must be a whole number from " + min + " to " + max)));
+        throw InvalidRequestException.of(field, "problem.common.whole-number", String.valueOf(min), String.valueOf(max));
     }
 
     /** The lifecycle's activities by name (latest version), so that the steps report links a step to all of its activities. */

@@ -51,7 +51,7 @@ class AuditController {
         Instant end = day("to", to, LocalDate.of(3000, 1, 1), problems);
         int rows = limit(limit, problems);
         if (!format.equals("json") && !format.equals("csv")) {
-            problems.add(new FieldProblem("format", "must be json or csv"));
+            problems.add(FieldProblem.of("format", "problem.common.json-or-csv"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
@@ -88,7 +88,7 @@ class AuditController {
         try {
             return AuditAction.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("action", "must be one of " + List.of(AuditAction.values())));
+            problems.add(FieldProblem.of("action", "problem.common.one-of", List.of(AuditAction.values()).toString()));
             return null;
         }
     }
@@ -98,7 +98,7 @@ class AuditController {
             LocalDate date = value == null || value.isBlank() ? otherwise : LocalDate.parse(value.trim());
             return date.atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(field, "must be a date like 2026-11-25"));
+            problems.add(FieldProblem.of(field, "problem.audit.date"));
             return null;
         }
     }
@@ -112,7 +112,7 @@ class AuditController {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        problems.add(new FieldProblem("limit", "must be a whole number from 1 to 10000"));
+        problems.add(FieldProblem.of("limit", "problem.common.whole-number", "1", "10000"));
         return 1;
     }
 

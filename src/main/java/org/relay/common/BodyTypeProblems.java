@@ -146,23 +146,22 @@ class BodyTypeProblems extends RequestBodyAdviceAdapter {
     /** What a value of this type must be, in the words of every other field problem. */
     static String mustBe(Class<?> type) {
         if (type.isEnum()) {
-            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
+            return ProblemTexts.text("problem.common.one-of", Arrays.stream(type.getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", ")));
         }
         if (type == Integer.class || type == Long.class || type == Short.class || type == int.class
                 || type == long.class || type == short.class) {
-            return "must be a whole number";
+            return ProblemTexts.text("problem.type.whole-number");
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "must be true or false";
+            return ProblemTexts.text("problem.type.boolean");
         }
         if (Number.class.isAssignableFrom(type)) {
-            return "must be a number";
+            return ProblemTexts.text("problem.type.number");
         }
         if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
-            return "must be a valid " + type.getSimpleName().toLowerCase()
-                    + " in ISO-8601 (e.g. 2027-01-15 or 2027-01-15T09:30:00Z)";
+            return ProblemTexts.text("problem.type.temporal", type.getSimpleName().toLowerCase());
         }
-        return "must be a valid " + type.getSimpleName().toLowerCase();
+        return ProblemTexts.text("problem.type.valid", type.getSimpleName().toLowerCase());
     }
 }

@@ -19,6 +19,11 @@ public class ForbiddenException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
+    /** Worded in the request's language: the text of {@code key} (i18n/problems). */
+    public static ForbiddenException of(String key, Object... args) {
+        return new ForbiddenException(ProblemTexts.text(key, args));
+    }
+
     public List<FieldProblem> problems() {
         return problems;
     }

@@ -12,6 +12,11 @@ public class InvalidRequestException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
+    /** One field at fault, worded in the request's language: the text of {@code key} (i18n/problems). */
+    public static InvalidRequestException of(String field, String key, Object... args) {
+        return new InvalidRequestException(List.of(FieldProblem.of(field, key, args)));
+    }
+
     public List<FieldProblem> problems() {
         return problems;
     }

@@ -27,6 +27,6 @@ public class KnownUsers {
     }
 
     public FieldProblem problem(String userId, String field) {
-        return new FieldProblem(field, "is not a known user: " + userId);
+        return FieldProblem.of(field, "problem.common.unknown-user", userId);
     }
 }

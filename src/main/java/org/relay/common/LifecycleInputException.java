@@ -33,6 +33,11 @@ public class LifecycleInputException extends ProcessEngineException {
         this.problems = List.copyOf(problems);
     }
 
+    /** A refusal worded in the request's language (i18n/problems), with the fields at fault named apart. */
+    public static LifecycleInputException of(List<FieldProblem> problems, String key, Object... args) {
+        return new LifecycleInputException(ProblemTexts.text(key, args), problems);
+    }
+
     /** "you cannot …" → "You cannot …." — field problems' messages as one sentence each. */
     public static String sentences(List<FieldProblem> problems) {
         return String.join(" ", problems.stream().map(p -> {

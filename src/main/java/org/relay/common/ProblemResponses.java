@@ -226,7 +226,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             type = element != null ? element : type;
         }
         return badRequest(List.of(new FieldProblem(name == null ? "parameter" : name,
-                type == null ? "has the wrong type" : BodyTypeProblems.mustBe(type))));
+                type == null ? text("problem.type.wrong") : BodyTypeProblems.mustBe(type))));
     }
 
     @Override
@@ -299,21 +299,21 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return path.toString();
     }
 
-    private static String mappingMessage(JsonMappingException e) {
+    private String mappingMessage(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException) {
-            return "is not a known field";
+            return text("problem.type.unknown-field");
         }
         if (e instanceof InvalidFormatException format && format.getTargetType() == String.class) {
             return format.getOriginalMessage();
         }
         if (e instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
-            return "must be one of " + Arrays.stream(format.getTargetType().getEnumConstants())
-                    .map(Object::toString).collect(Collectors.joining(", "));
+            return text("problem.common.one-of", Arrays.stream(format.getTargetType().getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", ")));
         }
         if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
-            return "must be a valid " + format.getTargetType().getSimpleName().toLowerCase();
+            return text("problem.type.valid", format.getTargetType().getSimpleName().toLowerCase());
         }
-        return "has the wrong type";
+        return text("problem.type.wrong");
     }
 }

@@ -50,8 +50,8 @@ class ConvertToOpportunity implements JavaDelegate {
         try {
             return LocalDate.parse(value.toString().substring(0, Math.min(10, value.toString().length())));
         } catch (DateTimeParseException e) {
-            throw new LifecycleInputException("The expected close date must be a date like 2026-12-24.", List.of(
-                    new FieldProblem(LifecycleVariables.EXPECTED_CLOSE_DATE, "must be a date like 2026-12-24 (was " + value + ")")));
+            throw LifecycleInputException.of(List.of(FieldProblem.of(LifecycleVariables.EXPECTED_CLOSE_DATE,
+                    "problem.work.close-date-field", String.valueOf(value))), "problem.work.close-date");
         }
     }
 }

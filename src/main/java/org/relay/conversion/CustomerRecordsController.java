@@ -3,6 +3,7 @@ package org.relay.conversion;
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
 import org.relay.common.NotFoundException;
+import org.relay.common.ProblemTexts;
 import org.relay.common.ReadOnly;
 import org.relay.referral.CustomerType;
 import org.relay.referral.Referral;
@@ -115,9 +116,9 @@ class CustomerRecordsController {
     }
 
     private CustomerAccount readable(Long id) {
-        CustomerAccount account = accounts.findById(id).orElseThrow(() -> notFound("customer account", id));
+        CustomerAccount account = accounts.findById(id).orElseThrow(() -> notFound("account", id));
         if (!mayRead(id)) {
-            throw notFound("customer account", id);
+            throw notFound("account", id);
         }
         return account;
     }
@@ -135,6 +136,6 @@ class CustomerRecordsController {
     }
 
     private static NotFoundException notFound(String what, Long id) {
-        return new NotFoundException("No " + what + " " + id);
+        return new NotFoundException(ProblemTexts.text("problem.customer-record.not-found." + what, String.valueOf(id)));
     }
 }

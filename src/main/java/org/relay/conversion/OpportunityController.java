@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.relay.common.ConflictException;
-import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 import org.relay.common.KnownUsers;
 import org.relay.common.NotFoundException;
@@ -80,7 +79,7 @@ class OpportunityController {
     public Opportunity ofReferral(@PathVariable String referenceNumber) {
         Referral referral = access.visible(referenceNumber);
         Opportunity opportunity = opportunities.findByReferralId(referral.getId())
-                .orElseThrow(() -> new NotFoundException("Referral " + referenceNumber + " has not converted"));
+                .orElseThrow(() -> NotFoundException.of("problem.opportunity.not-converted", referenceNumber));
         audit.referral(AuditAction.VIEWED, referenceNumber, "opportunity");
         return opportunity;
     }
@@ -89,21 +88,21 @@ class OpportunityController {
     @Transactional
     public Opportunity close(@PathVariable Long id, @Valid @RequestBody CloseRequest request) {
         if (request.outcome() == OpportunityStatus.OPEN) {
-            throw new InvalidRequestException(List.of(new FieldProblem("outcome", "must be WON or LOST")));
+            throw InvalidRequestException.of("outcome", "problem.opportunity.outcome");
         }
         knownUsers.require(request.closedBy(), "closedBy");
         String actor = callers.actingAs(request.closedBy(), "closedBy");
         Opportunity opportunity = opportunities.findForChange(id)
-                .orElseThrow(() -> new NotFoundException("No opportunity " + id));
+                .orElseThrow(() -> NotFoundException.of("problem.opportunity.not-found", String.valueOf(id)));
         access.decidable(referrals.require(opportunity.getReferralId()).getReferenceNumber(), actor);
         // a win can still fall through (a mortgage cancelled in its cooling-off period): closed as lost, with a
         // reason, which takes back what the win earned (rewards); nothing else reopens a closed opportunity
         boolean fellThrough = opportunity.getStatus() == OpportunityStatus.WON && request.outcome() == OpportunityStatus.LOST
                 && request.reason() != null && !request.reason().isBlank();
         if (opportunity.getStatus() != OpportunityStatus.OPEN && !fellThrough) {
-            throw new ConflictException("Opportunity " + id + " is already " + opportunity.getStatus()
-                    + (opportunity.getStatus() == OpportunityStatus.WON
-                    ? "; to record that the win fell through, close it as LOST with the reason" : ""));
+            throw opportunity.getStatus() == OpportunityStatus.WON
+                    ? ConflictException.of("problem.opportunity.already-won", String.valueOf(id))
+                    : ConflictException.of("problem.opportunity.already", String.valueOf(id), opportunity.getStatus());
         }
         opportunity.close(request.outcome(), request.reason(), request.closedBy(), clock.instant());
         timeline.record(referrals.require(opportunity.getReferralId()),
@@ -129,6 +128,6 @@ class OpportunityController {
     }
 
     private Opportunity find(Long id) {
-        return opportunities.findById(id).orElseThrow(() -> new NotFoundException("No opportunity " + id));
+        return opportunities.findById(id).orElseThrow(() -> NotFoundException.of("problem.opportunity.not-found", String.valueOf(id)));
     }
 }

@@ -49,22 +49,22 @@ class RecordWorkOutcome implements TaskListener {
         WorkOutcome outcome = WorkOutcome.of(LifecycleVariables.text(task, LifecycleVariables.WORK_OUTCOME));
         if (outcome == WorkOutcome.CLOSE_LOST
                 && !Catalog.contains(catalog.closeReasons(), LifecycleVariables.text(task, LifecycleVariables.CLOSE_REASON))) {
-            throw new LifecycleInputException("Choose why it was lost.", List.of(new FieldProblem(
-                    LifecycleVariables.CLOSE_REASON, "must be one of "
-                    + String.join(", ", catalog.closeReasons().stream().map(e -> e.code()).toList()))));
+            throw LifecycleInputException.of(List.of(FieldProblem.of(LifecycleVariables.CLOSE_REASON, "problem.common.one-of",
+                    String.join(", ", catalog.closeReasons().stream().map(e -> e.code()).toList()))),
+                    "problem.work.choose-close-reason");
         }
         if (outcome == WorkOutcome.CONVERT) {
             Object amount = task.getVariable(LifecycleVariables.OPPORTUNITY_AMOUNT);
             if (amount != null && (!(amount instanceof Number number) || number.doubleValue() <= 0)) {
-                throw new LifecycleInputException("The opportunity's amount must be a positive number.", List.of(
-                        new FieldProblem(LifecycleVariables.OPPORTUNITY_AMOUNT, "must be a positive number (was " + amount + ")")));
+                throw LifecycleInputException.of(List.of(FieldProblem.of(LifecycleVariables.OPPORTUNITY_AMOUNT,
+                        "problem.common.positive-number-was", String.valueOf(amount))), "problem.work.positive-amount");
             }
             ConvertToOpportunity.expectedCloseDate(task.getVariable(LifecycleVariables.EXPECTED_CLOSE_DATE));
         }
         String subject = LifecycleVariables.text(task, LifecycleVariables.ACTIVITY_SUBJECT);
         if (outcome == WorkOutcome.LOG_ACTIVITY && subject == null) {
-            throw new LifecycleInputException("Give the activity a subject: what was done.", List.of(
-                    new FieldProblem(LifecycleVariables.ACTIVITY_SUBJECT, "is required to log an activity")));
+            throw LifecycleInputException.of(List.of(FieldProblem.of(LifecycleVariables.ACTIVITY_SUBJECT,
+                    "problem.work.activity-subject-field")), "problem.work.activity-subject");
         }
         if (subject != null) {
             recordActivity(task, subject);
@@ -78,8 +78,8 @@ class RecordWorkOutcome implements TaskListener {
         try {
             type = typeText == null ? ActivityType.NOTE : ActivityType.valueOf(typeText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new LifecycleInputException("Choose the activity's type: call, email, meeting or note.", List.of(
-                    new FieldProblem(LifecycleVariables.ACTIVITY_TYPE, "must be one of CALL, EMAIL, MEETING, NOTE (was " + typeText + ")")));
+            throw LifecycleInputException.of(List.of(FieldProblem.of(LifecycleVariables.ACTIVITY_TYPE,
+                    "problem.common.one-of-was", "CALL, EMAIL, MEETING, NOTE", typeText)), "problem.work.activity-type");
         }
         Object duration = task.getVariable(LifecycleVariables.ACTIVITY_DURATION);
         ActivityInput input = new ActivityInput(type, subject, LifecycleVariables.text(task, LifecycleVariables.ACTIVITY_NOTES),

@@ -68,8 +68,7 @@ public class ReferralReopening {
         Referral referral = lookup.requireForChange(referenceNumber);
         knownUsers.require(request.requestedBy(), "requestedBy");
         if (referral.getStatus() != ReferralStatus.CLOSED_LOST) {
-            throw new ConflictException("Only a referral closed as lost can be reopened; " + referenceNumber + " is "
-                    + referral.getStatus());
+            throw ConflictException.of("problem.reopen.not-lost", referenceNumber, referral.getStatus());
         }
         String previous = referral.getProcessInstanceId();
         Map<String, Object> variables = startVariables.of(referral);

@@ -91,13 +91,13 @@ class CustomerLinksController {
     ResponseEntity<?> resend(@PathVariable String referenceNumber) {
         Referral referral = access.managed(referenceNumber, null);
         if (referral.getErasedAt() != null) {
-            throw new ConflictException("The customer's data of " + referenceNumber + " was erased: there is nobody to send a link to");
+            throw ConflictException.of("problem.status-link.erased", referenceNumber);
         }
         if (!referral.isCustomerStatusUpdates()) {
-            throw new ConflictException("The customer of " + referenceNumber + " did not agree to status updates by email");
+            throw ConflictException.of("problem.status-link.no-consent", referenceNumber);
         }
         if (referral.getCustomer().getEmail() == null || referral.getCustomer().getEmail().isBlank()) {
-            throw new ConflictException("Relay has no email for the customer of " + referenceNumber);
+            throw ConflictException.of("problem.status-link.no-email", referenceNumber);
         }
         String by = callers.current().userId();
         int revoked = (int) links.of(AccessLinkPurpose.CUSTOMER_STATUS, referral.getId()).stream()

@@ -23,6 +23,7 @@ import org.relay.common.FieldProblem;
 import org.relay.common.ForbiddenException;
 import org.relay.common.InvalidRequestException;
 import org.relay.common.LifecycleInputException;
+import org.relay.common.ProblemTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,10 +52,6 @@ record EngineProblem(int status, String detail, List<FieldProblem> errors) {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String PROBLEM_JSON = "application/problem+json";
 
-    private static final String SERVER_FAILED = "The server could not complete the request; nothing was changed."
-            + " Try again later, and tell an administrator if it keeps failing";
-    private static final String TRY_AGAIN = "Someone or something else changed the same data at the same moment;"
-            + " nothing was saved. Reload and try again";
     /** PostgreSQL's SQL states for a transaction it gave up: serialization failure, deadlock, lock not available. */
     private static final Set<String> GIVEN_UP = Set.of("40001", "40P01", "55P03");
     private static final Pattern ENGINE_CODE = Pattern.compile("ENGINE-\\d+\\s*");
@@ -80,7 +77,7 @@ record EngineProblem(int status, String detail, List<FieldProblem> errors) {
         }
         if (first(chain, SQLException.class).map(SQLException::getSQLState).filter(GIVEN_UP::contains).isPresent()
                 || first(chain, OptimisticLockingException.class).isPresent()) {
-            return new EngineProblem(409, TRY_AGAIN, List.of());
+            return new EngineProblem(409, ProblemTexts.text("problem.engine.try-again"), List.of());
         }
         if (isServerFailure(chain)) {
             return serverFailure(thrown);
@@ -91,8 +88,8 @@ record EngineProblem(int status, String detail, List<FieldProblem> errors) {
         }
         Optional<TaskAlreadyClaimedException> claimed = first(chain, TaskAlreadyClaimedException.class);
         if (claimed.isPresent()) {
-            return new EngineProblem(409, "The task is already claimed by " + claimed.get().getTaskAssignee()
-                    + "; reload it", List.of());
+            return new EngineProblem(409, ProblemTexts.text("problem.engine.already-claimed",
+                    claimed.get().getTaskAssignee()), List.of());
         }
         if (first(chain, SuspendedEntityInteractionException.class).isPresent()
                 || first(chain, ConflictException.class).isPresent()) {
@@ -115,8 +112,7 @@ record EngineProblem(int status, String detail, List<FieldProblem> errors) {
             return new EngineProblem(rest.getStatus().getStatusCode(), plain(rest.getMessage()), List.of());
         }
         if (first(chain, JsonProcessingException.class).isPresent()) {
-            return new EngineProblem(400, "The request body is not valid JSON for this call, or nests deeper than"
-                    + " JSON requests may", List.of());
+            return new EngineProblem(400, ProblemTexts.text("problem.engine.bad-json"), List.of());
         }
         if (isClientMistake(chain)) {
             return new EngineProblem(400, plain(innermostMessage(chain)), List.of());
@@ -144,11 +140,11 @@ record EngineProblem(int status, String detail, List<FieldProblem> errors) {
 
     private String title() {
         return switch (status) {
-            case 400 -> "Invalid request";
-            case 403 -> "Forbidden";
-            case 404 -> "Not found";
-            case 409 -> "Conflict";
-            case 500 -> "Server error";
+            case 400 -> ProblemTexts.text("problem.title.invalid");
+            case 403 -> ProblemTexts.text("problem.title.forbidden");
+            case 404 -> ProblemTexts.text("problem.title.not-found");
+            case 409 -> ProblemTexts.text("problem.title.conflict");
+            case 500 -> ProblemTexts.text("problem.engine.server-error-title");
             default -> Optional.ofNullable(Response.Status.fromStatusCode(status))
                     .map(Response.Status::getReasonPhrase).orElse("Error");
         };
@@ -189,12 +185,12 @@ record EngineProblem(int status, String detail, List<FieldProblem> errors) {
             return serverFailure(thrown);
         }
         Response.Status known = Response.Status.fromStatusCode(status);
-        return new EngineProblem(status, known != null ? known.getReasonPhrase() : "Request refused", List.of());
+        return new EngineProblem(status, known != null ? known.getReasonPhrase() : ProblemTexts.text("problem.engine.refused"), List.of());
     }
 
     private static EngineProblem serverFailure(Throwable thrown) {
         log.error("Engine REST request failed on the server's side", thrown);
-        return new EngineProblem(500, SERVER_FAILED, List.of());
+        return new EngineProblem(500, ProblemTexts.text("problem.engine.server-failed"), List.of());
     }
 
     /** The engine's own words, deepest first: Camunda's REST wrapper only repeats them behind "Cannot …: ". */
@@ -205,13 +201,13 @@ record EngineProblem(int status, String detail, List<FieldProblem> errors) {
                 return message;
             }
         }
-        return "The request was refused";
+        return ProblemTexts.text("problem.engine.refused");
     }
 
     /** Without engine codes; Camunda's wrappers repeat the inner message, so keep what follows the last code. */
     static String plain(String message) {
         if (message == null || message.isBlank()) {
-            return "The request was refused";
+            return ProblemTexts.text("problem.engine.refused");
         }
         String text = message;
         int code = text.lastIndexOf("ENGINE-");

@@ -1,6 +1,5 @@
 package org.relay.i18n;
 
-import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,8 +53,8 @@ class MyLanguageController {
             Optional<java.util.Locale> supported = languages.supported(asked)
                     .filter(l -> l.getLanguage().equals(asked.trim()));
             if (supported.isEmpty()) {
-                throw new InvalidRequestException(List.of(new FieldProblem("language",
-                        "must be one of " + String.join(", ", languages.supportedTags()) + ", or null")));
+                throw InvalidRequestException.of("language", "problem.language.one-of",
+                        String.join(", ", languages.supportedTags()));
             }
             userLanguages.choose(caller.getName(), supported.get());
         }

@@ -4,7 +4,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.camunda.bpm.engine.RuntimeService;
 import org.relay.common.ConflictException;
-import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 import org.relay.common.KnownUsers;
 import org.relay.referral.Referral;
@@ -15,7 +14,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
-import java.util.List;
 
 /**
  * What the recipient decides about a customer's second open interest: merge it into the other referral (this one
@@ -52,12 +50,12 @@ public class DuplicateResolution {
         Referral duplicate = lookup.require(referenceNumber);
         Referral kept = lookup.require(request.into());
         if (duplicate.getId().equals(kept.getId())) {
-            throw new InvalidRequestException(List.of(new FieldProblem("into", "is the referral itself")));
+            throw InvalidRequestException.of("into", "problem.merge.into-itself");
         }
         lookup.lockForChange(duplicate, kept);
         if (!duplicate.getStatus().isOpen() || !kept.getStatus().isOpen()) {
-            throw new ConflictException("Both referrals must be open to merge (" + referenceNumber + " is "
-                    + duplicate.getStatus() + ", " + request.into() + " is " + kept.getStatus() + ")");
+            throw ConflictException.of("problem.merge.both-open", referenceNumber, duplicate.getStatus(),
+                    request.into(), kept.getStatus());
         }
         runtimeService.deleteProcessInstance(duplicate.getProcessInstanceId(), mergeNote(kept, request.requestedBy(), request.note()));
         recordMerge(duplicate, kept, request.requestedBy(), request.note());

@@ -3,7 +3,6 @@ package org.relay.intake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.relay.common.ConflictException;
-import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 import org.relay.referral.CreateReferralRequest;
 import org.relay.referral.Referral;
@@ -18,7 +17,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -55,8 +53,7 @@ public class IdempotentIntake {
             return new Result(intake.create(request), false);
         }
         if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw new InvalidRequestException(List.of(new FieldProblem("Idempotency-Key",
-                    "must be 1 to 200 visible ASCII characters")));
+            throw InvalidRequestException.of("Idempotency-Key", "problem.intake.idempotency-key");
         }
         String hash = hash(request);
         Optional<Result> earlier = replay(key, hash);
@@ -78,7 +75,7 @@ public class IdempotentIntake {
     private Optional<Result> replay(String key, String hash) {
         return keys.findById(key).map(found -> {
             if (!found.getRequestHash().equals(hash)) {
-                throw new ConflictException("Idempotency-Key " + key + " was already used with a different request");
+                throw ConflictException.of("problem.intake.idempotency-key-reused", key);
             }
             return new Result(referrals.require(found.getReferralId()), true);
         });

@@ -97,7 +97,7 @@ class ImportBatch implements JavaDelegate {
             List<FieldProblem> problems = new ArrayList<>();
             CreateReferralRequest request = null;
             if (data.containsKey("_tooLong")) {
-                problems.add(new FieldProblem("row", "is longer than 8000 characters"));
+                problems.add(FieldProblem.of("row", "problem.import.row.too-long"));
             } else {
                 ImportRowMapper.Mapped mapped = mapper.map(data, job, defaultProduct);
                 request = mapped.request();

@@ -1,5 +1,7 @@
 package org.relay.intake;
 
+import org.relay.common.ProblemTexts;
+
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,13 +58,13 @@ final class ImportColumns {
 
     static Optional<String> missing(Map<String, String> mapping, boolean defaultProduct) {
         if (!mapping.containsKey(NAME)) {
-            return Optional.of("no name column (one of: " + String.join(", ", ALIASES.get(NAME)) + ")");
+            return Optional.of(ProblemTexts.text("problem.import.no-name-column", String.join(", ", ALIASES.get(NAME))));
         }
         if (!mapping.containsKey(EMAIL) && !mapping.containsKey(PHONE)) {
-            return Optional.of("no email or phone column");
+            return Optional.of(ProblemTexts.text("problem.import.no-contact-column"));
         }
         if (!mapping.containsKey(PRODUCT) && !defaultProduct) {
-            return Optional.of("no product column; add one or give the product parameter");
+            return Optional.of(ProblemTexts.text("problem.import.no-product-column"));
         }
         return Optional.empty();
     }

@@ -7,7 +7,6 @@ import org.relay.security.PiiMasking;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +25,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 
 /** CSV import of purchased lists and campaign leads: upload, follow progress, download the error report. */
 @RestController
@@ -69,7 +67,7 @@ class ImportController {
                                       @RequestParam(required = false) String product,
                                       @RequestParam(required = false) String charset) throws IOException {
         if (file == null || file.isEmpty()) {
-            throw new InvalidRequestException(List.of(new FieldProblem("file", "is required (multipart field \"file\")")));
+            throw InvalidRequestException.of("file", "problem.import.file-required");
         }
         String importer = callers.actingAs(requestedBy, "requestedBy");
         ImportJob job;

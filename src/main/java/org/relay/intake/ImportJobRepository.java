@@ -8,7 +8,7 @@ import org.springframework.data.repository.query.Param;
 interface ImportJobRepository extends JpaRepository<ImportJob, Long> {
 
     default ImportJob require(Long id) {
-        return findById(id).orElseThrow(() -> new org.relay.common.NotFoundException("No import " + id));
+        return findById(id).orElseThrow(() -> org.relay.common.NotFoundException.of("problem.import.not-found", String.valueOf(id)));
     }
 
     /**

@@ -34,12 +34,12 @@ class ImportRowMapper {
         String product = value(row, ImportColumns.PRODUCT);
         String productCode = product == null ? defaultProduct : code(catalog.products(), product).orElse(null);
         if (product != null && productCode == null) {
-            problems.add(new FieldProblem("product", "unknown product \"" + product + "\""));
+            problems.add(FieldProblem.of("product", "problem.import.row.unknown-product", product));
         }
         String recordType = value(row, "recordType");
         String recordTypeCode = recordType == null ? "GENERAL" : code(catalog.recordTypes(), recordType).orElse(null);
         if (recordTypeCode == null) {
-            problems.add(new FieldProblem("recordType", "unknown record type \"" + recordType + "\""));
+            problems.add(FieldProblem.of("recordType", "problem.import.row.unknown-record-type", recordType));
         }
         CustomerType customerType = CustomerType.PERSON;
         String type = value(row, "customerType");
@@ -48,7 +48,7 @@ class ImportRowMapper {
             if (t.startsWith("BUS") || t.startsWith("COMP")) {
                 customerType = CustomerType.BUSINESS;
             } else if (!t.startsWith("PER") && !t.startsWith("IND")) {
-                problems.add(new FieldProblem("customerType", "must be person or business (was \"" + type + "\")"));
+                problems.add(FieldProblem.of("customerType", "problem.import.row.customer-type", type));
             }
         }
         CreateReferralRequest.InterestValue value = null;
@@ -56,7 +56,7 @@ class ImportRowMapper {
         if (amount != null) {
             Optional<BigDecimal> parsed = amount(amount);
             if (parsed.isEmpty()) {
-                problems.add(new FieldProblem("amount", "is not a number: \"" + amount + "\""));
+                problems.add(FieldProblem.of("amount", "problem.import.row.amount", amount));
             } else {
                 String currency = value(row, "currency");
                 value = new CreateReferralRequest.InterestValue(parsed.get(),

@@ -45,9 +45,6 @@ class ImportStaging {
     /** Limits of a plausible header line (README, CSV import): a file past them is not a list of leads. */
     static final int MAX_HEADER_CHARS = 8 * 1024;
     static final int MAX_COLUMNS = 200;
-    private static final String BINARY = "is not a CSV text file (it holds binary content: control characters or"
-            + " bytes that are not text in the file's character set, UTF-8 unless \"charset\" names another)";
-
     record Options(String sourceChannel, String campaign, boolean dryRun, String requestedBy, String product,
                    String charset) {
     }
@@ -102,11 +99,10 @@ class ImportStaging {
                 rows = stageRows(job.getId(), parser, mapping);
             } catch (BinaryContent binary) {
                 discard(job.getId());
-                throw refused(BINARY + " at row " + binary.rowNumber);
+                throw InvalidRequestException.of("file", "problem.import.binary-at-row", String.valueOf(binary.rowNumber));
             } catch (UncheckedIOException | IllegalStateException malformed) {
                 discard(job.getId());
-                throw new InvalidRequestException(List.of(new FieldProblem("file", "is not a readable CSV file: "
-                        + malformed.getMessage())));
+                throw InvalidRequestException.of("file", "problem.import.unreadable", malformed.getMessage());
             }
             Map<String, Object> variables = new LinkedHashMap<>();
             variables.put("importId", job.getId());
@@ -177,7 +173,7 @@ class ImportStaging {
     private String check(Options options) {
         List<FieldProblem> problems = new ArrayList<>();
         if (!Catalog.contains(catalog.sourceChannels(), options.sourceChannel())) {
-            problems.add(new FieldProblem("source", "must be one of " + String.join(", ",
+            problems.add(FieldProblem.of("source", "problem.common.one-of", String.join(", ",
                     catalog.sourceChannels().stream().map(e -> e.code()).toList())));
         }
         if (!knownUsers.exists(options.requestedBy())) {
@@ -187,11 +183,11 @@ class ImportStaging {
         if (options.product() != null && !options.product().isBlank()) {
             product = ImportRowMapper.code(catalog.products(), options.product()).orElse(null);
             if (product == null) {
-                problems.add(new FieldProblem("product", "unknown product " + options.product()));
+                problems.add(FieldProblem.of("product", "problem.import.unknown-product", options.product()));
             }
         }
         if (options.charset() != null && !options.charset().isBlank() && !isKnownCharset(options.charset())) {
-            problems.add(new FieldProblem("charset", "unknown character set " + options.charset()));
+            problems.add(FieldProblem.of("charset", "problem.import.unknown-charset", options.charset()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
@@ -238,16 +234,15 @@ class ImportStaging {
         StringBuilder header = new StringBuilder();
         int c = reader.read();
         if (c == -1) {
-            throw new InvalidRequestException(List.of(new FieldProblem("file", "is empty")));
+            throw InvalidRequestException.of("file", "problem.import.empty");
         }
         while (c != -1 && c != '\n' && c != '\r') {
             if (header.length() == MAX_HEADER_CHARS) {
-                throw refused("has a header line longer than " + MAX_HEADER_CHARS
-                        + " characters: the first line must name the columns");
+                throw InvalidRequestException.of("file", "problem.import.header-too-long", String.valueOf(MAX_HEADER_CHARS));
             }
             if (isBinary((char) c) || c == '\uFFFD') {
                 // a header is plain text in any character set: an undecodable byte there means binary content
-                throw refused(BINARY);
+                throw InvalidRequestException.of("file", "problem.import.binary");
             }
             header.append((char) c);
             c = reader.read();
@@ -263,7 +258,8 @@ class ImportStaging {
             }
         }
         if (bestCount + 1 > MAX_COLUMNS) {
-            throw refused("has " + (bestCount + 1) + " columns; at most " + MAX_COLUMNS + " are read");
+            throw InvalidRequestException.of("file", "problem.import.too-many-columns", String.valueOf(bestCount + 1),
+                    String.valueOf(MAX_COLUMNS));
         }
         return best;
     }
@@ -280,9 +276,6 @@ class ImportStaging {
         return value.chars().anyMatch(c -> isBinary((char) c));
     }
 
-    private static InvalidRequestException refused(String message) {
-        return new InvalidRequestException(List.of(new FieldProblem("file", message)));
-    }
 
     /** A row with binary content: the staging stops and the whole file is refused. */
     private static final class BinaryContent extends RuntimeException {

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.relay.common.InvalidRequestException;
 import org.relay.common.LifecycleInputException;
+import org.relay.common.ProblemTexts;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.referral.CreateReferralRequest;
 import org.relay.referral.CustomerType;
@@ -47,7 +48,7 @@ class RecordNewReferral implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var authentication = identityService.getCurrentAuthentication();
         if (authentication == null || authentication.getUserId() == null) {
-            throw new LifecycleInputException("Start a referral from Tasklist while signed in, or through POST /api/referrals");
+            throw new LifecycleInputException(ProblemTexts.text("problem.intake.sign-in-to-start"));
         }
         requireTransient(execution);
         CreateReferralRequest request = new CreateReferralRequest(
@@ -81,9 +82,9 @@ class RecordNewReferral implements JavaDelegate {
             return value != null && !value.isTransient();
         }).toList();
         if (!kept.isEmpty()) {
-            throw new LifecycleInputException(kept.get(0) + ": send the New referral form's fields as transient"
-                    + " variables (valueInfo {\"transient\": true}); the customer's data is kept by Relay only ("
-                    + String.join(", ", kept) + ")");
+            throw new LifecycleInputException(kept.get(0) + ": "
+                    + ProblemTexts.text("problem.intake.transient-fields", String.join(", ", kept),
+                    "valueInfo {\"transient\": true}"));
         }
     }
 
@@ -102,7 +103,8 @@ class RecordNewReferral implements JavaDelegate {
         try {
             value = new BigDecimal(amount.toString().trim());
         } catch (NumberFormatException e) {
-            throw new LifecycleInputException("interestAmount: must be a number (was " + amount + ")");
+            throw new LifecycleInputException("interestAmount: "
+                    + ProblemTexts.text("problem.common.number-was", String.valueOf(amount)));
         }
         String currency = text(execution, "interestCurrency");
         return new CreateReferralRequest.InterestValue(value, currency == null ? "USD" : currency);
@@ -115,7 +117,7 @@ class RecordNewReferral implements JavaDelegate {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new LifecycleInputException(field + ": unknown value " + value);
+            throw new LifecycleInputException(field + ": " + ProblemTexts.text("problem.common.unknown-value", value));
         }
     }
 

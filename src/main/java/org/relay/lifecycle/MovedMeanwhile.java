@@ -32,8 +32,7 @@ public class MovedMeanwhile {
             throw refused;
         } catch (RuntimeException failure) {
             if (isConcurrency(failure) || isGone(task)) {
-                throw new ConflictException("Someone else decided or moved referral " + referenceNumber
-                        + " at the same moment; reload it");
+                throw ConflictException.of("problem.referral.moved-meanwhile", referenceNumber);
             }
             throw failure;
         }

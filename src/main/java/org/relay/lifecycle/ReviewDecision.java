@@ -29,8 +29,7 @@ public enum ReviewDecision {
                 return decision;
             }
         }
-        throw new LifecycleInputException("Choose a decision: accept, reject, reassign or merge.",
-                List.of(new FieldProblem("reviewDecision",
-                        "must be one of accept, reject, reassign, merge (was " + value + ")")));
+        throw LifecycleInputException.of(List.of(FieldProblem.of("reviewDecision", "problem.common.one-of-was",
+                "accept, reject, reassign, merge", value)), "problem.review.choose-decision");
     }
 }

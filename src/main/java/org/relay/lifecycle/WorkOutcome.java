@@ -28,8 +28,7 @@ public enum WorkOutcome {
                 return outcome;
             }
         }
-        throw new LifecycleInputException("Choose what to record: convert, close as lost, or log an activity.",
-                List.of(new FieldProblem("workOutcome",
-                        "must be one of convert, closeLost, logActivity (was " + value + ")")));
+        throw LifecycleInputException.of(List.of(FieldProblem.of("workOutcome", "problem.common.one-of-was",
+                "convert, closeLost, logActivity", value)), "problem.work.choose-outcome");
     }
 }

@@ -215,8 +215,8 @@ public class Meetings {
     public MeetingBooking cancelByStaff(Referral referral, long bookingId, String by) {
         Referral locked = referrals.findForChange(referral.getReferenceNumber()).orElseThrow();
         MeetingBooking booking = bookings.findById(bookingId).filter(b -> b.getReferralId().equals(locked.getId()))
-                .orElseThrow(() -> new org.relay.common.NotFoundException("Referral " + locked.getReferenceNumber()
-                        + " has no meeting " + bookingId));
+                .orElseThrow(() -> org.relay.common.NotFoundException.of("problem.meeting.not-found",
+                        locked.getReferenceNumber(), String.valueOf(bookingId)));
         if (!booking.isCancelled()) {
             cancel(locked, booking, by);
         }

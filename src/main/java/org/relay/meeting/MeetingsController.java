@@ -85,21 +85,21 @@ class MeetingsController {
     MeetingsView offer(@PathVariable String referenceNumber, @RequestBody OfferRequest request) {
         Referral referral = access.actionable(referenceNumber);
         if (!Meetings.bookingOpen(referral)) {
-            throw new ConflictException("Meeting times can be offered once the referral is accepted and while it is open");
+            throw ConflictException.of("problem.meeting.not-open");
         }
         List<String> times = request == null || request.times() == null ? List.of() : request.times();
         List<FieldProblem> problems = new ArrayList<>();
         if (times.size() > MAX_OFFERED) {
-            problems.add(new FieldProblem("times", "at most " + MAX_OFFERED + " times"));
+            problems.add(FieldProblem.of("times", "problem.meeting.too-many", String.valueOf(MAX_OFFERED)));
         }
         Set<Instant> free = new HashSet<>(meetings.freeSlots(referral));
         Set<Instant> chosen = new HashSet<>();
         for (int i = 0; i < times.size() && problems.isEmpty(); i++) {
             Instant start = Meetings.parse(times.get(i));
             if (start == null) {
-                problems.add(new FieldProblem("times[" + i + "]", "is not a time such as 2026-12-08T14:00:00Z"));
+                problems.add(FieldProblem.of("times[" + i + "]", "problem.meeting.not-a-time"));
             } else if (!free.contains(start)) {
-                problems.add(new FieldProblem("times[" + i + "]", "is not one of the owner's free slots (freeSlots)"));
+                problems.add(FieldProblem.of("times[" + i + "]", "problem.meeting.not-free"));
             } else {
                 chosen.add(start);
             }

@@ -23,7 +23,7 @@ public record CreateReferralRequest(
         @NotBlank @Size(max = 40) String sourceChannel,
         @NotNull @Valid ReferrerData referrer,
         @Size(max = 4000) String notes,
-        @Size(max = 80) @Pattern(regexp = "^[^\\p{Cntrl}]*$", message = "must not contain control characters") String campaign,
+        @Size(max = 80) @Pattern(regexp = "^[^\\p{Cntrl}]*$", message = "{problem.common.no-control-characters}") String campaign,
         @Size(max = 40) String lawfulBasis) {
 
     /** Without a campaign: colleagues' referrals and most leads; the configured default lawful basis. */
@@ -52,7 +52,7 @@ public record CreateReferralRequest(
             @NotNull CustomerType type,
             @NotBlank @Size(max = 200) String name,
             @Size(max = 200) String employer,
-            @Size(max = 40) @Pattern(regexp = "^\\+?[0-9][0-9 ().-]{5,38}$", message = "must be a phone number such as +1 555 0100") String phone,
+            @Size(max = 40) @Pattern(regexp = "^\\+?[0-9][0-9 ().-]{5,38}$", message = "{problem.referral.phone}") String phone,
             @Size(max = 254) @Email String email,
             @Size(max = 100) String city,
             @Size(max = 100) String region,

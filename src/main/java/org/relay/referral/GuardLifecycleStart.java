@@ -3,6 +3,7 @@ package org.relay.referral;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.relay.common.LifecycleInputException;
+import org.relay.common.ProblemTexts;
 import org.relay.lifecycle.LifecycleVariables;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +27,8 @@ class GuardLifecycleStart implements ExecutionListener {
         Referral referral = id instanceof Number number ? referrals.findById(number.longValue()).orElse(null) : null;
         if (referral == null || !referral.getReferenceNumber().equals(execution.getProcessBusinessKey())
                 || referral.getProcessInstanceId() != null) {
-            throw new LifecycleInputException("referralId: a referral's lifecycle is started by Relay only, once"
-                    + " (POST /api/referrals or Tasklist's New referral)");
+            throw new LifecycleInputException("referralId: "
+                    + ProblemTexts.text("problem.referral.lifecycle-started-by-relay"));
         }
     }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.relay.common.ForbiddenException;
 import org.relay.common.NotFoundException;
+import org.relay.common.ProblemTexts;
 import org.relay.security.Caller;
 import org.relay.security.Callers;
 import org.relay.security.QueueScope;
@@ -53,7 +54,7 @@ public class ReferralAccess {
     public Referral visible(String referenceNumber) {
         Referral referral = lookup.require(referenceNumber);
         if (!canSee(callers.current(), referral)) {
-            throw new NotFoundException("No referral with reference number " + referenceNumber);
+            throw NotFoundException.of("problem.referral.not-found", referenceNumber);
         }
         return referral;
     }
@@ -66,8 +67,8 @@ public class ReferralAccess {
         Referral referral = visible(referenceNumber);
         Caller acting = acting(actor);
         if (!manages(acting, referral.getQueueId())) {
-            throw new ForbiddenException(acting.userId() + " does not manage queue " + referral.getQueueId()
-                    + " of referral " + referenceNumber);
+            throw ForbiddenException.of("problem.access.not-manager", acting.userId(), referral.getQueueId(),
+                    referenceNumber);
         }
         return referral;
     }
@@ -89,8 +90,8 @@ public class ReferralAccess {
         Referral referral = visible(referenceNumber);
         Caller acting = acting(actor);
         if (!mayAct(acting, referral)) {
-            throw new ForbiddenException(acting.userId() + " may not act on referral " + referenceNumber + ": "
-                    + whoMayAct(referral));
+            throw ForbiddenException.of("problem.access.may-not-act", acting.userId(), referenceNumber,
+                    whoMayAct(referral));
         }
         return referral;
     }
@@ -104,8 +105,7 @@ public class ReferralAccess {
         Referral referral = actionable(referenceNumber, actor);
         Caller acting = acting(actor);
         if (!acting.isAdmin() && isReferrer(acting, referral)) {
-            throw new ForbiddenException(acting.userId() + " referred " + referenceNumber
-                    + " and may not decide its outcome: its owner, a manager of its queue or an administrator decides");
+            throw ForbiddenException.of("problem.access.referrer-decides", acting.userId(), referenceNumber);
         }
         return referral;
     }
@@ -150,10 +150,13 @@ public class ReferralAccess {
     }
 
     private String whoMayAct(Referral referral) {
-        String queue = referral.getQueueId() == null ? "its manager queue" : "queue " + referral.getQueueId();
-        return (referral.getOwnerId() != null ? "only its owner (" + referral.getOwnerId() + ")"
-                : "only a member of " + queue + " (it waits there for review)")
-                + ", a manager of " + (referral.getQueueId() == null ? "it" : queue) + " or an administrator may";
+        String queue = referral.getQueueId();
+        if (referral.getOwnerId() != null) {
+            return queue == null ? ProblemTexts.text("problem.access.who-may-act.owner", referral.getOwnerId())
+                    : ProblemTexts.text("problem.access.who-may-act.owner-or-queue", referral.getOwnerId(), queue);
+        }
+        return queue == null ? ProblemTexts.text("problem.access.who-may-act.manager-queue")
+                : ProblemTexts.text("problem.access.who-may-act.queue", queue);
     }
 
     public boolean canSee(Caller caller, Referral referral) {
@@ -211,8 +214,7 @@ public class ReferralAccess {
         boolean managesTheirQueue = managed.everything() || identityService.createGroupQuery().groupMember(userId).list()
                 .stream().map(Group::getId).anyMatch(managed::contains);
         if (!managesTheirQueue) {
-            throw new ForbiddenException("Only " + userId + ", a manager of a queue they belong to, compliance or an"
-                    + " administrator may see this; " + caller.userId() + " manages none of " + userId + "'s queues");
+            throw ForbiddenException.of("problem.access.not-their-manager", userId, caller.userId());
         }
         return managed;
     }
@@ -225,7 +227,7 @@ public class ReferralAccess {
     public void requireQueueVisible(String queueId) {
         Caller caller = callers.current();
         if (!seesEverything(caller) && !caller.inGroup(queueId) && !manages(caller, queueId)) {
-            throw new ForbiddenException(caller.userId() + " is neither in nor a manager of queue " + queueId);
+            throw ForbiddenException.of("problem.access.queue-not-visible", caller.userId(), queueId);
         }
     }
 

@@ -54,8 +54,7 @@ class ReferralExportController {
                                   @RequestParam(defaultValue = "false") boolean full) {
         Caller caller = callers.current();
         if (full && !caller.isAdmin() && !caller.isCompliance()) {
-            throw new ForbiddenException("full=true exports customers' personal data unmasked: only compliance and"
-                    + " administrators may");
+            throw ForbiddenException.of("problem.export.full");
         }
         Collection<ReferralStatus> statuses = status == null || status.isEmpty() ? EnumSet.allOf(ReferralStatus.class) : status;
         PageRequest first = PageRequest.of(0, MAX_ROWS, Sort.by(Sort.Direction.DESC, "createdAt", "id"));

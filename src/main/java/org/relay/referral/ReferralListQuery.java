@@ -36,17 +36,17 @@ public record ReferralListQuery(Collection<ReferralStatus> statuses, String q, S
             try {
                 statuses.add(ReferralStatus.valueOf(value.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem("status", "must be one of " + Arrays.stream(ReferralStatus.values())
+                problems.add(FieldProblem.of("status", "problem.common.one-of", Arrays.stream(ReferralStatus.values())
                         .map(Enum::name).collect(Collectors.joining(", "))));
                 break;
             }
         }
         String search = q == null || q.isBlank() ? null : q.trim();
         if (q != null && search == null) {
-            problems.add(new FieldProblem("q", "must not be blank: a reference number or part of a customer's name"));
+            problems.add(FieldProblem.of("q", "problem.search.blank"));
         } else if (search != null && (search.length() < MIN_SEARCH || search.length() > MAX_SEARCH)) {
-            problems.add(new FieldProblem("q", "must be " + MIN_SEARCH + " to " + MAX_SEARCH
-                    + " characters: a reference number or part of a customer's name"));
+            problems.add(FieldProblem.of("q", "problem.search.length", String.valueOf(MIN_SEARCH),
+                    String.valueOf(MAX_SEARCH)));
         }
         int pageNumber = number(page, "page", 0, 0, Integer.MAX_VALUE / MAX_SIZE, problems);
         int pageSize = number(size, "size", 50, 1, MAX_SIZE, problems);
@@ -75,7 +75,7 @@ public record ReferralListQuery(Collection<ReferralStatus> statuses, String q, S
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(new FieldProblem(field, "must be a whole number from " + min + " to " + max));
+        problems.add(FieldProblem.of(field, "problem.common.whole-number", String.valueOf(min), String.valueOf(max)));
         return fallback;
     }
 

@@ -38,14 +38,14 @@ public class ReferralLookup {
 
     public Referral require(String referenceNumber) {
         return referrals.findByReferenceNumber(referenceNumber)
-                .orElseThrow(() -> new NotFoundException("No referral with reference number " + referenceNumber));
+                .orElseThrow(() -> NotFoundException.of("problem.referral.not-found", referenceNumber));
     }
 
     /** The referral, locked for change until the calling transaction ends; waits while another request holds it. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Referral requireForChange(String referenceNumber) {
         return referrals.findForChange(referenceNumber)
-                .orElseThrow(() -> new NotFoundException("No referral with reference number " + referenceNumber));
+                .orElseThrow(() -> NotFoundException.of("problem.referral.not-found", referenceNumber));
     }
 
     /**
@@ -64,7 +64,7 @@ public class ReferralLookup {
                 .filter(task -> LifecycleVariables.REVIEW_TASK.equals(task.getTaskDefinitionKey())
                         || LifecycleVariables.WORK_TASK.equals(task.getTaskDefinitionKey()))
                 .findFirst()
-                .orElseThrow(() -> new ConflictException("Referral " + referral.getReferenceNumber()
-                        + " has no open review or work task (it is " + referral.getStatus() + ")"));
+                .orElseThrow(() -> ConflictException.of("problem.referral.no-open-task",
+                        referral.getReferenceNumber(), referral.getStatus()));
     }
 }

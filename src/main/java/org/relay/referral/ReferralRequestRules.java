@@ -54,7 +54,7 @@ class ReferralRequestRules implements RequestBodyChecks {
     List<FieldProblem> problems(CreateReferralRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
         if (request == null) {
-            return List.of(new FieldProblem("body", "is required"));
+            return List.of(FieldProblem.of("body", "problem.field.required"));
         }
         for (ConstraintViolation<CreateReferralRequest> violation : validator.validate(request)) {
             problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
@@ -82,10 +82,10 @@ class ReferralRequestRules implements RequestBodyChecks {
         }
         CreateReferralRequest.CustomerData customer = request.customer();
         if (customer != null && isBlank(customer.phone()) && isBlank(customer.email())) {
-            problems.add(new FieldProblem("customer", "needs a phone or an email so the recipient can reach the customer"));
+            problems.add(FieldProblem.of("customer", "problem.referral.customer-unreachable"));
         }
         if (customer != null && Boolean.TRUE.equals(customer.statusUpdates()) && isBlank(customer.email())) {
-            problems.add(new FieldProblem("customer.statusUpdates", "needs the customer's email: status updates are sent by mail"));
+            problems.add(FieldProblem.of("customer.statusUpdates", "problem.referral.status-updates-need-email"));
         }
         if (request.referrer() != null && request.referrer().type() != null) {
             checkReferrer(request.referrer(), problems);
@@ -96,19 +96,19 @@ class ReferralRequestRules implements RequestBodyChecks {
         switch (referrer.type()) {
             case INTERNAL_USER -> {
                 if (isBlank(referrer.id())) {
-                    problems.add(new FieldProblem("referrer.id", "is required for an INTERNAL_USER referrer (the colleague's user id)"));
+                    problems.add(FieldProblem.of("referrer.id", "problem.referral.internal-referrer-id"));
                 } else if (identityService.createUserQuery().userId(referrer.id()).count() == 0) {
-                    problems.add(new FieldProblem("referrer.id", "is not a known user: " + referrer.id()));
+                    problems.add(FieldProblem.of("referrer.id", "problem.common.unknown-user", referrer.id()));
                 }
             }
             case ADVOCATE, PARTNER -> {
                 if (isBlank(referrer.id()) && isBlank(referrer.name())) {
-                    problems.add(new FieldProblem("referrer", "an " + referrer.type() + " referrer needs an id (code) or a name"));
+                    problems.add(FieldProblem.of("referrer", "problem.referral.referrer-needs-id-or-name", referrer.type().name()));
                 } else if (referrer.type() == ReferrerType.ADVOCATE && !isBlank(referrer.id())
                         && advocates.activeAdvocateName(referrer.id()).isEmpty()) {
                     // an unknown code would route nowhere and put a stranger on the leaderboard
-                    problems.add(new FieldProblem("referrer.id", "is not the code of an active advocate: "
-                            + referrer.id().trim() + " (administrators keep them under /api/advocates)"));
+                    problems.add(FieldProblem.of("referrer.id", "problem.referral.unknown-advocate",
+                            referrer.id().trim()));
                 }
             }
             case CUSTOMER -> {
@@ -118,7 +118,7 @@ class ReferralRequestRules implements RequestBodyChecks {
     }
 
     private static FieldProblem unknown(String field, List<String> allowed) {
-        return new FieldProblem(field, "must be one of " + String.join(", ", allowed));
+        return FieldProblem.of(field, "problem.common.one-of", String.join(", ", allowed));
     }
 
     private static boolean isBlank(String value) {

@@ -2,7 +2,6 @@ package org.relay.referrerpreference;
 
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
-import org.relay.common.FieldProblem;
 import org.relay.common.ForbiddenException;
 import org.relay.common.InvalidRequestException;
 import org.relay.common.NotFoundException;
@@ -86,10 +85,10 @@ class ReferrerPreferencesController {
     private String requireAdvocate(String code) {
         Caller caller = callers.current();
         if (!caller.manager() && !caller.isAdmin()) {
-            throw new ForbiddenException("Only a manager or an administrator may set how an advocate hears back");
+            throw ForbiddenException.of("problem.advocate.preferences-for-managers");
         }
         return advocates.findById(code).map(a -> a.getCode())
-                .orElseThrow(() -> new NotFoundException("No advocate or partner has the code " + code));
+                .orElseThrow(() -> NotFoundException.of("problem.advocate.not-found", code));
     }
 
     /** The mode a request names, or a 400 naming {@code mode} and the modes there are. */
@@ -98,8 +97,9 @@ class ReferrerPreferencesController {
         try {
             return ReferrerUpdateMode.valueOf(given.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(List.of(new FieldProblem("mode", (given.isEmpty() ? "is required" : "is not a mode: " + given)
-                    + "; choose one of " + String.join(", ", Arrays.stream(ReferrerUpdateMode.values()).map(Enum::name).toList()))));
+            throw InvalidRequestException.of("mode",
+                    given.isEmpty() ? "problem.preferences.mode-required" : "problem.preferences.not-a-mode",
+                    String.join(", ", Arrays.stream(ReferrerUpdateMode.values()).map(Enum::name).toList()), given);
         }
     }
 }

@@ -103,8 +103,7 @@ class ReferrerViewLinksController {
     ResponseEntity<?> reissue(@PathVariable String code) {
         Advocate advocate = requireAdvocate(code);
         if (advocate.getEmail() == null || advocate.getEmail().isBlank()) {
-            throw new ConflictException("Advocate " + advocate.getCode() + " has no email to send a link to:"
-                    + " add one with PUT /api/advocates/" + advocate.getCode());
+            throw ConflictException.of("problem.advocate.no-email", advocate.getCode());
         }
         int revoked = links.revokeAll(advocate, callers.current().userId());
         ExternalReferrerLinks.Link link = links.issue(advocate);
@@ -129,9 +128,9 @@ class ReferrerViewLinksController {
     private Advocate requireAdvocate(String code) {
         Caller caller = callers.current();
         if (!caller.manager() && !caller.isAdmin()) {
-            throw new ForbiddenException("Only a manager or an administrator may handle an advocate's links");
+            throw ForbiddenException.of("problem.advocate.links-for-managers");
         }
-        return advocates.findById(code).orElseThrow(() -> new NotFoundException("No advocate or partner has the code " + code));
+        return advocates.findById(code).orElseThrow(() -> NotFoundException.of("problem.advocate.not-found", code));
     }
 
 }

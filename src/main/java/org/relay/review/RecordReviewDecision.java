@@ -89,9 +89,9 @@ class RecordReviewDecision implements TaskListener {
     private void reject(DelegateTask task, Referral referral, String actor, String note) {
         String reason = LifecycleVariables.text(task, LifecycleVariables.REJECT_REASON);
         if (!Catalog.contains(catalog.rejectReasons(), reason)) {
-            throw new LifecycleInputException("Choose a reason for rejecting it.", List.of(new FieldProblem(
-                    LifecycleVariables.REJECT_REASON, "must be one of "
-                    + String.join(", ", catalog.rejectReasons().stream().map(e -> e.code()).toList()))));
+            throw LifecycleInputException.of(List.of(FieldProblem.of(LifecycleVariables.REJECT_REASON, "problem.common.one-of",
+                    String.join(", ", catalog.rejectReasons().stream().map(e -> e.code()).toList()))),
+                    "problem.review.choose-reject-reason");
         }
         timeline.record(referral, ReferralEventType.REJECTED, actor, reason, note);
     }
@@ -116,14 +116,13 @@ class RecordReviewDecision implements TaskListener {
         String into = LifecycleVariables.text(task, LifecycleVariables.MERGE_INTO);
         Referral kept = relatedReferrals.openFor(referral).stream()
                 .filter(other -> other.getReferenceNumber().equals(into)).findFirst()
-                .orElseThrow(() -> new LifecycleInputException(into == null
-                        ? "Choose which of the customer's other open referrals this one duplicates."
-                        : into + " is not an open referral of this customer any more: merge into another, or keep both.",
-                        List.of(new FieldProblem(LifecycleVariables.MERGE_INTO, "must be one of the customer's other open referrals"))));
+                .orElseThrow(() -> LifecycleInputException.of(
+                        List.of(FieldProblem.of(LifecycleVariables.MERGE_INTO, "problem.review.merge-into-field")),
+                        into == null ? "problem.review.choose-merge-into" : "problem.review.merge-into-not-open", into));
         lookup.lockForChange(referral, kept);
         if (!kept.getStatus().isOpen()) {
-            throw new LifecycleInputException(into + " has just been closed: it can no longer take this referral.",
-                    List.of(new FieldProblem(LifecycleVariables.MERGE_INTO, "was closed meanwhile")));
+            throw LifecycleInputException.of(List.of(FieldProblem.of(LifecycleVariables.MERGE_INTO,
+                    "problem.review.merge-into-closed-field")), "problem.review.merge-into-closed", into);
         }
         duplicates.recordMerge(referral, kept, actor, note);
     }
@@ -163,6 +162,6 @@ class RecordReviewDecision implements TaskListener {
         if (task.getAssignee() != null) {
             return task.getAssignee();
         }
-        throw new LifecycleInputException("Claim the referral before deciding on it");
+        throw LifecycleInputException.of(List.of(), "problem.review.claim-first");
     }
 }

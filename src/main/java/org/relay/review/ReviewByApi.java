@@ -60,8 +60,8 @@ public class ReviewByApi {
         Referral referral = lookup.requireForChange(referenceNumber);
         Decision decision = request.decision();
         if (decision == Decision.REJECT && !Catalog.contains(catalog.rejectReasons(), request.rejectReason())) {
-            throw new InvalidRequestException(List.of(new FieldProblem("rejectReason", "must be one of "
-                    + catalog.rejectReasons().stream().map(CatalogEntry::code).toList())));
+            throw InvalidRequestException.of("rejectReason", "problem.common.one-of",
+                    catalog.rejectReasons().stream().map(CatalogEntry::code).toList().toString());
         }
         if (decision == Decision.REASSIGN) {
             // the Review form's rules, with this request's field names (the engine's listener would name form fields)
@@ -74,8 +74,10 @@ public class ReviewByApi {
         }
         Task task = reviewTask(referral);
         if (!mayDecide(task, caller)) {
-            throw new ForbiddenException(caller.userId() + " may not review referral " + referral.getReferenceNumber()
-                    + ": it is assigned to " + (task.getAssignee() != null ? task.getAssignee() : "another queue"));
+            throw task.getAssignee() != null
+                    ? ForbiddenException.of("problem.review.assigned-to", caller.userId(), referral.getReferenceNumber(),
+                    task.getAssignee())
+                    : ForbiddenException.of("problem.review.in-another-queue", caller.userId(), referral.getReferenceNumber());
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put(LifecycleVariables.REVIEW_DECISION, decision.name().toLowerCase());
@@ -93,8 +95,8 @@ public class ReviewByApi {
 
     private Task reviewTask(Referral referral) {
         return lifecycleTasks.review(referral.getProcessInstanceId())
-                .orElseThrow(() -> new ConflictException("Referral " + referral.getReferenceNumber()
-                        + " is not waiting for review (it is " + referral.getStatus() + ")"));
+                .orElseThrow(() -> ConflictException.of("problem.review.not-waiting",
+                        referral.getReferenceNumber(), referral.getStatus()));
     }
 
     private boolean mayDecide(Task task, Caller caller) {

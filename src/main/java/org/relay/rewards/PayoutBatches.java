@@ -54,8 +54,8 @@ public class PayoutBatches {
         Instant now = clock.instant();
         List<Reward> payable = type == null ? rewards.lockPayable(now) : rewards.lockPayableOf(now, type);
         if (payable.isEmpty()) {
-            throw new ConflictException("No reward is payable now" + (type == null ? "" : " for " + type.name().toLowerCase()
-                    + " referrers") + ": approved rewards become payable once their review period is over");
+            throw type == null ? ConflictException.of("problem.payout.nothing-payable")
+                    : ConflictException.of("problem.payout.nothing-payable-for", type.name().toLowerCase());
         }
         PayoutBatch batch = batches.save(new PayoutBatch(numbers.nextBatch(), type, actor, now));
         payable.forEach(r -> r.inBatch(batch.getId()));
@@ -103,7 +103,7 @@ public class PayoutBatches {
             return view(batch, in);
         }
         if (batch.getStatus() == PayoutBatch.Status.CANCELLED) {
-            throw new ConflictException("Payout " + reference + " was cancelled; create a new one");
+            throw ConflictException.of("problem.payout.cancelled", reference);
         }
         Instant now = clock.instant();
         for (Reward reward : in) {
@@ -120,8 +120,8 @@ public class PayoutBatches {
     public BatchView cancel(String reference, String actor) {
         PayoutBatch batch = batches.findForChange(reference).orElseThrow(() -> notFound(reference));
         if (batch.getStatus() != PayoutBatch.Status.OPEN) {
-            throw new ConflictException("Payout " + reference + " is " + batch.getStatus().name().toLowerCase()
-                    + "; only an open one can be cancelled");
+            throw ConflictException.of("problem.payout.not-open", reference,
+                    batch.getStatus().name().toLowerCase());
         }
         List<Reward> in = rewards.findByPayoutBatchIdOrderByIdAsc(batch.getId());
         in.forEach(r -> r.inBatch(null));
@@ -135,7 +135,7 @@ public class PayoutBatches {
     }
 
     private static NotFoundException notFound(String reference) {
-        return new NotFoundException("No payout " + reference);
+        return NotFoundException.of("problem.payout.not-found", reference);
     }
 
     private static BatchView view(PayoutBatch batch, List<Reward> in) {

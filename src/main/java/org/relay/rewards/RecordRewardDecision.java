@@ -41,20 +41,20 @@ class RecordRewardDecision implements TaskListener {
         var authentication = identityService.getCurrentAuthentication();
         String actor = authentication == null ? null : authentication.getUserId();
         if (actor == null || !managers.isManager(actor)) {
-            throw new LifecycleInputException("Only the reward programme's managers may decide on a reward.");
+            throw LifecycleInputException.of(List.of(), "problem.reward.managers-decide");
         }
         Object chosen = task.getVariable(RewardApproval.DECISION);
         RewardLedger.Decision decision;
         try {
             decision = RewardLedger.Decision.valueOf(String.valueOf(chosen).trim().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw new LifecycleInputException("Choose whether to approve or reject the reward.",
-                    List.of(new FieldProblem(RewardApproval.DECISION, "choose APPROVE or REJECT")));
+            throw LifecycleInputException.of(List.of(FieldProblem.of(RewardApproval.DECISION,
+                    "problem.reward.decision-field")), "problem.reward.choose-decision");
         }
         Object reason = task.getVariable(RewardApproval.REASON);
         Long rewardId = ((Number) task.getVariable(RewardApproval.REWARD_ID)).longValue();
         String reference = rewards.findById(rewardId).map(Reward::getReference)
-                .orElseThrow(() -> new LifecycleInputException("This reward no longer exists."));
+                .orElseThrow(() -> LifecycleInputException.of(List.of(), "problem.reward.gone"));
         try {
             ledger.decide(reference, decision, reason == null ? null : reason.toString(), actor);
         } catch (InvalidRequestException e) {

@@ -3,7 +3,6 @@ package org.relay.rewards;
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
 import org.relay.common.ConflictException;
-import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 import org.relay.common.NotFoundException;
 import org.relay.referral.Customer;
@@ -110,15 +109,17 @@ public class RewardLedger {
     /** A manager approves or rejects a reward waiting for them (findings, approval required, a cap reached). */
     public Reward decide(String reference, Decision decision, String reason, String actor) {
         if (decision == Decision.REJECT && (reason == null || reason.isBlank())) {
-            throw new InvalidRequestException(List.of(new FieldProblem("reason", "say why the reward is rejected")));
+            throw InvalidRequestException.of("reason", "problem.reward.reject-reason");
         }
         if (reason != null && reason.length() > 2000) {
-            throw new InvalidRequestException(List.of(new FieldProblem("reason", "at most 2000 characters")));
+            throw InvalidRequestException.of("reason", "problem.reward.reason-length");
         }
-        Reward reward = rewards.findForChange(reference).orElseThrow(() -> new NotFoundException("No reward " + reference));
+        Reward reward = rewards.findForChange(reference).orElseThrow(() -> NotFoundException.of("problem.reward.not-found", reference));
         if (!reward.getStatus().awaitsManager()) {
-            throw new ConflictException("Reward " + reference + " is already " + reward.getStatus().name().toLowerCase()
-                    .replace('_', ' ') + (reward.getDecidedBy() == null ? "" : " (by " + reward.getDecidedBy() + ")"));
+            throw reward.getDecidedBy() == null
+                    ? ConflictException.of("problem.reward.already", reference, reward.getStatus().name().toLowerCase().replace('_', ' '))
+                    : ConflictException.of("problem.reward.already-by", reference,
+                    reward.getStatus().name().toLowerCase().replace('_', ' '), reward.getDecidedBy());
         }
         Instant now = clock.instant();
         String why = reason == null || reason.isBlank() ? null : reason.trim();
@@ -151,11 +152,11 @@ public class RewardLedger {
 
     public Reward reverse(String reference, String reason, String actor) {
         if (reason == null || reason.isBlank()) {
-            throw new InvalidRequestException(List.of(new FieldProblem("reason", "say why the reward is reversed")));
+            throw InvalidRequestException.of("reason", "problem.reward.reverse-reason");
         }
-        Reward reward = rewards.findForChange(reference).orElseThrow(() -> new NotFoundException("No reward " + reference));
+        Reward reward = rewards.findForChange(reference).orElseThrow(() -> NotFoundException.of("problem.reward.not-found", reference));
         if (!reverse(reward, reason.trim(), actor)) {
-            throw new ConflictException("Reward " + reference + " is already " + reward.getStatus().name().toLowerCase());
+            throw ConflictException.of("problem.reward.already", reference, reward.getStatus().name().toLowerCase());
         }
         return reward;
     }

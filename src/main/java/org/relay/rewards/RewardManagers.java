@@ -45,8 +45,7 @@ public class RewardManagers {
     Caller requireManager() {
         Caller caller = callers.current();
         if (!isManager(caller)) {
-            throw new ForbiddenException("Only the reward programme's managers (" + properties.managerGroup()
-                    + ") and administrators may do this");
+            throw ForbiddenException.of("problem.reward.managers-only", properties.managerGroup());
         }
         return caller;
     }
@@ -55,7 +54,7 @@ public class RewardManagers {
     Caller requireSelfOrManager(String referrerId) {
         Caller caller = callers.current();
         if (!caller.is(referrerId) && !isManager(caller)) {
-            throw new ForbiddenException("Only " + referrerId + " and the reward programme's managers may see these rewards");
+            throw ForbiddenException.of("problem.reward.own-or-managers", referrerId);
         }
         return caller;
     }

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
-import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 import org.relay.common.NotFoundException;
 import org.relay.security.Caller;
@@ -78,7 +77,7 @@ class RewardsController {
                           @RequestParam(defaultValue = "100") int limit) {
         managers.requireManager();
         if (limit < 1 || limit > 1000) {
-            throw new InvalidRequestException(List.of(new FieldProblem("limit", "must be between 1 and 1000")));
+            throw InvalidRequestException.of("limit", "problem.common.between", "1", "1000");
         }
         return views.brief(rewards.list(status == null ? null : parse(RewardStatus.class, status, "status"),
                 referrer == null || referrer.isBlank() ? null : referrer, PageRequest.of(0, limit)));
@@ -88,7 +87,7 @@ class RewardsController {
     @GetMapping("/api/rewards/{reference}")
     @Transactional(readOnly = true)
     RewardView one(@PathVariable String reference) {
-        Reward reward = rewards.findByReference(reference).orElseThrow(() -> new NotFoundException("No reward " + reference));
+        Reward reward = rewards.findByReference(reference).orElseThrow(() -> NotFoundException.of("problem.reward.not-found", reference));
         managers.requireSelfOrManager(reward.getReferrerId());
         return views.full(reward);
     }
@@ -119,14 +118,14 @@ class RewardsController {
         LocalDate last = to == null ? LocalDate.now(ZoneOffset.UTC) : date(to, "to");
         LocalDate first = from == null ? last.withDayOfMonth(1).minusMonths(11) : date(from, "from");
         if (first.isAfter(last)) {
-            throw new InvalidRequestException(List.of(new FieldProblem("from", "must not be after to")));
+            throw InvalidRequestException.of("from", "problem.common.from-after-to");
         }
         Instant start = first.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         List<RewardBalances.Line> lines = switch (by) {
             case "person" -> balances.byPerson(start, end);
             case "branch" -> balances.byBranch(start, end);
-            default -> throw new InvalidRequestException(List.of(new FieldProblem("by", "one of person, branch")));
+            default -> throw InvalidRequestException.of("by", "problem.reward.by");
         };
         audit.write(AuditAction.LISTED, null, "rewards by " + by, first + " to " + last, null);
         return new Report(by, first, last, lines);
@@ -144,7 +143,7 @@ class RewardsController {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(List.of(new FieldProblem(field, "a date such as 2026-12-31")));
+            throw InvalidRequestException.of(field, "problem.reward.date");
         }
     }
 
@@ -152,8 +151,8 @@ class RewardsController {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(List.of(new FieldProblem(field, "one of "
-                    + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()))));
+            throw InvalidRequestException.of(field, "problem.reward.one-of",
+                    String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
         }
     }
 }

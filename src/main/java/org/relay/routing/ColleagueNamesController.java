@@ -2,7 +2,6 @@ package org.relay.routing;
 
 import org.relay.common.DirectoryNames;
 import org.camunda.bpm.engine.IdentityService;
-import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,8 +31,7 @@ class ColleagueNamesController {
     @GetMapping("/api/users")
     List<Colleague> names(@RequestParam(required = false) List<String> id) {
         if (id == null || id.isEmpty() || id.size() > MAX_IDS || id.stream().anyMatch(v -> v == null || v.isBlank() || v.length() > 64)) {
-            throw new InvalidRequestException(List.of(new FieldProblem("id",
-                    "give 1 to " + MAX_IDS + " user ids (id=bob&id=alice), each at most 64 characters")));
+            throw InvalidRequestException.of("id", "problem.colleagues.ids", String.valueOf(MAX_IDS));
         }
         return identityService.createUserQuery().userIdIn(id.stream().distinct().toArray(String[]::new)).list().stream()
                 .map(user -> new Colleague(user.getId(), DirectoryNames.of(user)))

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 import org.relay.common.NotFoundException;
 import org.relay.tasklist.TasklistFilters;
@@ -33,7 +32,7 @@ class QueueController {
 
     record QueueSettings(@NotBlank @Size(max = 64) String managerGroupId,
                          @Size(max = 64) @jakarta.validation.constraints.Pattern(regexp = "^[A-Za-z0-9_-]*$",
-                                 message = "must be a code of letters, digits, '-' or '_'") String lineOfBusiness) {
+                                 message = "{problem.routing.line-of-business}") String lineOfBusiness) {
     }
 
     record QueueView(String groupId, String name, String managerGroupId, String lineOfBusiness) {
@@ -64,7 +63,7 @@ class QueueController {
     @GetMapping("/{groupId}/members")
     List<Member> members(@PathVariable String groupId) {
         if (!queues.existsById(groupId)) {
-            throw new NotFoundException("No queue " + groupId);
+            throw NotFoundException.of("problem.common.no-queue", groupId);
         }
         return identityService.createUserQuery().memberOfGroup(groupId).orderByUserFirstName().asc().list().stream()
                 .map(user -> new Member(user.getId(), DirectoryNames.of(user)))
@@ -80,11 +79,11 @@ class QueueController {
     public QueueView configure(@PathVariable String groupId, @Valid @RequestBody QueueSettings settings) {
         Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
         if (group == null) {
-            throw new NotFoundException("No group " + groupId + ": create it in the Camunda Admin webapp first");
+            throw NotFoundException.of("problem.routing.no-group", groupId);
         }
         if (identityService.createGroupQuery().groupId(settings.managerGroupId()).count() == 0) {
-            throw new InvalidRequestException(List.of(new FieldProblem("managerGroupId",
-                    "is not a known group: " + settings.managerGroupId())));
+            throw InvalidRequestException.of("managerGroupId", "problem.routing.unknown-group",
+                    settings.managerGroupId());
         }
         RoutingQueue queue = queues.findById(groupId).orElseGet(() -> new RoutingQueue(groupId, settings.managerGroupId()));
         queue.escalatesTo(settings.managerGroupId());

@@ -60,19 +60,19 @@ public class Reassignments {
     public List<FieldProblem> problems(String actor, String user, String queue, String note, Fields fields) {
         List<FieldProblem> problems = new ArrayList<>();
         if ((user == null) == (queue == null)) {
-            problems.add(new FieldProblem(fields.user(), "choose a colleague or a queue to hand it to (one of the two: "
-                    + fields.user() + " or " + fields.queue() + ")"));
+            problems.add(FieldProblem.of(fields.user(), "problem.reassign.user-or-queue", fields.user(),
+                    fields.queue()));
         }
         if (note == null || note.isBlank()) {
-            problems.add(new FieldProblem(fields.note(), "a note is required to reassign: tell the new recipient why"));
+            problems.add(FieldProblem.of(fields.note(), "problem.reassign.note-required"));
         }
         if (user != null && identityService.createUserQuery().userId(user).count() == 0) {
-            problems.add(new FieldProblem(fields.user(), "no colleague has the user id " + user));
+            problems.add(FieldProblem.of(fields.user(), "problem.reassign.unknown-user", user));
         } else if (user != null && user.equals(actor)) {
-            problems.add(new FieldProblem(fields.user(), "you cannot reassign a referral to yourself; accept it instead"));
+            problems.add(FieldProblem.of(fields.user(), "problem.reassign.to-yourself"));
         }
         if (queue != null && identityService.createGroupQuery().groupId(queue).count() == 0) {
-            problems.add(new FieldProblem(fields.queue(), "no queue has the id " + queue));
+            problems.add(FieldProblem.of(fields.queue(), "problem.reassign.unknown-queue", queue));
         }
         return problems;
     }

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.camunda.bpm.engine.IdentityService;
-import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 import org.relay.common.NotFoundException;
 import org.springframework.transaction.annotation.Transactional;
@@ -111,7 +110,7 @@ class RoutingAdminController {
     public AdvisorView updateAdvisor(@PathVariable @Size(max = 64) String existingCustomerId, @PathVariable @Size(max = 64) String queueId,
                                      @Valid @RequestBody AdvisorSettings settings) {
         if (identityService.createGroupQuery().groupId(queueId).count() == 0) {
-            throw new NotFoundException("No queue (group) " + queueId);
+            throw NotFoundException.of("problem.routing.no-queue-group", queueId);
         }
         requireUser(settings.advisorUserId(), "advisorUserId");
         CustomerAdvisor advisor = advisors.findById(new CustomerAdvisor.Key(existingCustomerId, queueId))
@@ -127,8 +126,8 @@ class RoutingAdminController {
             return;
         }
         if (field == null) {
-            throw new NotFoundException("No user " + userId);
+            throw NotFoundException.of("problem.common.no-user", userId);
         }
-        throw new InvalidRequestException(List.of(new FieldProblem(field, "is not a known user: " + userId)));
+        throw InvalidRequestException.of(field, "problem.common.unknown-user", userId);
     }
 }

@@ -1,7 +1,6 @@
 package org.relay.scoring;
 
 import org.relay.security.Callers;
-import org.relay.common.FieldProblem;
 import org.relay.common.InvalidRequestException;
 import org.relay.common.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -64,7 +63,7 @@ class ScoringController {
     @GetMapping("/api/scoring/models/active")
     ModelView activeModel() {
         return models.findFirstByStatus(LeadScoreModelRecord.Status.ACTIVE).map(ModelView::of)
-                .orElseThrow(() -> new NotFoundException("No trained model is live; the prior table (lead-score-prior.dmn) scores referrals"));
+                .orElseThrow(() -> NotFoundException.of("problem.scoring.no-live-model"));
     }
 
     /**
@@ -81,7 +80,7 @@ class ScoringController {
     @GetMapping("/api/referrers/top")
     List<ReferrerScoreView> top(@RequestParam(defaultValue = "10") int limit) {
         if (limit < 1 || limit > 500) {
-            throw new InvalidRequestException(List.of(new FieldProblem("limit", "must be between 1 and 500")));
+            throw InvalidRequestException.of("limit", "problem.common.between", "1", "500");
         }
         List<ReferrerStanding> top = standings.top(limit);
         var earned = rewards.ofReferrers(top.stream().map(ReferrerStanding::getReferrerId).toList());
@@ -94,7 +93,7 @@ class ScoringController {
         callers.requireSelfOrManager(referrerId);
         return standings.of(referrerId).map(s -> view(standings.rank(s), s,
                         rewards.ofReferrers(List.of(referrerId)).getOrDefault(referrerId, List.of())))
-                .orElseThrow(() -> new NotFoundException("No decided referral from referrer " + referrerId + " yet"));
+                .orElseThrow(() -> NotFoundException.of("problem.scoring.no-decided-referral", referrerId));
     }
 
     private static ReferrerScoreView view(int rank, ReferrerStanding s, List<org.relay.rewards.RewardBalances.Line> rewards) {

@@ -31,7 +31,7 @@ public class TrainingRuns {
     public String startOnRequest() {
         runLocks.hold(RunLocks.LEAD_SCORE_TRAINING);
         if (runtime.createProcessInstanceQuery().processDefinitionKey(TRAINING_PROCESS).active().count() > 0) {
-            throw new ConflictException("A lead-score training is already running");
+            throw ConflictException.of("problem.scoring.training-running");
         }
         return runtime.startProcessInstanceByMessage(RETRAIN_MESSAGE).getId();
     }

@@ -68,7 +68,7 @@ public class Callers {
     public void requireSelfOrManager(String userId) {
         Caller caller = current();
         if (!caller.is(userId) && !caller.manager() && !caller.isAdmin()) {
-            throw new ForbiddenException("Only " + userId + ", a manager or an administrator may see this");
+            throw ForbiddenException.of("problem.access.self-or-manager", userId);
         }
     }
 
@@ -82,8 +82,7 @@ public class Callers {
             return caller.userId();
         }
         if (!caller.isAdmin()) {
-            throw new ForbiddenException(field + " must be you (" + caller.userId() + "): only an administrator may act"
-                    + " in another user's name");
+            throw ForbiddenException.of("problem.access.acting-as", field, caller.userId());
         }
         return named;
     }

@@ -30,9 +30,8 @@ class WebappLocaleController {
 
     @GetMapping("/camunda/app/{app}/locales/{language}.json")
     ResponseEntity<byte[]> localeFile(@PathVariable String app, @PathVariable String language, WebRequest request) {
-        WebappLocaleFiles.LocaleFile file = files.file(app, language).orElseThrow(() -> new NotFoundException(
-                "No locale " + language + " for webapp " + app + ": Relay offers " + WebappLanguage.OFFERED
-                        + " for " + WebappLocaleFiles.APPS));
+        WebappLocaleFiles.LocaleFile file = files.file(app, language).orElseThrow(() -> NotFoundException.of(
+                "problem.webapp.no-locale", language, app, WebappLanguage.OFFERED.toString(), WebappLocaleFiles.APPS.toString()));
         if (request.checkNotModified(file.etag())) {
             return null;   // 304: the browser's copy is current
         }

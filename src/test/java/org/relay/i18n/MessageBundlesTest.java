@@ -56,7 +56,7 @@ class MessageBundlesTest {
             }
         }
         Assertions.assertThat(missing).as("keys not in every language").isEmpty();
-        Assertions.assertThat(bundleNames()).contains("messages", "catalog", "webapps", "rewards");
+        Assertions.assertThat(bundleNames()).contains("messages", "catalog", "webapps", "rewards", "problems");
     }
 
     /** The bundles share one namespace (one MessageSource): a key in two of them would show only the first's text. */
