@@ -50,11 +50,14 @@ public class Notifications {
     private final UserLanguages userLanguages;
     private final LocalFormats formats;
     private final Texts texts;
+    private final org.relay.i18n.StoredSentences storedSentences;
 
     Notifications(TemplateEngine templates, MailDelivery delivery, SentLog sentLog, IdentityService identityService,
                   ReferralTimeline timeline, EmailActions emailActions,
                   BusinessCalendars calendars, Catalog catalog, RelayProperties properties, ReferrerStandings standings,
-                  CatalogLabels labels, UserLanguages userLanguages, LocalFormats formats, Texts texts) {
+                  CatalogLabels labels, UserLanguages userLanguages, LocalFormats formats, Texts texts,
+                  org.relay.i18n.StoredSentences storedSentences) {
+        this.storedSentences = storedSentences;
         this.labels = labels;
         this.userLanguages = userLanguages;
         this.formats = formats;
@@ -160,8 +163,9 @@ public class Notifications {
         context.setVariable("dueBy", formatDue(referral, referral.getReviewDueAt(), language));
         context.setVariable("referrerRecord", record);
         context.setVariable("referrerSummary", record.summary(texts, language));
-        context.setVariable("leadScore", org.relay.scoring.LeadScore.summary(referral.getLeadScore(),
-                referral.getLeadScoreFactors(), referral.getLeadScoreModel(), texts, language));
+        context.setVariable("leadScore", storedSentences.word(org.relay.scoring.LeadScore.stored(referral.getLeadScore(),
+                referral.getLeadScoreFactors(), referral.getLeadScoreModel()), language));
+        context.setVariable("routingReason", storedSentences.word(referral.getRoutingReason(), language));
         context.setVariable("taskLink", properties.publicUrl() + "/referrals/" + referral.getReferenceNumber() + "/task");
         context.setVariables(model);
         String text = templates.process("mail/" + template + ".txt", context);
