@@ -74,13 +74,16 @@ class ReferrerMails {
     private final Languages languages;
     private final LocalFormats formats;
     private final Texts texts;
+    private final org.relay.routing.AdvocateRepository advocates;
 
     ReferrerMails(ExternalReferrerLinks externalLinks, TemplateEngine templates, MailDelivery delivery, SentLog sentLog, ReferralTimeline timeline,
                   ReferralRepository referrals, ReferralEventRepository events, ReferrerTurnRepository turns,
                   ReferrerAddresses addresses, ReferralStandings standings, SharedActivities sharedActivities,
                   OpportunityRepository opportunities, ReferrerStandings referrerRecords, DirectoryNames names,
                   Catalog catalog, BusinessCalendars calendars, Clock clock, CatalogLabels labels,
-                  UserLanguages userLanguages, Languages languages, LocalFormats formats, Texts texts) {
+                  UserLanguages userLanguages, Languages languages, LocalFormats formats, Texts texts,
+                  org.relay.routing.AdvocateRepository advocates) {
+        this.advocates = advocates;
         this.labels = labels;
         this.userLanguages = userLanguages;
         this.languages = languages;
@@ -239,7 +242,12 @@ class ReferrerMails {
 
     /** A colleague reads Relay in their own language; advocates and partners in the default (Relay keeps none for them). */
     private Locale languageOf(org.relay.referral.ReferrerType type, String referrerId) {
-        return type == org.relay.referral.ReferrerType.INTERNAL_USER ? userLanguages.of(referrerId) : languages.defaultLocale();
+        if (type == org.relay.referral.ReferrerType.INTERNAL_USER) {
+            return userLanguages.of(referrerId);
+        }
+        // an advocate or partner: the language kept with them (PUT /api/advocates/{code}/language), else the default
+        return languages.orDefault(referrerId == null ? null
+                : advocates.findById(referrerId).map(org.relay.routing.Advocate::getLanguage).orElse(null));
     }
 
     private ZoneId zone() {
