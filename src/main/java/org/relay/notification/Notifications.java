@@ -1,5 +1,6 @@
 package org.relay.notification;
 
+import org.relay.i18n.StoredSentence;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
@@ -111,7 +112,7 @@ public class Notifications {
             send(referral, eventKey, user, "manager-alert",
                     language -> texts.get("mail.manager-alert." + kind + ".subject", language, referral.getReferenceNumber(), who),
                     Map.of("headline", texts.get("mail.manager-alert." + kind + ".headline", userLanguages.of(user.getId())),
-                            "detail", detail),
+                            "detail", storedSentences.word(detail, userLanguages.of(user.getId()))),
                     ReferralEventType.NOTIFIED, record);
         }
     }
@@ -172,7 +173,7 @@ public class Notifications {
         String html = templates.process("mail/" + template, context);
         delivery.send(new MailMessage(List.of(email), subject, text, html));
         sentLog.sent(referral.getId(), eventKey, email, subject);
-        timeline.record(referral, event, null, template, "Mail to " + email + ": " + subject);
+        timeline.record(referral, event, null, template, StoredSentence.of("timeline.mail-to", email, subject));
     }
 
     /** The named user if there is one, otherwise every member of the queue. */

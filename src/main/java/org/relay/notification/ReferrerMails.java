@@ -1,5 +1,6 @@
 package org.relay.notification;
 
+import org.relay.i18n.StoredSentence;
 import org.relay.activity.SharedActivities;
 import org.relay.calendar.BusinessCalendars;
 import org.relay.catalog.Catalog;
@@ -139,7 +140,7 @@ class ReferrerMails {
                 render("mail/referrer-update.txt", context), render("mail/referrer-update", context)));
         sentLog.sent(referral.getId(), eventKey, address.get().email(), subject);
         timeline.record(referral, ReferralEventType.NOTIFIED, null, "referrer-update",
-                "Mail to " + address.get().email() + ": " + subject);
+                StoredSentence.of("timeline.mail-to", address.get().email(), subject));
         turn.told(clock.instant());
         turns.save(turn);
     }
@@ -165,7 +166,7 @@ class ReferrerMails {
                         render("mail/referrer-digest.txt", context), render("mail/referrer-digest", context)));
                 sentLog.sent(null, eventKey, address.get().email(), subject);
                 timeline.recordAll(entries.stream().map(e -> e.referral().getId()).toList(), ReferralEventType.NOTIFIED,
-                        null, "referrer-digest", "Mail to " + address.get().email() + ": " + subject);
+                        null, "referrer-digest", StoredSentence.of("timeline.mail-to", address.get().email(), subject));
             }
         }
         waiting.forEach(turn -> turn.told(now));

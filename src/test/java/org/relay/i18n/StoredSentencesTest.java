@@ -51,6 +51,13 @@ class StoredSentencesTest extends RelayIntegrationTest {
                 .isEqualTo("Routing rule \"Home | lending \\ north\" names Bob Chen");
         Assertions.assertThat(sentences.word(stored, Locale.GERMAN))
                 .isEqualTo("Zuteilungsregel „Home | lending \\ north“ nennt Bob Chen");
+        // a sentence inside a sentence: the escalation and its duration, each in the reader's language
+        String escalated = StoredSentence.of("timeline.escalated", "Alice Romero",
+                org.relay.sla.Durations.readable(java.time.Duration.ofHours(51)), "Referral managers");
+        Assertions.assertThat(sentences.word(escalated, Locale.ENGLISH))
+                .isEqualTo("Escalated: Alice Romero did not accept or reject it for 2 d 3 h → their managers, Referral managers");
+        Assertions.assertThat(sentences.word(escalated, Locale.FRENCH)).isEqualTo("Escaladée\u00a0: Alice Romero ne l’a ni"
+                + " acceptée ni refusée en 2\u00a0j 3\u00a0h → ses responsables, Referral managers");
         // a person's note, English from before, nothing: as it was
         Assertions.assertThat(sentences.word("Mike knows the developer", Locale.FRENCH)).isEqualTo("Mike knows the developer");
         Assertions.assertThat(sentences.word(null, Locale.FRENCH)).isNull();
