@@ -44,6 +44,15 @@ public class StoredSentences {
         return stored;
     }
 
+    /**
+     * A stored sentence's key with its arguments worded for the reader, for pages that tell a step their own way
+     * (Cockpit's referral page); empty for anything else.
+     */
+    public Optional<StoredSentence> parts(String stored, Locale language) {
+        return StoredSentence.parse(stored).map(sentence -> new StoredSentence(sentence.key(),
+                sentence.arguments().stream().map(a -> word(a, language)).toList()));
+    }
+
     /** In the language of the current request (Accept-Language, the user's setting). */
     public String word(String stored) {
         return word(stored, LocaleContextHolder.getLocale());

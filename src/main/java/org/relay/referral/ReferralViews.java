@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.relay.common.RelayProperties;
 import org.relay.i18n.StoredSentences;
 import org.relay.lifecycle.LifecycleTasks;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,8 +59,8 @@ public class ReferralViews {
                 .map(this::openTask).toList();
         List<ReferralView.TimelineEntry> entries = timeline.of(referral).stream()
                 .map(e -> new ReferralView.TimelineEntry(e.getType(), e.getActor(), e.getReason(),
-                        sentences.word(e.getDetail()),
-                        e.getOccurredAt(), names.person(e.getActor())))
+                        sentences.word(e.getDetail()), e.getOccurredAt(), names.person(e.getActor()),
+                        sentences.parts(e.getDetail(), LocaleContextHolder.getLocale()).orElse(null)))
                 .toList();
         List<ReferralView.RelatedReferral> related = referral.getStatus().isOpen()
                 ? relatedReferrals.openFor(referral).stream().map(r -> new ReferralView.RelatedReferral(
