@@ -1,5 +1,6 @@
 package org.relay.conversion;
 
+import org.relay.i18n.StoredSentence;
 import org.relay.referral.Customer;
 import org.relay.referral.CustomerType;
 import org.relay.referral.Referral;
@@ -69,8 +70,8 @@ public class ReferralConversion {
                 expectedCloseDate != null ? expectedCloseDate : LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(DEFAULT_CLOSE_DAYS),
                 referral.getReferrer().getType().name(), referral.getReferrer().getId()));
         timeline.record(referral, ReferralEventType.CONVERTED, referral.getOwnerId(), null,
-                "Opportunity " + opportunity.getId() + " for account " + account.getId()
-                        + (note == null ? "" : ": " + note));
+                note == null ? StoredSentence.of("timeline.converted", opportunity.getId(), account.getId())
+                        : StoredSentence.of("timeline.converted.note", opportunity.getId(), account.getId(), note));
         referral.convertedInto(account.getId(), now);
         return opportunity;
     }

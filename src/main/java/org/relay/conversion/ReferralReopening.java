@@ -1,5 +1,6 @@
 package org.relay.conversion;
 
+import org.relay.i18n.StoredSentence;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.camunda.bpm.engine.HistoryService;
@@ -90,7 +91,7 @@ public class ReferralReopening {
         referral.linkProcessInstance(instance.getId());
         managerGrants.queueChanged(instance.getId(), referral.getQueueId());
         timeline.record(referral, ReferralEventType.REOPENED, request.requestedBy(), null,
-                request.reason() + " (process instance " + previous + " → " + instance.getId() + ")");
+                StoredSentence.of("timeline.reopened", request.reason(), previous, instance.getId()));
         return referral;
     }
 }

@@ -10,6 +10,7 @@ import org.relay.catalog.Catalog;
 import org.relay.catalog.CatalogLabels;
 import org.relay.i18n.LocalFormats;
 import org.relay.i18n.RelayLocaleResolver;
+import org.relay.i18n.StoredSentences;
 import org.relay.i18n.Texts;
 import org.relay.i18n.UserLanguages;
 import org.relay.common.ConflictException;
@@ -40,9 +41,12 @@ class EmailActionController {
     private final UserLanguages userLanguages;
     private final RelayLocaleResolver locales;
     private final Texts texts;
+    private final StoredSentences storedSentences;
 
     EmailActionController(EmailActions actions, Catalog catalog, WebFormProperties brand, CatalogLabels labels,
-                          LocalFormats formats, UserLanguages userLanguages, RelayLocaleResolver locales, Texts texts) {
+                          LocalFormats formats, UserLanguages userLanguages, RelayLocaleResolver locales, Texts texts,
+                          StoredSentences storedSentences) {
+        this.storedSentences = storedSentences;
         this.labels = labels;
         this.formats = formats;
         this.userLanguages = userLanguages;
@@ -76,8 +80,8 @@ class EmailActionController {
         model.addAttribute("product", labels.product(referral.getExpressedInterest(), language));
         model.addAttribute("interestValue", formats.money(referral.getInterestAmount(), referral.getInterestCurrency(),
                 language, texts.get("mail.value.not-given", language)));
-        model.addAttribute("leadScore", LeadScore.summary(referral.getLeadScore(), referral.getLeadScoreFactors(),
-                referral.getLeadScoreModel(), texts, language));
+        model.addAttribute("leadScore", storedSentences.word(LeadScore.stored(referral.getLeadScore(),
+                referral.getLeadScoreFactors(), referral.getLeadScoreModel()), language));
         return "actions/confirm";
     }
 

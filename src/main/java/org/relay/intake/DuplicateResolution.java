@@ -1,5 +1,6 @@
 package org.relay.intake;
 
+import org.relay.i18n.StoredSentence;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.camunda.bpm.engine.RuntimeService;
@@ -70,8 +71,8 @@ public class DuplicateResolution {
         String text = mergeNote(kept, actor, note);
         timeline.record(duplicate, ReferralEventType.MERGED, actor, kept.getReferenceNumber(), text);
         timeline.record(kept, ReferralEventType.MERGED, actor, duplicate.getReferenceNumber(),
-                duplicate.getReferenceNumber() + " (" + duplicate.getCustomer().getName() + ", "
-                        + duplicate.getExpressedInterest() + ") was merged into this referral");
+                StoredSentence.of("timeline.merged-into-this", duplicate.getReferenceNumber(),
+                        duplicate.getCustomer().getName(), duplicate.getExpressedInterest()));
         duplicate.closedLost("DUPLICATE", text, clock.instant());
     }
 
@@ -91,7 +92,7 @@ public class DuplicateResolution {
     /** The customer's other open interests are separate needs: on the timeline, nothing else changes. */
     public void recordKeptBoth(Referral referral, String actor, String note) {
         timeline.record(referral, ReferralEventType.DUPLICATE_KEPT, actor, null,
-                note == null || note.isBlank() ? "Kept both: separate needs" : note.trim());
+                note == null || note.isBlank() ? StoredSentence.of("timeline.kept-both") : note.trim());
     }
 
 }

@@ -34,7 +34,7 @@ class RecordNewReferral implements JavaDelegate {
     static final List<String> FIELDS = List.of("kind", "recordType", "customerType", "customerName", "customerEmployer",
             "customerPhone", "customerEmail", "customerCity", "customerRegion", "existingCustomerId",
             "customerContactName", "expressedInterest", "interestAmount", "interestCurrency", "sourceChannel", "notes",
-            "lawfulBasis", "customerStatusUpdates");
+            "lawfulBasis", "customerStatusUpdates", "customerLanguage");
 
     private final ReferralIntake intake;
     private final IdentityService identityService;
@@ -58,7 +58,7 @@ class RecordNewReferral implements JavaDelegate {
                         text(execution, "customerName"), text(execution, "customerEmployer"), text(execution, "customerPhone"),
                         text(execution, "customerEmail"), text(execution, "customerCity"), text(execution, "customerRegion"),
                         text(execution, "existingCustomerId"), text(execution, "customerContactName"), null, null,
-                        statusUpdates(execution)),
+                        statusUpdates(execution), text(execution, "customerLanguage")),
                 text(execution, "expressedInterest"),
                 amount(execution),
                 text(execution, "sourceChannel"),

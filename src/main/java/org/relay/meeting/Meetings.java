@@ -1,5 +1,6 @@
 package org.relay.meeting;
 
+import org.relay.i18n.StoredSentence;
 import org.camunda.bpm.engine.RuntimeService;
 import org.relay.activity.ActivityLog;
 import org.relay.calendar.BusinessCalendars;
@@ -233,7 +234,8 @@ public class Meetings {
             offers.save(new MeetingOffer(locked.getId(), start, by, now));
         }
         timeline.record(locked, ReferralEventType.ACTIVITY, by, "MEETING_TIMES_OFFERED",
-                starts.isEmpty() ? "No meeting times offered" : starts.size() + " meeting times offered to the customer");
+                starts.isEmpty() ? StoredSentence.of("timeline.meeting-times.none")
+                        : StoredSentence.of("timeline.meeting-times.offered", starts.size()));
     }
 
     /** Every meeting of the referral, earliest first. */

@@ -1,5 +1,6 @@
 package org.relay.notification;
 
+import org.relay.i18n.StoredSentence;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.relay.calendar.BusinessCalendars;
@@ -90,7 +91,7 @@ public class CustomerMails {
         model.put("statusLink", statusLink);
         model.put("linkWorksUntil", formats.date(linkExpires, zone, language));
         send(referral, eventKey, email, "customer-confirmation", subject, model,
-                "Confirmation with the status page's link to the customer", language);
+                StoredSentence.of("timeline.customer-confirmation"), language);
     }
 
     /** The customer wrote on their status page: the message, to the owner (or the queue), each in their language. */
@@ -102,7 +103,7 @@ public class CustomerMails {
                     referral.getReferenceNumber());
             send(referral, "customer-message:" + activityId, user.getEmail(), "customer-message", subject, Map.of(
                     "message", message, "sentAt", formats.dateTime(sentAt, zone, language)),
-                    "The customer's message, to " + user.getEmail(), language);
+                    StoredSentence.of("timeline.customer-message-to", user.getEmail()), language);
         }
     }
 
@@ -113,7 +114,7 @@ public class CustomerMails {
             String subject = texts.get("mail.customer-withdrew.subject", language, referral.getCustomer().getName(),
                     referral.getReferenceNumber());
             send(referral, "customer-withdrew:" + referral.getId() + ":" + referral.getClosedAt(), user.getEmail(),
-                    "customer-withdrew", subject, Map.of(), "Withdrawal told to " + user.getEmail(), language);
+                    "customer-withdrew", subject, Map.of(), StoredSentence.of("timeline.customer-withdrew-told", user.getEmail()), language);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.relay.notification;
 
+import org.relay.i18n.StoredSentence;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.camunda.bpm.engine.IdentityService;
@@ -184,7 +185,7 @@ class ImportDigests {
         fresh.forEach(p -> marks.put(eventKey(p.taskId()), p.referralId()));
         sentLog.sentAll(marks, email, subject);
         timeline.recordAll(fresh.stream().map(Pending::referralId).toList(), ReferralEventType.NOTIFIED, null,
-                "import-digest", "Mail to " + email + ": " + subject);
+                "import-digest", StoredSentence.of("timeline.mail-to", email, subject));
         return true;
     }
 

@@ -1,5 +1,6 @@
 package org.relay.notification;
 
+import org.relay.i18n.StoredSentence;
 import org.relay.catalog.Catalog;
 import org.relay.catalog.CatalogLabels;
 import org.relay.common.RelayProperties;
@@ -66,6 +67,7 @@ public class MeetingMails {
         delivery.send(new MailMessage(List.of(email), subject, text, html, List.of(calendarFile)));
         sentLog.sent(referral.getId(), eventKey, email, subject);
         timeline.record(referral, ReferralEventType.NOTIFIED, null, template,
-                toCustomer ? "Calendar file to the customer" : "Calendar file to " + email);
+                toCustomer ? StoredSentence.of("timeline.calendar-to-customer")
+                        : StoredSentence.of("timeline.calendar-to", email));
     }
 }

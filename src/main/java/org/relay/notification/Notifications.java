@@ -1,5 +1,6 @@
 package org.relay.notification;
 
+import org.relay.i18n.StoredSentence;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
@@ -50,11 +51,14 @@ public class Notifications {
     private final UserLanguages userLanguages;
     private final LocalFormats formats;
     private final Texts texts;
+    private final org.relay.i18n.StoredSentences storedSentences;
 
     Notifications(TemplateEngine templates, MailDelivery delivery, SentLog sentLog, IdentityService identityService,
                   ReferralTimeline timeline, EmailActions emailActions,
                   BusinessCalendars calendars, Catalog catalog, RelayProperties properties, ReferrerStandings standings,
-                  CatalogLabels labels, UserLanguages userLanguages, LocalFormats formats, Texts texts) {
+                  CatalogLabels labels, UserLanguages userLanguages, LocalFormats formats, Texts texts,
+                  org.relay.i18n.StoredSentences storedSentences) {
+        this.storedSentences = storedSentences;
         this.labels = labels;
         this.userLanguages = userLanguages;
         this.formats = formats;
@@ -108,7 +112,7 @@ public class Notifications {
             send(referral, eventKey, user, "manager-alert",
                     language -> texts.get("mail.manager-alert." + kind + ".subject", language, referral.getReferenceNumber(), who),
                     Map.of("headline", texts.get("mail.manager-alert." + kind + ".headline", userLanguages.of(user.getId())),
-                            "detail", detail),
+                            "detail", storedSentences.word(detail, userLanguages.of(user.getId()))),
                     ReferralEventType.NOTIFIED, record);
         }
     }
@@ -160,15 +164,16 @@ public class Notifications {
         context.setVariable("dueBy", formatDue(referral, referral.getReviewDueAt(), language));
         context.setVariable("referrerRecord", record);
         context.setVariable("referrerSummary", record.summary(texts, language));
-        context.setVariable("leadScore", org.relay.scoring.LeadScore.summary(referral.getLeadScore(),
-                referral.getLeadScoreFactors(), referral.getLeadScoreModel(), texts, language));
+        context.setVariable("leadScore", storedSentences.word(org.relay.scoring.LeadScore.stored(referral.getLeadScore(),
+                referral.getLeadScoreFactors(), referral.getLeadScoreModel()), language));
+        context.setVariable("routingReason", storedSentences.word(referral.getRoutingReason(), language));
         context.setVariable("taskLink", properties.publicUrl() + "/referrals/" + referral.getReferenceNumber() + "/task");
         context.setVariables(model);
         String text = templates.process("mail/" + template + ".txt", context);
         String html = templates.process("mail/" + template, context);
         delivery.send(new MailMessage(List.of(email), subject, text, html));
         sentLog.sent(referral.getId(), eventKey, email, subject);
-        timeline.record(referral, event, null, template, "Mail to " + email + ": " + subject);
+        timeline.record(referral, event, null, template, StoredSentence.of("timeline.mail-to", email, subject));
     }
 
     /** The named user if there is one, otherwise every member of the queue. */

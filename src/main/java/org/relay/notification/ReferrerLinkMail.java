@@ -31,22 +31,24 @@ public class ReferrerLinkMail {
     }
 
     /**
-     * {@code eventKey} names this link (its hash), so the mail is recorded without the link itself. In the default
-     * language: Relay keeps no language for advocates and partners ({@link #language()}, for the caller's dates).
+     * {@code eventKey} names this link (its hash), so the mail is recorded without the link itself. In the advocate's
+     * language ({@link #language}, also for the caller's dates).
      */
-    public void send(String email, String name, String link, String worksUntil, String brandName, String eventKey) {
-        Context context = new Context(language());
+    public void send(String email, String name, String link, String worksUntil, String brandName, String eventKey,
+                     Locale language) {
+        Context context = new Context(language);
         context.setVariable("name", name);
         context.setVariable("link", link);
         context.setVariable("linkUntil", worksUntil);
         context.setVariable("brandName", brandName);
-        String subject = texts.get("mail.referrer-view-link.subject", language(), brandName);
+        String subject = texts.get("mail.referrer-view-link.subject", language, brandName);
         delivery.send(new MailMessage(List.of(email), subject, templates.process("mail/referrer-view-link.txt", context).strip(),
                 templates.process("mail/referrer-view-link", context).strip()));
         sentLog.sent(null, eventKey, email, subject);
     }
 
-    public Locale language() {
-        return languages.defaultLocale();
+    /** The advocate's own language ("fr"), else the configured default. */
+    public Locale language(String advocateLanguage) {
+        return languages.orDefault(advocateLanguage);
     }
 }

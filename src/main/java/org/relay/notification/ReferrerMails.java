@@ -1,5 +1,6 @@
 package org.relay.notification;
 
+import org.relay.i18n.StoredSentence;
 import org.relay.activity.SharedActivities;
 import org.relay.calendar.BusinessCalendars;
 import org.relay.catalog.Catalog;
@@ -74,13 +75,16 @@ class ReferrerMails {
     private final Languages languages;
     private final LocalFormats formats;
     private final Texts texts;
+    private final org.relay.routing.AdvocateRepository advocates;
 
     ReferrerMails(ExternalReferrerLinks externalLinks, TemplateEngine templates, MailDelivery delivery, SentLog sentLog, ReferralTimeline timeline,
                   ReferralRepository referrals, ReferralEventRepository events, ReferrerTurnRepository turns,
                   ReferrerAddresses addresses, ReferralStandings standings, SharedActivities sharedActivities,
                   OpportunityRepository opportunities, ReferrerStandings referrerRecords, DirectoryNames names,
                   Catalog catalog, BusinessCalendars calendars, Clock clock, CatalogLabels labels,
-                  UserLanguages userLanguages, Languages languages, LocalFormats formats, Texts texts) {
+                  UserLanguages userLanguages, Languages languages, LocalFormats formats, Texts texts,
+                  org.relay.routing.AdvocateRepository advocates) {
+        this.advocates = advocates;
         this.labels = labels;
         this.userLanguages = userLanguages;
         this.languages = languages;
@@ -136,7 +140,7 @@ class ReferrerMails {
                 render("mail/referrer-update.txt", context), render("mail/referrer-update", context)));
         sentLog.sent(referral.getId(), eventKey, address.get().email(), subject);
         timeline.record(referral, ReferralEventType.NOTIFIED, null, "referrer-update",
-                "Mail to " + address.get().email() + ": " + subject);
+                StoredSentence.of("timeline.mail-to", address.get().email(), subject));
         turn.told(clock.instant());
         turns.save(turn);
     }
@@ -162,7 +166,7 @@ class ReferrerMails {
                         render("mail/referrer-digest.txt", context), render("mail/referrer-digest", context)));
                 sentLog.sent(null, eventKey, address.get().email(), subject);
                 timeline.recordAll(entries.stream().map(e -> e.referral().getId()).toList(), ReferralEventType.NOTIFIED,
-                        null, "referrer-digest", "Mail to " + address.get().email() + ": " + subject);
+                        null, "referrer-digest", StoredSentence.of("timeline.mail-to", address.get().email(), subject));
             }
         }
         waiting.forEach(turn -> turn.told(now));
@@ -239,7 +243,12 @@ class ReferrerMails {
 
     /** A colleague reads Relay in their own language; advocates and partners in the default (Relay keeps none for them). */
     private Locale languageOf(org.relay.referral.ReferrerType type, String referrerId) {
-        return type == org.relay.referral.ReferrerType.INTERNAL_USER ? userLanguages.of(referrerId) : languages.defaultLocale();
+        if (type == org.relay.referral.ReferrerType.INTERNAL_USER) {
+            return userLanguages.of(referrerId);
+        }
+        // an advocate or partner: the language kept with them (PUT /api/advocates/{code}/language), else the default
+        return languages.orDefault(referrerId == null ? null
+                : advocates.findById(referrerId).map(org.relay.routing.Advocate::getLanguage).orElse(null));
     }
 
     private ZoneId zone() {

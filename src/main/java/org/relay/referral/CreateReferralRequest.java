@@ -60,7 +60,16 @@ public record CreateReferralRequest(
             @Size(max = 200) String contactName,
             @Size(max = 20) String postcode,
             @Past java.time.LocalDate dateOfBirth,
-            Boolean statusUpdates) {
+            Boolean statusUpdates,
+            @Size(max = 20) String language) {
+
+        /** Without a language: the customer is written to in the default language. */
+        public CustomerData(CustomerType type, String name, String employer, String phone, String email, String city,
+                            String region, String existingCustomerId, String contactName, String postcode,
+                            java.time.LocalDate dateOfBirth, Boolean statusUpdates) {
+            this(type, name, employer, phone, email, city, region, existingCustomerId, contactName, postcode,
+                    dateOfBirth, statusUpdates, null);
+        }
 
         public CustomerData(CustomerType type, String name, String employer, String phone, String email, String city,
                             String region, String existingCustomerId, String contactName, String postcode,

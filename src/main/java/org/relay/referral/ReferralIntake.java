@@ -10,6 +10,7 @@ import org.relay.security.Callers;
 import org.relay.lifecycle.LifecycleVariables;
 import org.relay.monitoring.BusinessMetrics;
 import org.relay.security.EngineActing;
+import org.relay.i18n.Languages;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,12 +41,15 @@ public class ReferralIntake {
 
     private final AdvocateDirectory advocates;
     private final ApplicationEventPublisher events;
+    private final Languages languages;
 
     ReferralIntake(RelatedReferrals relatedReferrals, IntakeProperties intakeProperties, ReferralNumbers numbers,
                    ReferralRequestRules rules, ReferralRepository referrals, ReferralTimeline timeline,
                    LifecycleStartVariables startVariables, EngineActing engine, RuntimeService runtimeService,
                    IdentityService identityService, Clock clock, Callers callers, Catalog catalog,
-                   AdvocateDirectory advocates, BusinessMetrics metrics, ApplicationEventPublisher events) {
+                   AdvocateDirectory advocates, BusinessMetrics metrics, ApplicationEventPublisher events,
+                   Languages languages) {
+        this.languages = languages;
         this.events = events;
         this.advocates = advocates;
         this.metrics = metrics;
@@ -119,6 +123,8 @@ public class ReferralIntake {
         if (Boolean.TRUE.equals(c.statusUpdates())) {
             referral.customerWantsStatusUpdates();
         }
+        // kept as the bare language ("fr" for "fr-CA"), as the web form keeps it; the rules refused any other
+        languages.supported(c.language()).ifPresent(language -> referral.customerSpeaks(language.getLanguage()));
         return referral;
     }
 

@@ -9,6 +9,8 @@ import org.relay.common.InvalidRequestException;
 import org.relay.common.RequestBodyChecks;
 import org.springframework.stereotype.Component;
 
+import org.relay.i18n.Languages;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,9 +27,11 @@ class ReferralRequestRules implements RequestBodyChecks {
     private final IdentityService identityService;
     private final Validator validator;
     private final AdvocateDirectory advocates;
+    private final Languages languages;
 
     ReferralRequestRules(Catalog catalog, IdentityService identityService, Validator validator,
-                         AdvocateDirectory advocates) {
+                         AdvocateDirectory advocates, Languages languages) {
+        this.languages = languages;
         this.advocates = advocates;
         this.catalog = catalog;
         this.identityService = identityService;
@@ -64,6 +68,10 @@ class ReferralRequestRules implements RequestBodyChecks {
     }
 
     private void checkPicklists(CreateReferralRequest request, List<FieldProblem> problems) {
+        String language = request.customer() == null ? null : request.customer().language();
+        if (language != null && languages.supported(language).isEmpty()) {
+            problems.add(unknown("customer.language", languages.supportedTags()));
+        }
         if (request.recordType() != null && !Catalog.contains(catalog.recordTypes(), request.recordType())) {
             problems.add(unknown("recordType", catalog.recordTypes().stream().map(e -> e.code()).toList()));
         }

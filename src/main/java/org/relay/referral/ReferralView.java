@@ -89,7 +89,11 @@ public record ReferralView(
     }
 
     /** One event of the referral's story; the actor by id and by the name people know them by. */
+    /**
+     * {@code detail} in the reader's language; {@code sentence}, when Relay wrote the detail itself, its message key
+     * and arguments (worded), for pages that tell the step their own way.
+     */
     public record TimelineEntry(ReferralEventType type, String actor, String reason, String detail, Instant at,
-                                String actorName) {
+                                String actorName, org.relay.i18n.StoredSentence sentence) {
     }
 }

@@ -6,13 +6,18 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.relay.common.RelayProperties;
+import org.relay.i18n.StoredSentences;
 import org.relay.lifecycle.LifecycleTasks;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 
-/** Builds {@link ReferralView}s: the row, plus the open Camunda tasks of its process instance. */
+/**
+ * Builds {@link ReferralView}s: the row, plus the open Camunda tasks of its process instance; what Relay stored as
+ * codes (score factors, routing reason, timeline sentences) worded in the caller's language.
+ */
 @Component
 public class ReferralViews {
 
@@ -24,10 +29,12 @@ public class ReferralViews {
     private final ReferralLookup lookup;
     private final RelatedReferrals relatedReferrals;
     private final DirectoryNames names;
+    private final StoredSentences sentences;
 
     ReferralViews(TaskService taskService, LifecycleTasks lifecycleTasks, ReferralTimeline timeline,
                   RelayProperties properties, ReferralLookup lookup, RelatedReferrals relatedReferrals,
-                  DirectoryNames names) {
+                  DirectoryNames names, StoredSentences sentences) {
+        this.sentences = sentences;
         this.names = names;
         this.relatedReferrals = relatedReferrals;
         this.taskService = taskService;
@@ -51,8 +58,9 @@ public class ReferralViews {
         List<ReferralView.OpenTask> tasks = lifecycleTasks.open(referral.getProcessInstanceId()).stream()
                 .map(this::openTask).toList();
         List<ReferralView.TimelineEntry> entries = timeline.of(referral).stream()
-                .map(e -> new ReferralView.TimelineEntry(e.getType(), e.getActor(), e.getReason(), e.getDetail(),
-                        e.getOccurredAt(), names.person(e.getActor())))
+                .map(e -> new ReferralView.TimelineEntry(e.getType(), e.getActor(), e.getReason(),
+                        sentences.word(e.getDetail()), e.getOccurredAt(), names.person(e.getActor()),
+                        sentences.parts(e.getDetail(), LocaleContextHolder.getLocale()).orElse(null)))
                 .toList();
         List<ReferralView.RelatedReferral> related = referral.getStatus().isOpen()
                 ? relatedReferrals.openFor(referral).stream().map(r -> new ReferralView.RelatedReferral(
@@ -89,9 +97,9 @@ public class ReferralViews {
                 r.getNotes(), r.getLeadScore(),
                 new ReferralView.ScoreView(r.getLeadScore(),
                         r.getLeadScore() == null ? null : LeadGrade.of(r.getLeadScore()).name(),
-                        r.getLeadScoreFactors(), r.getLeadScoreModel(), r.getReferrerScoreAtIntake(), r.getTaskPriority()),
+                        sentences.word(r.getLeadScoreFactors()), r.getLeadScoreModel(), r.getReferrerScoreAtIntake(), r.getTaskPriority()),
                 r.getOwnerId(), r.getQueueId(), r.getRoutingBasis(),
-                r.getRoutingReason(), r.getReviewDueAt(), r.getOverdueAt(),
+                sentences.word(r.getRoutingReason()), r.getReviewDueAt(), r.getOverdueAt(),
                 r.getCloseReason(), r.getCloseNote(), r.getProcessInstanceId(),
                 new ReferralView.Stages(r.getCreatedAt(), r.getAssignedAt(), r.getAcceptedAt(), r.getInProgressAt(),
                         r.getConvertedAt(), r.getClosedAt(), r.getReopenedAt(), r.getLastActivityAt()),

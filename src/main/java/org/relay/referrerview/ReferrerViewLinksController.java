@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.List;
 
 /**
@@ -108,9 +109,11 @@ class ReferrerViewLinksController {
         int revoked = links.revokeAll(advocate, callers.current().userId());
         ExternalReferrerLinks.Link link = links.issue(advocate);
         try {
+            Locale language = mail.language(advocate.getLanguage());
             mail.send(advocate.getEmail(), advocate.getName(), link.url(),
-                    formats.date(link.worksUntil(), calendars.forRegion(null).zone(), mail.language()), brand.brandName(),
-                    "referrer-view-link:" + AccessLinks.hashOf(link.url().substring(link.url().lastIndexOf('/') + 1)));
+                    formats.date(link.worksUntil(), calendars.forRegion(null).zone(), language), brand.brandName(),
+                    "referrer-view-link:" + AccessLinks.hashOf(link.url().substring(link.url().lastIndexOf('/') + 1)),
+                    language);
         } catch (RuntimeException e) {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,

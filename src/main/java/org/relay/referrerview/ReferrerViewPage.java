@@ -46,10 +46,15 @@ class ReferrerViewPage {
     private final ReadOnly readOnly;
     private final org.relay.audit.AuditTrail audit;
     private final org.relay.rewards.AdvocateRewards rewards;
+    private final org.relay.i18n.RelayLocaleResolver locales;
+    private final org.relay.i18n.Languages languages;
 
     ReferrerViewPage(ReferrerViewLinks links, ReferralStandings standings, ReferrerViewRateLimit rateLimit,
                      WebFormProperties brand, BusinessCalendars calendars, ReadOnly readOnly,
-                     org.relay.audit.AuditTrail audit, org.relay.rewards.AdvocateRewards rewards) {
+                     org.relay.audit.AuditTrail audit, org.relay.rewards.AdvocateRewards rewards,
+                     org.relay.i18n.RelayLocaleResolver locales, org.relay.i18n.Languages languages) {
+        this.locales = locales;
+        this.languages = languages;
         this.audit = audit;
         this.rewards = rewards;
         this.links = links;
@@ -66,8 +71,7 @@ class ReferrerViewPage {
             responses = @ApiResponse(responseCode = "200", description = "The page", content = @Content(mediaType = "text/html")))
     @GetMapping(ReferrerViewLinks.PATH + "{token}")
     String page(@PathVariable String token, @RequestParam(defaultValue = "1") String page, Model model,
-                HttpServletRequest request, HttpServletResponse response,
-                @io.swagger.v3.oas.annotations.Parameter(hidden = true) java.util.Locale locale) {
+                HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Referrer-Policy", "no-referrer");
         model.addAttribute("brand", brand);
@@ -82,7 +86,12 @@ class ReferrerViewPage {
             return "referrerview/gone";
         }
         int from = pageNumber(page);
-        ReferralStandings.SentPage sent = readOnly.read(() -> standings.sentByExternal(advocate.get().getCode(), from, PAGE_SIZE, locale));
+        // the advocate's own language (kept with them) unless the visitor picked one on the page (?lang=)
+        if (advocate.get().getLanguage() != null) {
+            locales.use(request, languages.orDefault(advocate.get().getLanguage()));
+        }
+        java.util.Locale language = locales.resolveLocale(request);
+        ReferralStandings.SentPage sent = readOnly.read(() -> standings.sentByExternal(advocate.get().getCode(), from, PAGE_SIZE, language));
         audit.write(org.relay.audit.AuditAction.LISTED, null, "referrals sent by advocate " + advocate.get().getCode()
                 + " (their signed link)", sent.standings().size() + " of " + sent.total() + ", page " + from, null);
         model.addAttribute("name", advocate.get().getName());

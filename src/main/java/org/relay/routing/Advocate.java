@@ -27,6 +27,9 @@ public class Advocate {
     /** Where the advocate hears about their referrals (org.relay.notification.ReferrerAddresses). */
     private String email;
 
+    /** The language the advocate reads Relay in ("fr"; null: the configured default): their mails and their page. */
+    private String language;
+
     protected Advocate() {
     }
 
@@ -47,8 +50,13 @@ public class Advocate {
     public boolean isActive() { return active; }
     public String getEmail() { return email; }
     public Long getLinkSubjectId() { return linkSubjectId; }
+    public String getLanguage() { return language; }
 
     public void reachableAt(String email) {
         this.email = email;
+    }
+
+    public void speaks(String language) {
+        this.language = language;
     }
 }

@@ -1,5 +1,6 @@
 package org.relay.routing;
 
+import org.relay.i18n.StoredSentence;
 import org.relay.queue.RoutingQueueRepository;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -79,8 +80,8 @@ public class Reassignments {
 
     /** Writes the reassignment on the referral (back to ASSIGNED: the new recipient must accept) and its timeline. */
     public Target record(Referral referral, String actor, String user, String queue, String note) {
-        String reason = "Reassigned by " + names.person(actor) + " to " + (user != null ? names.person(user) : names.queue(queue))
-                + ": " + note;
+        String reason = StoredSentence.of("routing.reason.reassigned", names.person(actor),
+                user != null ? names.person(user) : names.queue(queue), note);
         Instant now = timeline.record(referral, ReferralEventType.REASSIGNED, actor, null, reason);
         // a user alone gets the task (the old queue no longer sees it); the referral moves to the user's queue, so
         // its queue's managers (reports, grants) are the new owner's

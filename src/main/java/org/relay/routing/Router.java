@@ -2,6 +2,7 @@ package org.relay.routing;
 
 import org.relay.queue.RoutingProperties;
 import org.relay.common.DirectoryNames;
+import org.relay.i18n.StoredSentence;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.relay.referral.Referral;
@@ -20,7 +21,8 @@ import java.util.Set;
  * a user the routing table names, the customer's advisor in the target queue, the queue member with the fewest
  * open referrals below capacity (ties: whoever was assigned longest ago). Everyone at capacity: the queue as a
  * whole. Nobody left (all rejected it, absent or inactive): the referrer's manager queue. Nobody who rejected the
- * referral is offered it again.
+ * referral is offered it again. The reason is kept as a {@link StoredSentence} (routing.reason.* in i18n/messages),
+ * worded in each reader's language.
  */
 @Component
 class Router {
@@ -67,9 +69,8 @@ class Router {
                 .flatMap(advocate -> Optional.of(workloads.of(advocate.getOwnerUserId()))
                         .filter(Workloads.Load::pickable)
                         .map(load -> new RoutingDecision(advocate.getOwnerUserId(), rule.queue(), null,
-                                RoutingBasis.ADVOCATE_OWNER, "Advocate owner: " + advocate.getName() + " ("
-                                + advocate.getCode() + ") is owned by " + names.person(advocate.getOwnerUserId())
-                                + "; routing rules bypassed", load)));
+                                RoutingBasis.ADVOCATE_OWNER, StoredSentence.of("routing.reason.advocate-owner",
+                                advocate.getName(), advocate.getCode(), names.person(advocate.getOwnerUserId())), load)));
     }
 
     private Optional<RoutingDecision> namedByRule(RoutingRule rule, Set<String> rejecters) {
@@ -78,7 +79,7 @@ class Router {
         }
         return Optional.of(workloads.of(rule.assignee())).filter(Workloads.Load::hasRoom)
                 .map(load -> new RoutingDecision(rule.assignee(), rule.queue(), rule.queue(), RoutingBasis.RULE_NAMED_USER,
-                        "Routing rule \"" + rule.name() + "\" names " + names.person(rule.assignee()), load));
+                        StoredSentence.of("routing.reason.rule-named", rule.name(), names.person(rule.assignee())), load));
     }
 
     private Optional<RoutingDecision> relationshipOwner(Referral referral, RoutingRule rule, Set<String> rejecters) {
@@ -91,9 +92,9 @@ class Router {
                 .map(workloads::of)
                 .filter(Workloads.Load::hasRoom)
                 .map(load -> new RoutingDecision(load.userId(), rule.queue(), rule.queue(), RoutingBasis.RELATIONSHIP_OWNER,
-                        "Relationship owner: " + names.person(load.userId()) + " already advises customer "
-                                + referral.getCustomer().getExistingCustomerId() + " in " + names.queue(rule.queue())
-                                + " (routing rule \"" + rule.name() + "\")", load));
+                        StoredSentence.of("routing.reason.relationship-owner", names.person(load.userId()),
+                                referral.getCustomer().getExistingCustomerId(), names.queue(rule.queue()), rule.name()),
+                        load));
     }
 
     private RoutingDecision queueMember(Referral referral, RoutingRule rule, Set<String> rejecters) {
@@ -101,13 +102,12 @@ class Router {
                 .map(User::getId).filter(id -> !rejecters.contains(id)).toList();
         Map<String, Workloads.Load> loads = workloads.of(members);
         List<Workloads.Load> pickable = loads.values().stream().filter(Workloads.Load::pickable).toList();
-        String excluded = rejecters.isEmpty() ? "" : " (excluding " + String.join(", ", rejecters.stream().sorted().map(names::person).toList())
-                + ", who rejected it)";
+        String excluded = rejecters.isEmpty() ? "" : StoredSentence.of("routing.reason.excluding",
+                String.join(", ", rejecters.stream().sorted().map(names::person).toList()));
         if (pickable.isEmpty()) {
             String managerQueue = managerQueues.ofReferrer(referral);
             return new RoutingDecision(null, managerQueue, managerQueue, RoutingBasis.NOBODY_LEFT,
-                    "Nobody left in " + names.queue(rule.queue()) + " who is present and has not rejected it"
-                            + " → the referrer's managers, " + names.queue(managerQueue), null);
+                    StoredSentence.of("routing.reason.nobody-left", names.queue(rule.queue()), names.queue(managerQueue)), null);
         }
         Optional<Workloads.Load> least = pickable.stream().filter(Workloads.Load::hasRoom)
                 .min(Comparator.comparingLong(Workloads.Load::open)
@@ -115,13 +115,13 @@ class Router {
                         .thenComparing(Workloads.Load::userId));
         if (least.isEmpty()) {
             return new RoutingDecision(null, rule.queue(), rule.queue(), RoutingBasis.CAPACITY_FALLBACK,
-                    "Routing rule \"" + rule.name() + "\" → " + names.queue(rule.queue())
-                            + "; everyone is at capacity, so the whole queue sees it" + excluded, null);
+                    StoredSentence.of("routing.reason.capacity-fallback", rule.name(), names.queue(rule.queue()), excluded),
+                    null);
         }
         Workloads.Load chosen = least.get();
         return new RoutingDecision(chosen.userId(), rule.queue(), rule.queue(), RoutingBasis.LEAST_LOADED_MEMBER,
-                "Routing rule \"" + rule.name() + "\" → " + names.queue(rule.queue()) + "; " + names.person(chosen.userId())
-                        + " had the fewest open referrals (" + chosen.open() + " of " + chosen.capacity() + ")" + excluded,
+                StoredSentence.of("routing.reason.least-loaded", rule.name(), names.queue(rule.queue()),
+                        names.person(chosen.userId()), chosen.open(), chosen.capacity(), excluded),
                 chosen);
     }
 }

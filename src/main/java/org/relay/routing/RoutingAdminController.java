@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.camunda.bpm.engine.IdentityService;
 import org.relay.common.InvalidRequestException;
 import org.relay.common.NotFoundException;
+import org.relay.i18n.Languages;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What routing reads besides the DMN table, editable by operations: recipients' capacity and presence, advocates
@@ -34,7 +37,8 @@ class RoutingAdminController {
     }
 
     record AdvocateSettings(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 64) String ownerUserId,
-                            Boolean active, @Email @Size(max = 254) String email) {
+                            Boolean active, @Email @Size(max = 254) String email,
+                            @Size(max = 35) String language) {
     }
 
     record AdvisorSettings(@NotBlank @Size(max = 64) String advisorUserId) {
@@ -45,13 +49,16 @@ class RoutingAdminController {
 
     private final RecipientRepository recipients;
     private final AdvocateRepository advocates;
+    private final Languages languages;
     private final CustomerAdvisorRepository advisors;
     private final Workloads workloads;
     private final IdentityService identityService;
     private final ReferralAccess access;
 
     RoutingAdminController(RecipientRepository recipients, AdvocateRepository advocates, CustomerAdvisorRepository advisors,
-                           Workloads workloads, IdentityService identityService, ReferralAccess access) {
+                           Workloads workloads, IdentityService identityService, ReferralAccess access,
+                           Languages languages) {
+        this.languages = languages;
         this.access = access;
         this.recipients = recipients;
         this.advocates = advocates;
@@ -91,11 +98,18 @@ class RoutingAdminController {
     @Transactional
     public Advocate updateAdvocate(@PathVariable @Size(max = 64) String code, @Valid @RequestBody AdvocateSettings settings) {
         requireUser(settings.ownerUserId(), "ownerUserId");
+        Optional<Locale> language = languages.supported(settings.language());
+        if (settings.language() != null && language.isEmpty()) {
+            throw new InvalidRequestException(List.of(new FieldProblem("language",
+                    "must be one of " + String.join(", ", languages.supportedTags()))));
+        }
         boolean active = settings.active() == null || settings.active();
         Advocate advocate = advocates.findById(code).orElseGet(() -> new Advocate(code, settings.name(),
                 settings.ownerUserId(), active));
         advocate.update(settings.name(), settings.ownerUserId(), active);
         advocate.reachableAt(settings.email());
+        // omitted keeps the language a manager may have set (PUT /api/advocates/{code}/language)
+        language.ifPresent(l -> advocate.speaks(l.getLanguage()));
         return advocates.save(advocate);
     }
 

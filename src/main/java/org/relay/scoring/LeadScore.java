@@ -1,24 +1,24 @@
 package org.relay.scoring;
 
-import org.relay.i18n.Texts;
+import org.relay.i18n.StoredSentence;
 import org.relay.referral.LeadGrade;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
  * A lead score with its grade, the model that produced it ("prior" or "lr-3") and its three largest factors in
- * score points ("existing customer +12, referrer converts often +9, no phone −6").
+ * score points, kept as feature codes
+ * ("customer=existing +12, referrer=often +9, phone=missing −6") and worded when read.
  */
 public record LeadScore(int score, String model, List<Factor> factors) {
 
     public static final String PRIOR = "prior";
 
-    public record Factor(String label, int points) {
+    public record Factor(String code, int points) {
         @Override
         public String toString() {
-            return label + " " + (points < 0 ? "−" + -points : "+" + points);
+            return code + " " + (points < 0 ? "−" + -points : "+" + points);
         }
     }
 
@@ -30,32 +30,22 @@ public record LeadScore(int score, String model, List<Factor> factors) {
         return factors.stream().map(Factor::toString).collect(Collectors.joining(", "));
     }
 
-    /** "B · 62/100 — existing customer +12, no phone −6 (model lr-3)" */
+    /** "B · 62/100 — existing customer +12, no phone −6 (model lr-3)", kept as codes (see {@link #stored}). */
     public String summary() {
-        return summary(score, factorText(), model);
+        return stored(score, factorText(), model);
     }
 
     /**
-     * The same line for a reader in their language: grade, score and the model's words from the bundles (the factor
-     * labels are the scoring table's own, as stored on the referral).
+     * The score's line as a referral's timeline keeps it and mails and pages word it (StoredSentences): grade, score,
+     * the factors' codes and the model, in the reader's language; "not scored yet" before scoring.
      */
-    public static String summary(Integer score, String factorText, String model, Texts texts, Locale language) {
+    public static String stored(Integer score, String factorText, String model) {
         if (score == null) {
-            return texts.get("score.not-scored", language);
+            return StoredSentence.of("score.not-scored");
         }
-        return LeadGrade.of(score) + " · " + score + "/100"
-                + (factorText == null || factorText.isBlank() ? "" : " — " + factorText)
-                + " (" + (PRIOR.equals(model) ? texts.get("score.prior-rules", language)
-                : texts.get("score.model", language, model)) + ")";
-    }
-
-    /** The same line from what a referral row stores; "not scored yet" before scoring. */
-    public static String summary(Integer score, String factorText, String model) {
-        if (score == null) {
-            return "not scored yet";
-        }
-        return LeadGrade.of(score) + " · " + score + "/100"
-                + (factorText == null || factorText.isBlank() ? "" : " — " + factorText)
-                + " (" + (PRIOR.equals(model) ? "prior rules" : "model " + model) + ")";
+        String by = PRIOR.equals(model) ? StoredSentence.of("score.prior-rules") : StoredSentence.of("score.model", model);
+        return factorText == null || factorText.isBlank()
+                ? StoredSentence.of("score.summary.no-factors", LeadGrade.of(score), score, by)
+                : StoredSentence.of("score.summary", LeadGrade.of(score), score, factorText, by);
     }
 }

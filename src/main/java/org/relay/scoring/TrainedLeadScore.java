@@ -1,7 +1,5 @@
 package org.relay.scoring;
 
-import org.relay.catalog.Catalog;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,7 +29,8 @@ public record TrainedLeadScore(int version, double bias, Map<String, Double> wei
         return sigmoid(logit(facts));
     }
 
-    public LeadScore score(LeadFacts facts, Catalog catalog) {
+    /** The score with its largest factors as feature codes ({@code phone=missing}), worded when read. */
+    public LeadScore score(LeadFacts facts) {
         double logit = logit(facts);
         double p = sigmoid(logit);
         List<LeadScore.Factor> factors = new ArrayList<>();
@@ -40,7 +39,7 @@ public record TrainedLeadScore(int version, double bias, Map<String, Double> wei
             double contribution = weight - baselines.getOrDefault(feature.getKey(), 0.0);
             int points = (int) Math.round(100 * (p - sigmoid(logit - contribution)));
             if (points != 0) {
-                factors.add(new LeadScore.Factor(LeadFeatures.label(feature.getKey(), feature.getValue(), catalog), points));
+                factors.add(new LeadScore.Factor(feature(feature.getKey(), feature.getValue()), points));
             }
         }
         factors.sort(Comparator.comparingInt((LeadScore.Factor f) -> -Math.abs(f.points())));

@@ -51,7 +51,8 @@ class RelaySecurity {
                                 matcher.matcher(HttpMethod.GET, "/api/scoring/**"), matcher.matcher("/api/imports/**"),
                                 matcher.matcher(HttpMethod.PUT, "/api/recipients/**"),
                                 matcher.matcher("/api/advocates/*/referrer-preferences"),
-                                matcher.matcher("/api/advocates/*/view-links"))
+                                matcher.matcher("/api/advocates/*/view-links"),
+                                matcher.matcher("/api/advocates/*/language"))
                         .hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers(matcher.matcher(HttpMethod.POST, "/api/scoring/**"),
                                 matcher.matcher(HttpMethod.PUT, "/api/queues/**"),

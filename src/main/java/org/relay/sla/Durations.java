@@ -1,9 +1,14 @@
 package org.relay.sla;
 
+import org.relay.i18n.StoredSentence;
+
 import java.time.Duration;
 import java.time.Instant;
 
-/** Durations as people read them in emails and timelines: "2 d 3 h", "45 min". */
+/**
+ * Durations as people read them in emails and timelines: "2 d 3 h", "45 min" — kept as a {@link StoredSentence}
+ * (duration.* in i18n/messages), so French reads "2 j 3 h" and German "2 T. 3 Std.".
+ */
 public final class Durations {
 
     private Durations() {
@@ -19,11 +24,11 @@ public final class Durations {
         long hours = (minutes / 60) % 24;
         long mins = minutes % 60;
         if (days > 0) {
-            return days + " d" + (hours > 0 ? " " + hours + " h" : "");
+            return hours > 0 ? StoredSentence.of("duration.days-hours", days, hours) : StoredSentence.of("duration.days", days);
         }
         if (hours > 0) {
-            return hours + " h" + (mins > 0 ? " " + mins + " min" : "");
+            return mins > 0 ? StoredSentence.of("duration.hours-minutes", hours, mins) : StoredSentence.of("duration.hours", hours);
         }
-        return mins + " min";
+        return StoredSentence.of("duration.minutes", mins);
     }
 }

@@ -1,5 +1,6 @@
 package org.relay.sla;
 
+import org.relay.i18n.StoredSentence;
 import org.relay.common.DirectoryNames;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -47,8 +48,8 @@ class EscalateIdleReferral implements JavaDelegate {
         Referral referral = referrals.require(LifecycleVariables.referralId(execution));
         Instant since = referral.getAcceptedAt() != null ? referral.getAcceptedAt() : referral.getCreatedAt();
         String managerQueue = managerQueues.above(referral.getQueueId());
-        String detail = names.person(referral.getOwnerId()) + " accepted it " + Durations.readable(since, clock.instant())
-                + " ago and has not closed it; told their managers, " + names.queue(managerQueue);
+        String detail = StoredSentence.of("timeline.idle", names.person(referral.getOwnerId()),
+                Durations.readable(since, clock.instant()), names.queue(managerQueue));
         timeline.record(referral, ReferralEventType.IDLE_ESCALATED, referral.getOwnerId(), "no-activity-sla", detail);
         if (referral.getOverdueAt() == null) {
             metrics.slaBreached(BusinessMetrics.SLA_NO_ACTIVITY);   // a referral's first breach, as the report counts

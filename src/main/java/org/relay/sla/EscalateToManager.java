@@ -1,5 +1,6 @@
 package org.relay.sla;
 
+import org.relay.i18n.StoredSentence;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.relay.common.DirectoryNames;
@@ -51,8 +52,8 @@ class EscalateToManager implements JavaDelegate {
         String heldBy = referral.getOwnerId() != null ? names.person(referral.getOwnerId()) : names.queue(referral.getQueueId());
         Instant since = referral.getAssignedAt() != null ? referral.getAssignedAt() : referral.getCreatedAt();
         String managerQueue = managerQueues.above(referral.getQueueId());
-        String reason = "Escalated: " + heldBy + " did not accept or reject it for "
-                + Durations.readable(since, now) + " → their managers, " + names.queue(managerQueue);
+        String reason = StoredSentence.of("timeline.escalated", heldBy, Durations.readable(since, now),
+                names.queue(managerQueue));
         timeline.record(referral, ReferralEventType.ESCALATED, referral.getOwnerId(), "review-sla", reason);
         if (referral.getOverdueAt() == null) {
             metrics.slaBreached(BusinessMetrics.SLA_REVIEW_DEADLINE);   // a referral's first breach, as the report counts

@@ -1,5 +1,6 @@
 package org.relay.sla;
 
+import org.relay.i18n.StoredSentence;
 import org.relay.common.DirectoryNames;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -48,8 +49,8 @@ class FlagUnclaimedReferral implements JavaDelegate {
         Instant since = referral.getAssignedAt() != null ? referral.getAssignedAt() : referral.getCreatedAt();
         Instant now = clock.instant();
         String managerQueue = managerQueues.above(referral.getQueueId());
-        String detail = "Nobody in " + names.queue(referral.getQueueId()) + " has claimed it for "
-                + Durations.readable(since, now) + "; told their managers, " + names.queue(managerQueue);
+        String detail = StoredSentence.of("timeline.unclaimed", names.queue(referral.getQueueId()),
+                Durations.readable(since, now), names.queue(managerQueue));
         boolean firstBreach = referral.getOverdueAt() == null;
         referral.overdue(now);
         timeline.record(referral, ReferralEventType.OVERDUE, null, "unclaimed", detail);

@@ -1,5 +1,6 @@
 package org.relay.webform;
 
+import org.relay.i18n.StoredSentence;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -147,9 +148,9 @@ class WebToLeadController {
             Referral created = intake.create(lead.withLawfulBasis("CONSENT"));
             created.customerSpeaks(language);
             created.consented(consent.version(), consent.language(), clock.instant());
-            timeline.record(created, ReferralEventType.CONSENT, null, "web-form", "version " + consent.version()
-                    + (consent.language().equals(languages.defaultLocale().getLanguage()) ? "" : " (" + consent.language() + ")")
-                    + ": " + consent.text());
+            timeline.record(created, ReferralEventType.CONSENT, null, "web-form", consent.language().equals(languages.defaultLocale().getLanguage())
+                    ? StoredSentence.of("timeline.consent", consent.version(), consent.text())
+                    : StoredSentence.of("timeline.consent.language", consent.version(), consent.language(), consent.text()));
             return created;
         });
         // post/redirect/get: reloading the thank-you page does not send the request again

@@ -257,6 +257,11 @@ function openTasks(r, book) {
   return list;
 }
 
+/** The worded arguments of a timeline sentence Relay wrote under this key, or null. */
+function sentence(e, key) {
+  return e.sentence && e.sentence.key === key && Array.isArray(e.sentence.arguments) ? e.sentence.arguments : null;
+}
+
 /** One timeline entry as a manager reads it: who did what, and why. */
 function story(e, catalog, book) {
   const detail = book.humanize(e.detail);
@@ -275,7 +280,12 @@ function story(e, catalog, book) {
     case 'REJECTED':
       return {who: who, what: what('REJECTED'), reason: label(catalog.rejectReasons, e.reason), why: quoted(e.detail)};
     case 'REASSIGNED': {
+      // Relay keeps the sentence as a key and arguments [by, to, note] (issue #30); older rows hold English:
       // "Reassigned by Jackie Morgan to Dana Kim: …" (names since #25; "by jackie to queue cards-and-loans" before)
+      const kept = sentence(e, 'routing.reason.reassigned');
+      if (kept) {
+        return {who: who, what: what('REASSIGNED.to', {holder: kept[1]}), why: quoted(kept[2])};
+      }
       const parts = /^Reassigned by (.+?) to (queue )?(.+?): ([\s\S]*)$/.exec(e.detail || '');
       return parts
         ? {who: who, what: parts[2] ? what('REASSIGNED.queue', {queue: book.queue(parts[3])})
@@ -283,7 +293,12 @@ function story(e, catalog, book) {
         : {who: who, what: what('REASSIGNED'), why: detail};
     }
     case 'ESCALATED': {
+      // kept as [held by, for how long, the managers] (issue #30), worded in the reader's language; older rows:
       // "… → their managers, Referral Managers" (names since #25; "→ manager queue referral-managers" before)
+      const kept = sentence(e, 'timeline.escalated');
+      if (kept) {
+        return {who: relay, what: what('ESCALATED.to', {managers: kept[2]}), why: detail};
+      }
       const parts = /^Escalated: ([\s\S]*) → (?:manager queue (\S+)|their managers, (.+))$/.exec(e.detail || '');
       return parts
         ? {who: relay, what: what('ESCALATED.to', {managers: parts[2] ? book.queue(parts[2]) : parts[3]}), why: book.humanize(parts[1])}

@@ -10,6 +10,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralRepository;
 import org.relay.webapplocale.WebappLocaleFiles;
+import org.relay.webform.WebFormRateLimits;
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ClassPathResource;
@@ -30,9 +32,10 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
- * The webapps in the browser's language: a French advisor refers a customer from Tasklist and the French recipient
- * accepts it, with no English on the way — none of Relay's texts, and none of Camunda's once the French chrome
- * (webapp-locales/tasklist/fr.json) is in; and Tasklist with Relay's forms in German.
+ * The webapps in the browser's language: a French advisor refers a French-speaking customer from Tasklist, the French
+ * recipient accepts it, and a customer sends the public form — with no English on the way: none of Relay's texts
+ * (forms, the score's factors, the routing reason, the timeline, the public pages), and none of Camunda's once the
+ * French chrome (webapp-locales/tasklist/fr.json) is in; and Tasklist with Relay's forms in German.
  */
 class WebappLanguagesJourneyTest extends BrowserJourney {
 
@@ -44,8 +47,11 @@ class WebappLanguagesJourneyTest extends BrowserJourney {
 
     private final ObjectMapper json = new ObjectMapper();
 
+    @Autowired
+    ApplicationContext context;
+
     @Test
-    void in_french_an_advisor_refers_a_customer_and_the_recipient_accepts_it_without_english_on_the_way() throws Exception {
+    void in_french_an_advisor_refers_a_customer_the_recipient_accepts_it_and_a_customer_writes_in_without_english_on_the_way() throws Exception {
         speak("fr-FR,fr");
         EnglishCheck english = englishTheLanguageDoesNotSay("fr");
 
@@ -60,6 +66,8 @@ class WebappLanguagesJourneyTest extends BrowserJourney {
         new Select(form.findElement(By.id("recordType"))).selectByValue("string:PERSON_REFERRAL");
         new Select(form.findElement(By.id("expressedInterest"))).selectByValue("string:MORTGAGE");
         form.findElement(By.id("interestAmount")).sendKeys("320000");
+        Assertions.assertThat(form.getText()).contains("Langue du client");
+        new Select(form.findElement(By.id("customerLanguage"))).selectByVisibleText("français");
         assertNoEnglish(english, "the New referral form");
         browser.screenshot("webapps-fr-new-referral");
         browser.click(browser.driver.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")));
@@ -72,6 +80,7 @@ class WebappLanguagesJourneyTest extends BrowserJourney {
         browser.screenshot("webapps-fr-referral-sent");
 
         Referral zoe = referrals.findAll().get(0);
+        Assertions.assertThat(zoe.getCustomerLanguage()).as("the language the advisor chose").isEqualTo("fr");
         browser.logIn(url("/camunda/app/tasklist/"), zoe.getOwnerId());
         WebElement card = browser.visible(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(., 'Zoé Parc')]"), 30);
         Assertions.assertThat(card.getText()).contains("Examiner la recommandation");
@@ -79,6 +88,10 @@ class WebappLanguagesJourneyTest extends BrowserJourney {
         browser.click(card.findElement(By.cssSelector("a")));
         browser.visible(By.xpath("//legend[contains(., 'Votre décision')]"), 30);
         browser.visible(By.cssSelector(".relay-details"), 20);
+        // the score's factors and why it came to her, worded in French from what Relay keeps as codes
+        browser.waitUpTo(20).until(d -> d.findElement(By.cssSelector(".relay-details")).getText().contains("Règle d’attribution"));
+        Assertions.assertThat(browser.driver.findElement(By.cssSelector(".relay-details")).getText())
+                .contains("recommandé par un tiers +10").contains("avait le moins de recommandations en cours");
         browser.click(browser.driver.findElement(By.cssSelector("input[name=decision][value=accept]")));
         assertNoEnglish(english, "the Review referral form");
         browser.screenshot("webapps-fr-review-referral");
@@ -87,6 +100,28 @@ class WebappLanguagesJourneyTest extends BrowserJourney {
         browser.waitUpTo(30).until(d -> d.findElement(By.id("relay-confirmation")).getText().contains("Acceptée"));
         assertNoEnglish(english, "the confirmation after Complete");
         browser.waitUpTo(30).until(d -> "ACCEPTED".equals(referrals.findById(zoe.getId()).orElseThrow().getStatus().name()));
+
+        // a customer whose browser speaks French sends the bank's public form: French without choosing it
+        WebFormRateLimits.reset(context);
+        browser.driver.manage().deleteAllCookies();
+        browser.driver.get(url("/public/lead"));
+        browser.visible(By.xpath("//label[contains(., 'Votre nom')]"), 20);
+        Assertions.assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+        assertNoEnglish(english, "the public form");
+        browser.driver.findElement(By.id("name")).sendKeys("Hugo Martin");
+        browser.driver.findElement(By.id("email")).sendKeys("hugo.martin@mail.example");
+        new Select(browser.driver.findElement(By.id("product"))).selectByVisibleText("Prêt immobilier");
+        browser.driver.findElement(By.id("amount")).sendKeys("250 000");
+        browser.click(browser.driver.findElement(By.id("consent")));
+        browser.screenshot("webapps-fr-public-form");
+        browser.click(browser.driver.findElement(By.xpath("//button[normalize-space(.)='Envoyer']")));
+        browser.visible(By.xpath("//h1[normalize-space(.)='Merci']"), 20);
+        assertNoEnglish(english, "the thank-you page");
+        browser.screenshot("webapps-fr-public-thanks");
+        Assertions.assertThat(referrals.findAll()).anySatisfy(hugo -> {
+            Assertions.assertThat(hugo.getCustomer().getName()).isEqualTo("Hugo Martin");
+            Assertions.assertThat(hugo.getCustomerLanguage()).isEqualTo("fr");
+        });
     }
 
     @Test
@@ -158,9 +193,26 @@ class WebappLanguagesJourneyTest extends BrowserJourney {
             List<String> catalogTranslated = catalogLabels(language);
             catalogEnglish.stream().filter(label -> !catalogTranslated.contains(label) && label.length() >= 4).forEach(english::add);
         }
+        // Relay's own sentences (the score's factors, routing reasons, the timeline, public pages, mails): whole texts,
+        // and of texts with arguments the literal pieces of twelve letters or more between them
+        Properties messages = properties("i18n/messages.properties");
+        Properties messagesTranslated = properties("i18n/messages_" + language + ".properties");
+        for (String key : messages.stringPropertyNames()) {
+            String value = messages.getProperty(key);
+            if (key.startsWith("format.") || value.equals(messagesTranslated.getProperty(key))) {
+                continue;
+            }
+            for (String piece : value.split("\\{[^}]*}")) {
+                String literal = piece.replace("''", "'").strip();
+                if (literal.length() >= 12 || (literal.length() >= 4 && piece.equals(value))) {
+                    english.add(literal);
+                }
+            }
+        }
         // a word both languages write ("Comment", "Type") is no sign of English
         StringBuilder ownWords = new StringBuilder();
         translated.stringPropertyNames().forEach(key -> ownWords.append(translated.getProperty(key)).append('\n'));
+        messagesTranslated.stringPropertyNames().forEach(key -> ownWords.append(messagesTranslated.getProperty(key)).append('\n'));
         if (new ClassPathResource(WebappLocaleFiles.chromeSource("tasklist", language)).exists()) {
             read(WebappLocaleFiles.chromeSource("tasklist", language)).get("labels").forEach(l -> ownWords.append(l.asText()).append('\n'));
         }

@@ -37,7 +37,7 @@ class MessageBundlesTest {
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{'?([A-Za-z][A-Za-z0-9_.-]*)|#messages\\.msg\\('([^']+)'");
     /** Literal keys of the bundles' groups handed to Texts / MessageSource from Java. */
     private static final Pattern JAVA_KEY = Pattern.compile(
-            "\"((?:webform|status|mail|actions|problem|format|language|public|standing|sent|referrerview|expired|forbidden|tasklink|sign-in|pages|score|activity)\\.[A-Za-z0-9_.-]*[A-Za-z0-9_-])\"");
+            "\"((?:webform|status|mail|actions|problem|format|language|public|standing|sent|referrerview|expired|forbidden|tasklink|sign-in|pages|score|activity|routing|timeline|duration)\\.[A-Za-z0-9_.-]*[A-Za-z0-9_-])\"");
 
     @Test
     void every_key_exists_in_every_language_of_every_bundle() throws IOException {

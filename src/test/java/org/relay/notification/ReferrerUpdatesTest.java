@@ -184,6 +184,40 @@ class ReferrerUpdatesTest extends RelayIntegrationTest {
     }
 
     @Test
+    void an_advocate_hears_back_and_reads_their_page_in_the_language_a_manager_keeps_for_them() throws Exception {
+        Advocate lena = new Advocate("ADV-124", "Lena Ortiz", "bob", true);
+        lena.reachableAt("lena.de@ortiz-realty.example");
+        advocates.save(lena);
+        Assertions.assertThat(rest.withBasicAuth("jackie", "jackie").exchange("/api/advocates/ADV-124/language",
+                HttpMethod.PUT, jsonBody("{\"language\":\"xx\"}"), String.class).getBody()).contains("\"language\"");
+        ResponseEntity<String> set = rest.withBasicAuth("jackie", "jackie").exchange("/api/advocates/ADV-124/language",
+                HttpMethod.PUT, jsonBody("{\"language\":\"de-CH\"}"), String.class);
+        Assertions.assertThat(set.getStatusCode().value()).as(set.getBody()).isEqualTo(200);
+        Assertions.assertThat(json.readTree(set.getBody()).get("language").asText()).isEqualTo("de");
+        Assertions.assertThat(rest.withBasicAuth("ryan", "ryan").exchange("/api/advocates/ADV-124/language",
+                HttpMethod.PUT, jsonBody("{\"language\":\"fr\"}"), String.class).getStatusCode().value()).isEqualTo(403);
+
+        CreateReferralRequest r = RelayTestData.referral("Oliver Grant", "MORTGAGE", "20000", "ryan");
+        Referral oliver = intake.create(new CreateReferralRequest(r.kind(), r.recordType(), r.customer(), r.expressedInterest(),
+                r.interestValue(), "ADVOCATE", new CreateReferralRequest.ReferrerData(ReferrerType.ADVOCATE, "ADV-124", null), r.notes()));
+        complete(review(oliver), withVariables("reviewDecision", "accept"));
+        tellReferrers();
+
+        MimeMessage mail = onlyMailTo("lena.de@ortiz-realty.example");
+        Assertions.assertThat(mail.getSubject()).isEqualTo("Bob Chen hat Ihre Empfehlung von Oliver Grant angenommen");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("https://relay.test(/public/referrals/[A-Za-z0-9_-]+)")
+                .matcher(NotificationMailTest.text(mail));
+        Assertions.assertThat(link.find()).isTrue();
+        // her page speaks German whatever the browser says, unless she picks another language on it
+        HttpHeaders english = new HttpHeaders();
+        english.set(HttpHeaders.ACCEPT_LANGUAGE, "en");
+        String page = rest.exchange(link.group(1), HttpMethod.GET, new HttpEntity<>(english), String.class).getBody();
+        Assertions.assertThat(page).contains("lang=\"de\"").contains("Oliver G.");
+        Assertions.assertThat(rest.exchange(link.group(1) + "?lang=fr", HttpMethod.GET, new HttpEntity<>(english),
+                String.class).getBody()).contains("lang=\"fr\"");
+    }
+
+    @Test
     void a_daily_digest_referrer_gets_one_mail_listing_several_turns() throws Exception {
         choose("ryan", "DAILY_DIGEST");
         Referral kiara = intake.create(RelayTestData.kiarasMortgage());

@@ -121,14 +121,14 @@ class LeadScoreModelQualityTest {
         TrainedLeadScore model = LogisticRegressionFit.fit(rows).weights();
         LeadFacts purchasedList = new LeadFacts("LEAD", "GENERAL", "MORTGAGE", "PURCHASED_LIST", false, "PERSON",
                 false, true, null, null, "retail-lending", null, null);
-        LeadScore cold = model.score(purchasedList, org.relay.catalog.CatalogFixtures.catalog());
+        LeadScore cold = model.score(purchasedList);
         assertThat(cold.factors()).hasSizeLessThanOrEqualTo(3);
-        assertThat(cold.factorText()).contains("source: Purchased list −");
+        assertThat(cold.factorText()).contains("source=PURCHASED_LIST −");
         assertThat(cold.grade()).isIn(LeadGrade.C, LeadGrade.D);
 
         LeadFacts walkIn = new LeadFacts("REFERRAL", "PERSON_REFERRAL", "CREDIT_CARD", "WALK_IN", true, "PERSON",
                 true, true, new java.math.BigDecimal("5000"), 70, "cards-and-loans", null, null);
-        LeadScore warm = model.score(walkIn, org.relay.catalog.CatalogFixtures.catalog());
+        LeadScore warm = model.score(walkIn);
         assertThat(warm.score()).isGreaterThan(cold.score() + 30);
         assertThat(warm.factors()).allSatisfy(f -> assertThat(f.points()).isPositive());
     }

@@ -23,7 +23,7 @@ class PriorLeadScoreTest extends RelayIntegrationTest {
         Assertions.assertThat(score.score()).isEqualTo(74);
         Assertions.assertThat(score.grade()).isEqualTo(LeadGrade.B);
         Assertions.assertThat(score.factorText())
-                .isEqualTo("interest value 250k+ +12, referred by someone +10, phone given +8");
+                .isEqualTo("value=250k+ +12, kind=REFERRAL +10, phone=given +8");
         Assertions.assertThat(score.model()).isEqualTo(LeadScore.PRIOR);
     }
 
@@ -34,7 +34,7 @@ class PriorLeadScoreTest extends RelayIntegrationTest {
                 "PERSON", false, true, null, null, null, null, null));
         Assertions.assertThat(score.score()).isEqualTo(26);
         Assertions.assertThat(score.grade()).isEqualTo(LeadGrade.C);
-        Assertions.assertThat(score.factorText()).isEqualTo("cold list −12, no phone −6, email given +4");
+        Assertions.assertThat(score.factorText()).isEqualTo("sourceKind=cold −12, phone=missing −6, email=given +4");
     }
 
     @Test
@@ -44,7 +44,7 @@ class PriorLeadScoreTest extends RelayIntegrationTest {
                 "PERSON", true, true, new BigDecimal("300000"), 70, null, null, null));
         Assertions.assertThat(score.score()).isEqualTo(100);
         Assertions.assertThat(score.grade()).isEqualTo(LeadGrade.A);
-        Assertions.assertThat(score.factorText()).startsWith("existing customer +15, interest value 250k+ +12");
+        Assertions.assertThat(score.factorText()).startsWith("customer=existing +15, value=250k+ +12");
     }
 
     @Test

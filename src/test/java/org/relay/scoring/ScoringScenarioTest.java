@@ -61,7 +61,7 @@ class ScoringScenarioTest extends RelayIntegrationTest {
         // 2 of 2: (2 + 2) / (2 + 5) = 57: "converts often" now adds 8 prior points to the lead score too
         Assertions.assertThat(score("ryan")).isEqualTo(57);
         Referral rescored = data.reload(waiting);
-        Assertions.assertThat(rescored.getLeadScoreFactors()).contains("referrer converts often +8");
+        Assertions.assertThat(rescored.getLeadScoreFactors()).contains("referrer=often +8");
         Assertions.assertThat(reviewTask(waiting).getPriority()).isEqualTo(rescored.getTaskPriority())
                 .isGreaterThan(priorityBefore + 2);
 

@@ -507,7 +507,12 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                 new Surface("PUT /api/me/language (the caller's own)", (f, u) -> put("/api/me/language",
                         "{\"language\":null}"), EnumSet.complementOf(EnumSet.of(ANONYMOUS))),
                 new Surface("GET /public/lead?lang=fr (the public form in French)", (f, u) -> get("/public/lead?lang=fr"),
-                        EnumSet.allOf(Role.class)));
+                        EnumSet.allOf(Role.class)),
+                // an advocate's language (their mails and page): the managers who look after advocates, administrators
+                new Surface("GET /api/advocates/{code}/language", (f, u) -> get("/api/advocates/" + matrixAdvocate()
+                        + "/language"), EnumSet.of(QUEUE_MANAGER, OTHER_MANAGER, ADMIN)),
+                new Surface("PUT /api/advocates/{code}/language", (f, u) -> put("/api/advocates/" + matrixAdvocate()
+                        + "/language", "{\"language\":null}"), EnumSet.of(QUEUE_MANAGER, OTHER_MANAGER, ADMIN)));
     }
 
     private String advocateLink;

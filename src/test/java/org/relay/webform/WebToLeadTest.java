@@ -37,6 +37,9 @@ class WebToLeadTest extends RelayIntegrationTest {
     int port;
 
     @Autowired
+    org.relay.i18n.StoredSentences sentences;
+
+    @Autowired
     SubmissionRateLimit rateLimit;
 
     @Autowired
@@ -78,7 +81,7 @@ class WebToLeadTest extends RelayIntegrationTest {
         Assertions.assertThat(lead.getReferrer().getType()).isEqualTo(ReferrerType.CUSTOMER);
         Assertions.assertThat(lead.getOwnerId()).isEqualTo("alice");
         Assertions.assertThat(timeline.of(lead)).anyMatch(e -> e.getType() == ReferralEventType.CONSENT
-                && e.getDetail().startsWith("version 2026-11: I agree that Relay Bank may contact me"));
+                && sentences.word(e.getDetail(), java.util.Locale.ENGLISH).startsWith("version 2026-11: I agree that Relay Bank may contact me"));
         // the consent is on the record with its text's version, and that text is kept by version
         Assertions.assertThat(lead.getLawfulBasis()).isEqualTo("CONSENT");
         Assertions.assertThat(lead.getConsentVersion()).isEqualTo("2026-11");
