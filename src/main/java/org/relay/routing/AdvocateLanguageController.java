@@ -2,7 +2,6 @@ package org.relay.routing;
 
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
-import org.relay.common.FieldProblem;
 import org.relay.common.ForbiddenException;
 import org.relay.common.InvalidRequestException;
 import org.relay.common.NotFoundException;
@@ -59,8 +58,7 @@ class AdvocateLanguageController {
         String asked = input == null ? null : input.language();
         Optional<Locale> language = languages.supported(asked);
         if (asked != null && language.isEmpty()) {
-            throw new InvalidRequestException(List.of(new FieldProblem("language",
-                    "must be one of " + String.join(", ", languages.supportedTags()) + ", or null")));
+            throw InvalidRequestException.of("language", "problem.language.one-of", String.join(", ", languages.supportedTags()));
         }
         advocate.speaks(language.map(Locale::getLanguage).orElse(null));
         audit.write(AuditAction.CHANGED, null, "language of advocate " + advocate.getCode(),
@@ -77,9 +75,9 @@ class AdvocateLanguageController {
     private Advocate require(String code) {
         Caller caller = callers.current();
         if (!caller.manager() && !caller.isAdmin()) {
-            throw new ForbiddenException("Only a manager or an administrator may set an advocate's language");
+            throw ForbiddenException.of("problem.advocate.language-for-managers");
         }
         return advocates.findById(code)
-                .orElseThrow(() -> new NotFoundException("No advocate or partner has the code " + code));
+                .orElseThrow(() -> NotFoundException.of("problem.advocate.not-found", code));
     }
 }

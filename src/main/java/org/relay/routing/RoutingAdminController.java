@@ -100,8 +100,7 @@ class RoutingAdminController {
         requireUser(settings.ownerUserId(), "ownerUserId");
         Optional<Locale> language = languages.supported(settings.language());
         if (settings.language() != null && language.isEmpty()) {
-            throw new InvalidRequestException(List.of(new FieldProblem("language",
-                    "must be one of " + String.join(", ", languages.supportedTags()))));
+            throw InvalidRequestException.of("language", "problem.language.one-of", String.join(", ", languages.supportedTags()));
         }
         boolean active = settings.active() == null || settings.active();
         Advocate advocate = advocates.findById(code).orElseGet(() -> new Advocate(code, settings.name(),
