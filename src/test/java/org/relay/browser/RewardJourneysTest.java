@@ -76,6 +76,14 @@ class RewardJourneysTest extends BrowserJourney {
                 == RewardStatus.APPROVED);
         Assertions.assertThat(rewards.findByReference(reward.getReference()).orElseThrow().getDecidedBy()).isEqualTo("jackie");
 
+        // the Cockpit dashboard's rewards card: what the programme earned and paid, per unit
+        browser.logIn(url("/camunda/app/cockpit/default/"), "jackie");
+        browser.visible(By.cssSelector(".relay-dashboard[data-relay-rendered=true]"), 40);
+        WebElement card = browser.visible(By.id("relay-rewards"), 20);
+        Assertions.assertThat(card.getText()).contains("Rewards earned and paid").contains("USD").contains("25.00");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView()", card);
+        browser.screenshot("reward-dashboard-card");
+
         // Lena's own page, through her signed link
         String token = links.issue(AccessLinkPurpose.REFERRER_VIEW, jdbc.queryForObject(
                 "select link_subject_id from advocate where code = 'ADV-123'", Long.class));
