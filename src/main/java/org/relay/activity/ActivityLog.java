@@ -1,5 +1,6 @@
 package org.relay.activity;
 
+import org.relay.i18n.StoredSentence;
 import org.relay.lifecycle.LifecycleTasks;
 import org.relay.lifecycle.LifecycleVariables;
 import jakarta.validation.ConstraintViolation;
@@ -95,7 +96,8 @@ public class ActivityLog {
                 input.sharedWith(), input.recordedBy(), now));
         referral.activityRecorded(now);
         firstContacts.activityRecorded(referral, activity);
-        timeline.record(referral, ReferralEventType.ACTIVITY, input.recordedBy(), input.type().name(), input.subject());
+        timeline.record(referral, ReferralEventType.ACTIVITY, input.recordedBy(), input.type().name(),
+                StoredSentence.asWritten(input.subject()));
         return activity;
     }
 
@@ -107,7 +109,8 @@ public class ActivityLog {
         Instant now = clock.instant();
         Activity activity = activities.save(new Activity(referral.getId(), ActivityType.CUSTOMER_MESSAGE, subject,
                 message, now, null, null, true, null, CUSTOMER, now));
-        timeline.record(referral, ReferralEventType.ACTIVITY, CUSTOMER, ActivityType.CUSTOMER_MESSAGE.name(), subject);
+        timeline.record(referral, ReferralEventType.ACTIVITY, CUSTOMER, ActivityType.CUSTOMER_MESSAGE.name(),
+                StoredSentence.asWritten(subject));
         return activity;
     }
 
@@ -124,7 +127,8 @@ public class ActivityLog {
         referral.activityRecorded(now);
         // the booking is the first contact if none came before it (the speed report's "first contact")
         firstContacts.activityRecorded(referral, activity);
-        timeline.record(referral, ReferralEventType.ACTIVITY, recordedBy, ActivityType.MEETING_BOOKED.name(), subject);
+        timeline.record(referral, ReferralEventType.ACTIVITY, recordedBy, ActivityType.MEETING_BOOKED.name(),
+                StoredSentence.asWritten(subject));
         return activity;
     }
 

@@ -1,5 +1,6 @@
 package org.relay.conversion;
 
+import org.relay.i18n.StoredSentence;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.relay.lifecycle.LifecycleVariables;
@@ -28,7 +29,8 @@ class CloseReferral implements JavaDelegate {
         Referral referral = referrals.require(LifecycleVariables.referralId(execution));
         String reason = LifecycleVariables.text(execution, LifecycleVariables.CLOSE_REASON);
         String note = LifecycleVariables.text(execution, LifecycleVariables.OUTCOME_NOTE);
-        Instant now = timeline.record(referral, ReferralEventType.CLOSED_LOST, referral.getOwnerId(), reason, note);
+        Instant now = timeline.record(referral, ReferralEventType.CLOSED_LOST, referral.getOwnerId(), reason,
+                StoredSentence.asWritten(note));
         referral.closedLost(reason, note, now);
     }
 }

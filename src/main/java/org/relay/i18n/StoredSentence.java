@@ -33,6 +33,15 @@ public record StoredSentence(String key, List<String> arguments) {
         return stored.toString();
     }
 
+    /**
+     * A person's own text (a note, a subject, a customer's message) as it is to be stored beside Relay's sentences:
+     * unchanged, unless it starts like one — then an invisible word joiner goes first, so nobody can make a line of
+     * theirs read as a sentence of Relay's (a routing reason, an escalation) on the timeline.
+     */
+    public static String asWritten(String text) {
+        return text != null && text.startsWith(PREFIX) ? "\u2060" + text : text;
+    }
+
     /** The key and arguments of a stored sentence; empty for anything else (English stored before, a person's note). */
     public static Optional<StoredSentence> parse(String stored) {
         if (stored == null || !stored.startsWith(PREFIX)) {

@@ -30,7 +30,7 @@ public class StoredSentences {
         }
         Optional<StoredSentence> sentence = StoredSentence.parse(stored);
         if (sentence.isPresent()) {
-            Object[] arguments = sentence.get().arguments().stream().map(a -> word(a, language)).toArray();
+            Object[] arguments = sentence.get().arguments().stream().map(a -> argument(a, language)).toArray();
             // a key a later version dropped still shows its arguments rather than nothing
             return messages.getMessage(sentence.get().key(), arguments,
                     sentence.get().key() + " " + String.join(", ", sentence.get().arguments()), language);
@@ -45,12 +45,28 @@ public class StoredSentences {
     }
 
     /**
+     * An argument: a feature's words (score factors), or one of the sentences Relay nests in others (durations, the
+     * score's model, who routing left out); any other text — a name, a note, a subject — exactly as it was, even if it
+     * looks like a stored sentence (a customer cannot make their name read as one of Relay's sentences).
+     */
+    private String argument(String stored, Locale language) {
+        Optional<StoredSentence> nested = StoredSentence.parse(stored);
+        if (nested.isPresent() && !NESTABLE.stream().anyMatch(nested.get().key()::startsWith)) {
+            return stored;
+        }
+        return word(stored, language);
+    }
+
+    /** The sentences Relay puts inside others (Durations, LeadScore, Router). */
+    static final List<String> NESTABLE = List.of("duration.", "score.", "routing.reason.excluding");
+
+    /**
      * A stored sentence's key with its arguments worded for the reader, for pages that tell a step their own way
      * (Cockpit's referral page); empty for anything else.
      */
     public Optional<StoredSentence> parts(String stored, Locale language) {
         return StoredSentence.parse(stored).map(sentence -> new StoredSentence(sentence.key(),
-                sentence.arguments().stream().map(a -> word(a, language)).toList()));
+                sentence.arguments().stream().map(a -> argument(a, language)).toList()));
     }
 
     /** In the language of the current request (Accept-Language, the user's setting). */

@@ -92,7 +92,7 @@ public class DuplicateResolution {
     /** The customer's other open interests are separate needs: on the timeline, nothing else changes. */
     public void recordKeptBoth(Referral referral, String actor, String note) {
         timeline.record(referral, ReferralEventType.DUPLICATE_KEPT, actor, null,
-                note == null || note.isBlank() ? StoredSentence.of("timeline.kept-both") : note.trim());
+                note == null || note.isBlank() ? StoredSentence.of("timeline.kept-both") : StoredSentence.asWritten(note.trim()));
     }
 
 }

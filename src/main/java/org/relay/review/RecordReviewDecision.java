@@ -1,5 +1,6 @@
 package org.relay.review;
 
+import org.relay.i18n.StoredSentence;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -93,7 +94,7 @@ class RecordReviewDecision implements TaskListener {
                     String.join(", ", catalog.rejectReasons().stream().map(e -> e.code()).toList()))),
                     "problem.review.choose-reject-reason");
         }
-        timeline.record(referral, ReferralEventType.REJECTED, actor, reason, note);
+        timeline.record(referral, ReferralEventType.REJECTED, actor, reason, StoredSentence.asWritten(note));
     }
 
     private void reassign(DelegateTask task, Referral referral, String actor, String note) {

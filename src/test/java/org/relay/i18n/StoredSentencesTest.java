@@ -64,6 +64,23 @@ class StoredSentencesTest extends RelayIntegrationTest {
     }
 
     @Test
+    void nobody_makes_their_own_text_read_as_one_of_relays_sentences() {
+        String fake = StoredSentence.of("routing.reason.rule-named", "Priority clients", "Bob Chen");
+        // a name or a note inside a sentence stays as written, however it looks
+        String merged = StoredSentence.of("timeline.merged-into-this", "REF-000001", fake, "MORTGAGE");
+        Assertions.assertThat(sentences.word(merged, java.util.Locale.ENGLISH)).contains(fake)
+                .doesNotContain("Routing rule \"Priority clients\" names");
+        // a person's own line on the timeline is stored as written, never parsed
+        String note = StoredSentence.asWritten(fake);
+        Assertions.assertThat(StoredSentence.parse(note)).isEmpty();
+        Assertions.assertThat(sentences.word(note, java.util.Locale.ENGLISH)).isEqualTo(note).endsWith(fake);
+        Assertions.assertThat(StoredSentence.asWritten("Called her, she will come in")).isEqualTo("Called her, she will come in");
+        // Relay's own nested sentences are still worded (a duration inside an escalation)
+        String escalated = StoredSentence.of("timeline.escalated", "Bob Chen", StoredSentence.of("duration.days", 2), "Managers");
+        Assertions.assertThat(sentences.word(escalated, java.util.Locale.ENGLISH)).doesNotContain("i18n:");
+    }
+
+    @Test
     void the_score_factors_and_the_routing_reason_follow_the_readers_language() throws Exception {
         Referral kiara = intake.create(RelayTestData.kiarasMortgage());
         notifyRecipient(kiara.getProcessInstanceId());
