@@ -12,23 +12,17 @@ import org.relay.support.RelayTestData;
 import org.relay.webapplocale.WebappLocaleFiles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Pattern;
 
 /**
  * Relay's Cockpit pages in the manager's language (issue #30): jackie, with a French browser, opens the Relay
@@ -130,15 +124,15 @@ class CockpitLanguagesJourneyTest extends BrowserJourney {
      */
     private List<String> englishTheLanguageDoesNotSay(String language) throws Exception {
         List<String> english = new ArrayList<>();
-        Properties en = properties("i18n/webapps.properties");
-        Properties translated = properties("i18n/webapps_" + language + ".properties");
+        Properties en = EnglishOnPage.properties("i18n/webapps.properties");
+        Properties translated = EnglishOnPage.properties("i18n/webapps_" + language + ".properties");
         en.stringPropertyNames().stream().map(en::getProperty)
                 .filter(value -> !translated.containsValue(value) && !value.contains("{") && value.length() >= 4)
                 .forEach(english::add);
         StringBuilder ownWords = new StringBuilder();
         translated.values().forEach(value -> ownWords.append(value).append('\n'));
-        JsonNode cockpitEn = read(WebappLocaleFiles.chromeSource("cockpit", "en")).get("labels");
-        JsonNode cockpitTranslated = read(WebappLocaleFiles.chromeSource("cockpit", language)).get("labels");
+        JsonNode cockpitEn = EnglishOnPage.json(WebappLocaleFiles.chromeSource("cockpit", "en")).get("labels");
+        JsonNode cockpitTranslated = EnglishOnPage.json(WebappLocaleFiles.chromeSource("cockpit", language)).get("labels");
         for (Iterator<Map.Entry<String, JsonNode>> labels = cockpitEn.fields(); labels.hasNext(); ) {
             Map.Entry<String, JsonNode> label = labels.next();
             String value = label.getValue().asText();
@@ -154,7 +148,7 @@ class CockpitLanguagesJourneyTest extends BrowserJourney {
         } else {
             System.out.println("Relay's catalog answers in English only in this build: its labels are not checked");
         }
-        english.removeIf(text -> word(text).matcher(ownWords).find());
+        english.removeIf(text -> EnglishOnPage.word(text).matcher(ownWords).find());
         return english;
     }
 
@@ -173,33 +167,6 @@ class CockpitLanguagesJourneyTest extends BrowserJourney {
     }
 
     private void assertNoEnglish(List<String> english, String where) {
-        String page = browser.driver.findElement(By.tagName("body")).getText();
-        // the routing and scoring sentences Relay's server stored on the timeline when it routed and scored (the
-        // server-side texts of #30, another part) are left out; everything else on the page is checked
-        for (WebElement stored : browser.driver.findElements(
-                By.cssSelector("tr.relay-event-routed td.relay-why, tr.relay-event-scored td.relay-why"))) {
-            page = page.replace(stored.getText(), " ");
-        }
-        String shown = page;
-        List<String> found = english.stream().filter(text -> word(text).matcher(shown).find()).toList();
-        Assertions.assertThat(found).as("English on %s:%n%s", where, shown).isEmpty();
-    }
-
-    private static Pattern word(String text) {
-        return Pattern.compile("(?<![\\p{L}])" + Pattern.quote(text) + "(?![\\p{L}])");
-    }
-
-    private static Properties properties(String file) throws Exception {
-        Properties properties = new Properties();
-        try (Reader reader = new InputStreamReader(new ClassPathResource(file).getInputStream(), StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
-        return properties;
-    }
-
-    private JsonNode read(String file) throws Exception {
-        try (InputStream in = new ClassPathResource(file).getInputStream()) {
-            return json.readTree(in);
-        }
+        EnglishOnPage.assertNone(browser.driver, english, List.of(), where);
     }
 }

@@ -19,17 +19,11 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Pattern;
 
 /**
  * The webapps in the browser's language: a French advisor refers a French-speaking customer from Tasklist, the French
@@ -160,8 +154,8 @@ class WebappLanguagesJourneyTest extends BrowserJourney {
     private EnglishCheck englishTheLanguageDoesNotSay(String language) throws Exception {
         List<String> english = new ArrayList<>();
         List<String> notYetTranslated = new ArrayList<>();
-        Properties en = properties("i18n/webapps.properties");
-        Properties translated = properties("i18n/webapps_" + language + ".properties");
+        Properties en = EnglishOnPage.properties("i18n/webapps.properties");
+        Properties translated = EnglishOnPage.properties("i18n/webapps_" + language + ".properties");
         for (String key : en.stringPropertyNames()) {
             String value = en.getProperty(key);
             if (!value.equals(translated.getProperty(key)) && !value.contains("{") && value.length() >= 4) {
@@ -169,8 +163,8 @@ class WebappLanguagesJourneyTest extends BrowserJourney {
             }
         }
         if (new ClassPathResource(WebappLocaleFiles.chromeSource("tasklist", language)).exists()) {
-            JsonNode camundaEn = read(WebappLocaleFiles.chromeSource("tasklist", "en")).get("labels");
-            JsonNode camundaTranslated = read(WebappLocaleFiles.chromeSource("tasklist", language)).get("labels");
+            JsonNode camundaEn = EnglishOnPage.json(WebappLocaleFiles.chromeSource("tasklist", "en")).get("labels");
+            JsonNode camundaTranslated = EnglishOnPage.json(WebappLocaleFiles.chromeSource("tasklist", language)).get("labels");
             for (Iterator<Map.Entry<String, JsonNode>> labels = camundaEn.fields(); labels.hasNext(); ) {
                 Map.Entry<String, JsonNode> label = labels.next();
                 String value = label.getValue().asText();
@@ -182,7 +176,7 @@ class WebappLanguagesJourneyTest extends BrowserJourney {
         } else {
             System.out.println("No " + WebappLocaleFiles.chromeSource("tasklist", language)
                     + ": Camunda's chrome is not checked for English in this build");
-            read(WebappLocaleFiles.chromeSource("tasklist", "en")).get("labels").forEach(label -> notYetTranslated.add(label.asText()));
+            EnglishOnPage.json(WebappLocaleFiles.chromeSource("tasklist", "en")).get("labels").forEach(label -> notYetTranslated.add(label.asText()));
         }
         // the catalog's labels come from Relay's API, which answers in Accept-Language where the catalog bundle has them
         List<String> catalogEnglish = catalogLabels("en");
@@ -195,8 +189,8 @@ class WebappLanguagesJourneyTest extends BrowserJourney {
         }
         // Relay's own sentences (the score's factors, routing reasons, the timeline, public pages, mails): whole texts,
         // and of texts with arguments the literal pieces of twelve letters or more between them
-        Properties messages = properties("i18n/messages.properties");
-        Properties messagesTranslated = properties("i18n/messages_" + language + ".properties");
+        Properties messages = EnglishOnPage.properties("i18n/messages.properties");
+        Properties messagesTranslated = EnglishOnPage.properties("i18n/messages_" + language + ".properties");
         for (String key : messages.stringPropertyNames()) {
             String value = messages.getProperty(key);
             if (key.startsWith("format.") || value.equals(messagesTranslated.getProperty(key))) {
@@ -214,9 +208,9 @@ class WebappLanguagesJourneyTest extends BrowserJourney {
         translated.stringPropertyNames().forEach(key -> ownWords.append(translated.getProperty(key)).append('\n'));
         messagesTranslated.stringPropertyNames().forEach(key -> ownWords.append(messagesTranslated.getProperty(key)).append('\n'));
         if (new ClassPathResource(WebappLocaleFiles.chromeSource("tasklist", language)).exists()) {
-            read(WebappLocaleFiles.chromeSource("tasklist", language)).get("labels").forEach(l -> ownWords.append(l.asText()).append('\n'));
+            EnglishOnPage.json(WebappLocaleFiles.chromeSource("tasklist", language)).get("labels").forEach(l -> ownWords.append(l.asText()).append('\n'));
         }
-        english.removeIf(text -> word(text).matcher(ownWords).find());
+        english.removeIf(text -> EnglishOnPage.word(text).matcher(ownWords).find());
         return new EnglishCheck(english, notYetTranslated);
     }
 
@@ -239,32 +233,6 @@ class WebappLanguagesJourneyTest extends BrowserJourney {
     }
 
     private void assertNoEnglish(EnglishCheck check, String where) {
-        String page = browser.driver.findElement(By.tagName("body")).getText();
-        for (String text : check.notYetTranslated().stream().sorted(Comparator.comparing(String::length).reversed()).toList()) {
-            page = page.replace(text, " ");
-        }
-        final String shown = page;
-        List<String> found = check.forbidden().stream()
-                .filter(text -> word(text).matcher(shown).find())
-                .toList();
-        Assertions.assertThat(found).as("English on %s:%n%s", where, shown).isEmpty();
-    }
-
-    private static Pattern word(String text) {
-        return Pattern.compile("(?<![\\p{L}])" + Pattern.quote(text) + "(?![\\p{L}])");
-    }
-
-    private static Properties properties(String file) throws Exception {
-        Properties properties = new Properties();
-        try (Reader reader = new InputStreamReader(new ClassPathResource(file).getInputStream(), StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
-        return properties;
-    }
-
-    private JsonNode read(String file) throws Exception {
-        try (InputStream in = new ClassPathResource(file).getInputStream()) {
-            return json.readTree(in);
-        }
+        EnglishOnPage.assertNone(browser.driver, check.forbidden(), check.notYetTranslated(), where);
     }
 }
