@@ -100,7 +100,7 @@ class RewardLedgerTest extends RelayIntegrationTest {
 
     @Test
     void a_won_mortgage_from_an_advocate_waits_for_a_manager_who_decides_in_tasklist_with_a_reason_to_reject() {
-        Referral oliver = intake.create(advocateReferral("Oliver Grant", "oliver@mail.example", "MORTGAGE"));
+        Referral oliver = intake.create(RelayTestData.advocatesReferral("Oliver Grant", "oliver@mail.example", "MORTGAGE"));
         Reward reward = win(oliver);
         Assertions.assertThat(reward.getAmount()).isEqualByComparingTo("250.00");
         Assertions.assertThat(reward.getStatus()).isEqualTo(RewardStatus.PENDING_APPROVAL);
@@ -133,7 +133,7 @@ class RewardLedgerTest extends RelayIntegrationTest {
 
     @Test
     void self_referral_the_referrer_is_the_customer() {
-        Referral lena = intake.create(advocateReferral("Lena Ortiz", "lena@mail.example", "CREDIT_CARD"));
+        Referral lena = intake.create(RelayTestData.advocatesReferral("Lena Ortiz", "lena@mail.example", "CREDIT_CARD"));
         assertFinding(convert(lena), GamingCheck.SELF_REFERRAL);
     }
 
@@ -171,7 +171,7 @@ class RewardLedgerTest extends RelayIntegrationTest {
     @Test
     void the_referrer_and_the_customer_share_contact_details() {
         jdbc.update("update advocate set email = 'family@mail.example' where code = 'ADV-123'");
-        Referral paul = intake.create(advocateReferral("Paul Ortiz", "Family@mail.example", "CREDIT_CARD"));
+        Referral paul = intake.create(RelayTestData.advocatesReferral("Paul Ortiz", "Family@mail.example", "CREDIT_CARD"));
         assertFinding(convert(paul), GamingCheck.SHARED_CONTACT_DETAILS);
     }
 
@@ -258,7 +258,7 @@ class RewardLedgerTest extends RelayIntegrationTest {
 
     @Test
     void a_won_opportunity_that_falls_through_is_closed_as_lost_with_a_reason_and_the_win_reward_reversed() {
-        Referral sofia = intake.create(advocateReferral("Sofia Fallthrough", "sofia.ft@mail.example", "CREDIT_CARD"));
+        Referral sofia = intake.create(RelayTestData.advocatesReferral("Sofia Fallthrough", "sofia.ft@mail.example", "CREDIT_CARD"));
         Reward won = win(sofia);
         Referral now = data.reload(sofia);
         Long opportunity = jdbc.queryForObject("select id from opportunity where referral_id = ?", Long.class, sofia.getId());
@@ -281,7 +281,7 @@ class RewardLedgerTest extends RelayIntegrationTest {
 
     @Test
     void an_opportunity_lost_after_it_was_won_takes_back_what_the_win_earned() {
-        Referral sofia = intake.create(advocateReferral("Sofia Marsh", "sofia@mail.example", "CREDIT_CARD"));
+        Referral sofia = intake.create(RelayTestData.advocatesReferral("Sofia Marsh", "sofia@mail.example", "CREDIT_CARD"));
         Reward won = win(sofia);
         Assertions.assertThat(won.getStatus()).isEqualTo(RewardStatus.APPROVED);
         transactions.executeWithoutResult(s -> timeline.record(data.reload(sofia), ReferralEventType.OPPORTUNITY_LOST,
@@ -369,13 +369,6 @@ class RewardLedgerTest extends RelayIntegrationTest {
         Assertions.assertThat(closed.getStatusCode().value()).as(closed.getBody()).isEqualTo(200);
         return rewards.findByReferralIdOrderByIdAsc(referral.getId()).stream()
                 .filter(r -> r.getOutcome() == RewardOutcome.OPPORTUNITY_WON).findFirst().orElseThrow();
-    }
-
-    static CreateReferralRequest advocateReferral(String customer, String email, String product) {
-        return new CreateReferralRequest(ReferralKind.REFERRAL, "PERSON_REFERRAL",
-                new CustomerData(CustomerType.PERSON, customer, null, "+1 555 0142", email, "Springfield", "Central", null),
-                product, new InterestValue(new BigDecimal("320000"), "USD"), "ADVOCATE",
-                new ReferrerData(ReferrerType.ADVOCATE, "ADV-123", null), null);
     }
 
     private Reward only(Referral referral) {

@@ -57,7 +57,7 @@ class RewardPayoutTest extends RelayIntegrationTest {
 
     @Test
     void eight_managers_approving_one_reward_at_once_credit_it_once() throws Exception {
-        Referral oliver = intake.create(RewardLedgerTest.advocateReferral("Oliver Grant", "oliver@mail.example", "MORTGAGE"));
+        Referral oliver = intake.create(RelayTestData.advocatesReferral("Oliver Grant", "oliver@mail.example", "MORTGAGE"));
         jdbc.update("update advocate set email = 'oliver@mail.example' where code = 'ADV-123'");   // a finding: it waits
         Reward pending = transactions.execute(s -> ledger.earn(data.reload(oliver), RewardOutcome.CONVERTED, "bob").orElseThrow());
         Assertions.assertThat(pending.getStatus()).isEqualTo(RewardStatus.PENDING_APPROVAL);
@@ -79,7 +79,7 @@ class RewardPayoutTest extends RelayIntegrationTest {
         Referral kiara = intake.create(RelayTestData.kiarasMortgage());
         taskService.complete(taskService.createTaskQuery().processInstanceId(kiara.getProcessInstanceId())
                 .taskDefinitionKey("Task_ReviewReferral").singleResult().getId(), Map.of("reviewDecision", "accept"));
-        Referral sofia = intake.create(RewardLedgerTest.advocateReferral("Sofia Marsh", "sofia@mail.example", "CREDIT_CARD"));
+        Referral sofia = intake.create(RelayTestData.advocatesReferral("Sofia Marsh", "sofia@mail.example", "CREDIT_CARD"));
         Reward advocates = transactions.execute(s -> ledger.earn(data.reload(sofia), RewardOutcome.CONVERTED, "bob").orElseThrow());
         Assertions.assertThat(advocates.getStatus()).isEqualTo(RewardStatus.APPROVED);
 

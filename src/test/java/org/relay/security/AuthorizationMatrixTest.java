@@ -508,6 +508,11 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                         "{\"language\":null}"), EnumSet.complementOf(EnumSet.of(ANONYMOUS))),
                 new Surface("GET /public/lead?lang=fr (the public form in French)", (f, u) -> get("/public/lead?lang=fr"),
                         EnumSet.allOf(Role.class)),
+                // a reward waiting for a manager (issue #29): its Tasklist task reaches the programme's managers only
+                new Surface("GET /engine-rest/task/{reward approval task}",
+                        (f, u) -> get("/engine-rest/task/" + rewardTask()), EnumSet.of(QUEUE_MANAGER, ADMIN)),
+                new Surface("GET /engine-rest/task/{reward approval task}/form-variables",
+                        (f, u) -> get("/engine-rest/task/" + rewardTask() + "/form-variables"), EnumSet.of(QUEUE_MANAGER, ADMIN)),
                 // an advocate's language (their mails and page): the managers who look after advocates, administrators
                 new Surface("GET /api/advocates/{code}/language", (f, u) -> get("/api/advocates/" + matrixAdvocate()
                         + "/language"), EnumSet.of(QUEUE_MANAGER, OTHER_MANAGER, ADMIN)),
@@ -526,6 +531,26 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
         }
         return advocateLink;
     }
+
+    private String rewardTask;
+
+    /** The Approve reward task of an advocate's flagged reward (shared contact details), made once for the matrix. */
+    private String rewardTask() {
+        if (rewardTask == null) {
+            var request = RelayTestData.advocatesReferral("Matrix Reward", "matrix.reward@mail.example", "CREDIT_CARD");
+            jdbc.update("update advocate set email = 'matrix.reward@mail.example' where code = 'ADV-123'");
+            var referral = intake.create(request);
+            var reward = transactions.execute(s -> rewardLedger.earn(data.reload(referral),
+                    org.relay.rewards.RewardOutcome.CONVERTED, "bob").orElseThrow());
+            rewardTask = taskService.createTaskQuery().processInstanceBusinessKey(reward.getReference()).singleResult().getId();
+        }
+        return rewardTask;
+    }
+
+    @Autowired
+    org.relay.rewards.RewardLedger rewardLedger;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     private Long meeting;
 

@@ -85,6 +85,14 @@ public class RelayTestData {
         return referral("Kiara Thompson", "MORTGAGE", "450000", "ryan");
     }
 
+    /** A customer Lena Ortiz (the demo's realtor advocate, ADV-123) refers: a 320 000 interest in {@code product}. */
+    public static CreateReferralRequest advocatesReferral(String customer, String email, String product) {
+        return new CreateReferralRequest(ReferralKind.REFERRAL, "PERSON_REFERRAL",
+                new CustomerData(CustomerType.PERSON, customer, null, "+1 555 0142", email, "Springfield", "Central", null),
+                product, new InterestValue(new BigDecimal("320000"), "USD"), "ADVOCATE",
+                new ReferrerData(ReferrerType.ADVOCATE, "ADV-123", null), null);
+    }
+
     public static CreateReferralRequest referral(String customerName, String interest, String amount, String referrer) {
         return new CreateReferralRequest(ReferralKind.REFERRAL, "PERSON_REFERRAL",
                 new CustomerData(CustomerType.PERSON, customerName, null, "+1 555 0101", "customer@mail.example",
