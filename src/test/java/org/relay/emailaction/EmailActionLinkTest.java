@@ -1,7 +1,6 @@
 package org.relay.emailaction;
 
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -147,24 +146,9 @@ class EmailActionLinkTest extends RelayIntegrationTest {
     /** The path of the Accept or Reject link in Alice's mail (plain-text part). */
     private String link(String label) throws Exception {
         MimeMessage mail = mailsTo("alice@relay.example").get(0);
-        String text = textOf((MimeMultipart) mail.getContent());
+        String text = org.relay.support.MailText.of(mail);
         String line = text.lines().filter(l -> l.startsWith(label + ": ")).findFirst().orElseThrow();
         return line.substring(line.indexOf("https://relay.test") + "https://relay.test".length()).trim();
-    }
-
-    private static String textOf(MimeMultipart multipart) throws Exception {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            var part = multipart.getBodyPart(i);
-            if (part.getContent() instanceof MimeMultipart nested) {
-                String found = textOf(nested);
-                if (found != null) {
-                    return found;
-                }
-            } else if (part.isMimeType("text/plain")) {
-                return (String) part.getContent();
-            }
-        }
-        return null;
     }
 
     private Task review(Referral referral) {

@@ -127,24 +127,7 @@ class WebFormLanguagesTest extends RelayIntegrationTest {
 
     /** The plain-text part of a mail. */
     private static String text(MimeMessage mail) throws Exception {
-        String found = find((jakarta.mail.internet.MimeMultipart) mail.getContent());
-        Assertions.assertThat(found).as("text/plain part").isNotNull();
-        return found;
-    }
-
-    private static String find(jakarta.mail.internet.MimeMultipart multipart) throws Exception {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            var part = multipart.getBodyPart(i);
-            if (part.getContent() instanceof jakarta.mail.internet.MimeMultipart nested) {
-                String found = find(nested);
-                if (found != null) {
-                    return found;
-                }
-            } else if (part.isMimeType("text/plain")) {
-                return (String) part.getContent();
-            }
-        }
-        return null;
+        return org.relay.support.MailText.of(mail);
     }
 
     private static Map<String, String> valid() {
