@@ -4,6 +4,7 @@ import org.relay.queue.RoutingQueueRepository;
 import org.relay.queue.RoutingQueue;
 import org.relay.common.DirectoryNames;
 import org.relay.security.EngineAuthorizations;
+import org.relay.security.RelayAuthorities;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -43,9 +44,12 @@ class QueueController {
     private final TasklistFilters filters;
     private final EngineAuthorizations authorizations;
     private final ManagerInstanceGrants managerGrants;
+    private final RelayAuthorities relayAuthorities;
 
     QueueController(RoutingQueueRepository queues, IdentityService identityService, TasklistFilters filters,
-                    EngineAuthorizations authorizations, ManagerInstanceGrants managerGrants) {
+                    EngineAuthorizations authorizations, ManagerInstanceGrants managerGrants,
+                    RelayAuthorities relayAuthorities) {
+        this.relayAuthorities = relayAuthorities;
         this.authorizations = authorizations;
         this.managerGrants = managerGrants;
         this.queues = queues;
@@ -92,6 +96,7 @@ class QueueController {
         filters.ensureQueue(groupId, group.getName() == null ? groupId : group.getName());
         authorizations.ensure();
         managerGrants.queueManagersChanged(groupId);   // rare, and idempotent: no grant changes unless the managers did
+        relayAuthorities.managerGroupsChanged();   // who is a manager (Relay's URL rules) follows at once on this node
         return new QueueView(groupId, group.getName(), queue.getManagerGroupId(), queue.getLineOfBusiness());
     }
 

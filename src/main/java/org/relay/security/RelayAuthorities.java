@@ -12,6 +12,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -69,6 +72,24 @@ public class RelayAuthorities {
             authorities.add(new SimpleGrantedAuthority("ROLE_OPERATOR"));
         }
         return authorities;
+    }
+
+    /**
+     * A queue's manager group changed: sign-ins after the change commits read the manager groups anew on this node
+     * (other nodes within relay.security.credentials-cache). Invalidated at the commit, not before: the request making
+     * the change signed in with the groups as they were and would otherwise have remembered those.
+     */
+    public void managerGroupsChanged() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    managerGroups.invalidateAll();
+                }
+            });
+        } else {
+            managerGroups.invalidateAll();
+        }
     }
 
     private Set<String> managerGroups() {

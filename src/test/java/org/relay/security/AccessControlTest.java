@@ -190,6 +190,25 @@ class AccessControlTest extends RelayIntegrationTest {
     }
 
     @Test
+    void a_new_manager_group_counts_at_once_on_the_node_that_set_it() {
+        // someone signs in: the set of manager groups is now remembered (relay.security.credentials-cache)
+        Assertions.assertThat(as("bob").getForEntity("/api/referrals?size=1", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        try {
+            Assertions.assertThat(as("demo").exchange("/api/queues/insurance", HttpMethod.PUT,
+                    jsonBody(Map.of("managerGroupId", "cards-and-loans", "lineOfBusiness", "insurance")), String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.OK);
+            // Carlos (cards and loans) manages insurance now: a manager's page answers him at once, not after the cache
+            Assertions.assertThat(as("carlos").getForEntity("/api/advocates/ADV-123/referrer-preferences", String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.OK);
+        } finally {
+            Assertions.assertThat(as("demo").exchange("/api/queues/insurance", HttpMethod.PUT,
+                    jsonBody(Map.of("managerGroupId", "referral-managers", "lineOfBusiness", "insurance")), String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.OK);
+        }
+    }
+
+    @Test
     void nobody_acts_in_someone_elses_name() {
         Referral kiara = intake.create(RelayTestData.kiarasMortgage());
         ResponseEntity<String> forged = as("alice").postForEntity("/api/referrals/" + kiara.getReferenceNumber()
