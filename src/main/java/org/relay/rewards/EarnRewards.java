@@ -1,5 +1,6 @@
 package org.relay.rewards;
 
+import org.relay.i18n.StoredSentence;
 import org.relay.referral.CustomerDataErasing;
 import org.relay.referral.Referral;
 import org.relay.referral.ReferralEventRecorded;
@@ -42,10 +43,11 @@ class EarnRewards {
                     .ifPresent(outcome -> ledger.earn(referral, outcome, recorded.event().getActor()));
             // the won deal fell through: what winning it earned is taken back
             case OPPORTUNITY_LOST -> ledger.reverseForReferral(referral.getId(), List.of(RewardOutcome.OPPORTUNITY_WON),
-                    "Opportunity lost after it was won", actor(recorded));
+                    StoredSentence.of("rewards.reason.opportunity-lost"), actor(recorded));
             // a reopened referral starts its outcome again: a conversion or a win it earned is earned anew, if at all
             case REOPENED -> ledger.reverseForReferral(referral.getId(),
-                    List.of(RewardOutcome.CONVERTED, RewardOutcome.OPPORTUNITY_WON), "Referral reopened", actor(recorded));
+                    List.of(RewardOutcome.CONVERTED, RewardOutcome.OPPORTUNITY_WON), StoredSentence.of("rewards.reason.reopened"),
+                    actor(recorded));
             default -> {
             }
         }
@@ -61,7 +63,7 @@ class EarnRewards {
             boolean closesIt = referral.getStatus().isOpen();
             for (Reward reward : rewards.findByReferralIdOrderByIdAsc(referralId)) {
                 if (closesIt && reward.getStatus() != RewardStatus.PAID) {
-                    ledger.reverse(reward, "Customer's data erased before the referral was decided", RewardLedger.SYSTEM);
+                    ledger.reverse(reward, StoredSentence.of("rewards.reason.erased"), RewardLedger.SYSTEM);
                 }
                 if (referral.getReferrer() != null && referral.getReferrer().getType() == ReferrerType.CUSTOMER) {
                     reward.anonymise(ERASED_REFERRER);

@@ -1,5 +1,6 @@
 package org.relay.rewards;
 
+import org.relay.i18n.StoredSentence;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -48,15 +49,16 @@ class RewardCaps {
                 Timestamp.from(from));
         long points = ((Number) so.get("points")).longValue();
         BigDecimal amount = new BigDecimal(so.get("amount").toString());
-        String period = cap.period().name().toLowerCase();
+        // kept as a sentence of the rewards bundle, worded for whoever reads the ledger (i18n/rewards)
+        String period = cap.period().name();
         if (cap.maxPoints() != null && reward.getPoints() > 0 && points + reward.getPoints() > cap.maxPoints()) {
-            return Optional.of("Cap of " + cap.maxPoints() + " points per " + period + " reached (" + points
-                    + " already + " + reward.getPoints() + ")");
+            return Optional.of(StoredSentence.of("rewards.reason.cap-points." + period, cap.maxPoints(), points,
+                    reward.getPoints()));
         }
         if (cap.maxAmount() != null && reward.getAmount() != null
                 && amount.add(reward.getAmount()).compareTo(cap.maxAmount()) > 0) {
-            return Optional.of("Cap of " + reward.getCurrency() + " " + cap.maxAmount().toPlainString() + " per " + period
-                    + " reached (" + amount.toPlainString() + " already + " + reward.getAmount().toPlainString() + ")");
+            return Optional.of(StoredSentence.of("rewards.reason.cap-amount." + period, reward.getCurrency(),
+                    cap.maxAmount().toPlainString(), amount.toPlainString(), reward.getAmount().toPlainString()));
         }
         return Optional.empty();
     }

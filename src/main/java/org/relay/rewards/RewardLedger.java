@@ -1,5 +1,6 @@
 package org.relay.rewards;
 
+import org.relay.i18n.StoredSentence;
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
 import org.relay.common.ConflictException;
@@ -97,8 +98,9 @@ public class RewardLedger {
             reward.hold();
             write(reward, LedgerEntryType.HELD, SYSTEM, capReached.get(), now);
         } else if (found.isEmpty() && !reward.isApprovalRequired()) {
-            reward.approve(SYSTEM, "No findings; the rules need no approval", now);
-            write(reward, LedgerEntryType.APPROVED, SYSTEM, "No findings; the rules need no approval", now);
+            String why = StoredSentence.of("rewards.reason.auto-approved");
+            reward.approve(SYSTEM, why, now);
+            write(reward, LedgerEntryType.APPROVED, SYSTEM, why, now);
         }
         if (reward.getStatus().awaitsManager()) {
             approval.start(reward);
@@ -122,7 +124,7 @@ public class RewardLedger {
                     reward.getStatus().name().toLowerCase().replace('_', ' '), reward.getDecidedBy());
         }
         Instant now = clock.instant();
-        String why = reason == null || reason.isBlank() ? null : reason.trim();
+        String why = reason == null || reason.isBlank() ? null : StoredSentence.asWritten(reason.trim());
         if (decision == Decision.APPROVE) {
             reward.approve(actor, why, now);
             write(reward, LedgerEntryType.APPROVED, actor, why, now);
@@ -174,7 +176,7 @@ public class RewardLedger {
 
     void paid(Reward reward, String actor, String batch, Instant at) {
         reward.paid(at);
-        write(reward, LedgerEntryType.PAID, actor, "Payout " + batch + " confirmed", at);
+        write(reward, LedgerEntryType.PAID, actor, StoredSentence.of("rewards.reason.paid", batch), at);
     }
 
     private void write(Reward reward, LedgerEntryType type, String actor, String reason, Instant at) {

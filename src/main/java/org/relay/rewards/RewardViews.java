@@ -1,5 +1,6 @@
 package org.relay.rewards;
 
+import org.relay.i18n.StoredSentences;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -15,10 +16,12 @@ class RewardViews {
     private final RewardLedgerEntryRepository entries;
     private final PayoutBatchRepository batches;
     private final MessageSource messages;
+    private final StoredSentences sentences;
     private final Clock clock;
 
     RewardViews(RewardFindingRepository findings, RewardLedgerEntryRepository entries, PayoutBatchRepository batches,
-                MessageSource messages, Clock clock) {
+                MessageSource messages, StoredSentences sentences, Clock clock) {
+        this.sentences = sentences;
         this.findings = findings;
         this.entries = entries;
         this.batches = batches;
@@ -46,7 +49,7 @@ class RewardViews {
 
     private RewardView view(Reward r, boolean withLedger) {
         List<RewardView.Entry> ledger = withLedger ? entries.findByRewardIdOrderByOccurredAtAscIdAsc(r.getId()).stream()
-                .map(e -> new RewardView.Entry(e.getType().name(), e.getActor(), e.getReason(), e.getPoints(),
+                .map(e -> new RewardView.Entry(e.getType().name(), e.getActor(), sentences.word(e.getReason()), e.getPoints(),
                         e.getAmount(), e.getCurrency(), e.getOccurredAt())).toList() : null;
         String batch = r.getPayoutBatchId() == null ? null
                 : batches.findById(r.getPayoutBatchId()).map(PayoutBatch::getReference).orElse(null);
@@ -54,7 +57,7 @@ class RewardViews {
                 r.getReferrerId(), r.getReferrerName(), r.getCreditQueue(), r.getRecordType(), r.getProduct(),
                 r.getValueBand().name(), r.getPoints(), r.getAmount(), r.getCurrency(), r.getRuleName(),
                 r.isApprovalRequired(), r.isHeldForCap(), r.getStatus().name(), r.isPayable(clock.instant()),
-                r.getEarnedAt(), r.getPayableFrom(), r.getDecidedBy(), r.getDecidedAt(), r.getDecisionReason(), batch,
-                r.getPaidAt(), r.getReversedAt(), r.getReversalReason(), findingsOf(r), ledger);
+                r.getEarnedAt(), r.getPayableFrom(), r.getDecidedBy(), r.getDecidedAt(), sentences.word(r.getDecisionReason()), batch,
+                r.getPaidAt(), r.getReversedAt(), sentences.word(r.getReversalReason()), findingsOf(r), ledger);
     }
 }

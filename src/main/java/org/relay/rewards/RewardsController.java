@@ -1,5 +1,6 @@
 package org.relay.rewards;
 
+import org.relay.i18n.StoredSentence;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -107,7 +108,7 @@ class RewardsController {
     @Transactional
     RewardView reverse(@PathVariable String reference, @Valid @RequestBody ReversalRequest request) {
         Caller caller = managers.requireManager();
-        return views.full(ledger.reverse(reference, request.reason(), caller.userId()));
+        return views.full(ledger.reverse(reference, StoredSentence.asWritten(request.reason()), caller.userId()));
     }
 
     /** Rewards earned in a period, per person (referrer) or per branch (the employee's queue when they referred). */

@@ -288,7 +288,15 @@ class RewardLedgerTest extends RelayIntegrationTest {
                 "alice", "Customer cancelled", null));
         Reward reversed = rewards.findByReference(won.getReference()).orElseThrow();
         Assertions.assertThat(reversed.getStatus()).isEqualTo(RewardStatus.REVERSED);
-        Assertions.assertThat(reversed.getReversalReason()).isEqualTo("Opportunity lost after it was won");
+        Assertions.assertThat(reversed.getReversalReason()).as("kept as a code, worded for each reader")
+                .isEqualTo(org.relay.i18n.StoredSentence.of("rewards.reason.opportunity-lost"));
+        Assertions.assertThat(as("jackie").getForObject("/api/rewards/" + won.getReference(), String.class))
+                .contains("Opportunity lost after it was won");
+        org.springframework.http.HttpHeaders french = new org.springframework.http.HttpHeaders();
+        french.set("Accept-Language", "fr");
+        Assertions.assertThat(as("jackie").exchange("/api/rewards/" + won.getReference(),
+                org.springframework.http.HttpMethod.GET, new org.springframework.http.HttpEntity<>(french), String.class)
+                .getBody()).contains("Opportunité perdue après avoir été gagnée");
         Assertions.assertThat(rewards.findByReferralIdOrderByIdAsc(sofia.getId())).as("the conversion's reward stays")
                 .anyMatch(r -> r.getOutcome() == RewardOutcome.CONVERTED && r.getStatus() == RewardStatus.APPROVED);
     }
