@@ -1,5 +1,6 @@
 package org.relay.analytics;
 
+import org.relay.common.DatabaseVendor;
 import org.relay.common.RunLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,7 @@ public class ReportRollups {
         long start = System.nanoTime();
         Instant now = clock.instant();
         Map<String, Object> params = new HashMap<>(Map.of("weekAgo", weekAgo(now)));
-        boolean postgres = isPostgres();
+        boolean postgres = DatabaseVendor.isPostgres(jdbc);
         Optional<List<ReportFilter.Days>> stale = postgres ? staleMonths(now) : Optional.empty();
         long rows = 0;
         for (String condition : stale.map(ranges -> rebuildOnly(ranges, params)).orElseGet(this::rebuildAll)) {
@@ -290,11 +291,6 @@ public class ReportRollups {
 
     private static Timestamp startOf(LocalDate day) {
         return Timestamp.from(day.atStartOfDay().toInstant(ZoneOffset.UTC));
-    }
-
-    private boolean isPostgres() {
-        return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
-                c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
     }
 
     /** The last rebuild: when, how many months it redid (null: all of them), how long it took. */

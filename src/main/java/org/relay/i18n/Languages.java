@@ -1,5 +1,6 @@
 package org.relay.i18n;
 
+import org.relay.common.InvalidRequestException;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -36,6 +37,18 @@ public class Languages {
         }
         String language = Locale.forLanguageTag(tag.trim().replace('_', '-')).getLanguage();
         return supported.stream().filter(l -> l.getLanguage().equals(language)).findFirst();
+    }
+
+    /**
+     * A language a request may leave out: empty when {@code tag} is null, the supported language it names, else a
+     * 400 naming {@code field} with the languages Relay speaks.
+     */
+    public Optional<Locale> optional(String field, String tag) {
+        Optional<Locale> language = supported(tag);
+        if (tag != null && language.isEmpty()) {
+            throw InvalidRequestException.of(field, "problem.language.one-of", String.join(", ", supportedTags()));
+        }
+        return language;
     }
 
     /** The best supported language of an Accept-Language header (by its weights), if it names any. */

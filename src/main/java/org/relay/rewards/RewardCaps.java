@@ -1,7 +1,7 @@
 package org.relay.rewards;
 
 import org.relay.i18n.StoredSentence;
-import org.springframework.jdbc.core.ConnectionCallback;
+import org.relay.common.DatabaseVendor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +29,7 @@ class RewardCaps {
     RewardCaps(JdbcTemplate jdbc, RewardProperties properties) {
         this.jdbc = jdbc;
         this.properties = properties;
-        this.postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
+        this.postgres = DatabaseVendor.isPostgres(jdbc);
     }
 
     /** Why this new reward is over its referrer's cap ("cap of 100 points per month reached: 90 + 25"), if it is. */

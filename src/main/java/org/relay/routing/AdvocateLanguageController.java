@@ -3,7 +3,6 @@ package org.relay.routing;
 import org.relay.audit.AuditAction;
 import org.relay.audit.AuditTrail;
 import org.relay.common.ForbiddenException;
-import org.relay.common.InvalidRequestException;
 import org.relay.common.NotFoundException;
 import org.relay.i18n.Languages;
 import org.relay.security.Caller;
@@ -56,10 +55,7 @@ class AdvocateLanguageController {
     LanguageView choose(@PathVariable String code, @RequestBody(required = false) LanguageInput input) {
         Advocate advocate = require(code);
         String asked = input == null ? null : input.language();
-        Optional<Locale> language = languages.supported(asked);
-        if (asked != null && language.isEmpty()) {
-            throw InvalidRequestException.of("language", "problem.language.one-of", String.join(", ", languages.supportedTags()));
-        }
+        Optional<Locale> language = languages.optional("language", asked);
         advocate.speaks(language.map(Locale::getLanguage).orElse(null));
         audit.write(AuditAction.CHANGED, null, "language of advocate " + advocate.getCode(),
                 String.valueOf(advocate.getLanguage()), null);

@@ -98,10 +98,7 @@ class RoutingAdminController {
     @Transactional
     public Advocate updateAdvocate(@PathVariable @Size(max = 64) String code, @Valid @RequestBody AdvocateSettings settings) {
         requireUser(settings.ownerUserId(), "ownerUserId");
-        Optional<Locale> language = languages.supported(settings.language());
-        if (settings.language() != null && language.isEmpty()) {
-            throw InvalidRequestException.of("language", "problem.language.one-of", String.join(", ", languages.supportedTags()));
-        }
+        Optional<Locale> language = languages.optional("language", settings.language());
         boolean active = settings.active() == null || settings.active();
         Advocate advocate = advocates.findById(code).orElseGet(() -> new Advocate(code, settings.name(),
                 settings.ownerUserId(), active));

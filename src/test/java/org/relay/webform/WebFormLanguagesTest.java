@@ -32,7 +32,6 @@ import java.util.stream.Collectors;
  */
 class WebFormLanguagesTest extends RelayIntegrationTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -80,14 +79,14 @@ class WebFormLanguagesTest extends RelayIntegrationTest {
         form.put("email", "pas-une-adresse");
         form.remove("consent");
 
-        HttpResponse<String> refused = post("/public/lead", withCsrf(page, form), "fr-FR");
+        HttpResponse<String> refused = post("/public/lead", WebToLeadTest.withCsrf(page, form), "fr-FR");
         Assertions.assertThat(refused.statusCode()).isEqualTo(400);
         Assertions.assertThat(refused.body()).contains("Veuillez corriger les champs signalés.")
                 .contains("Cette adresse e-mail ne semble pas correcte.")
                 .contains("Veuillez donner votre accord afin que nous puissions vous contacter.")
                 .doesNotContain("Please agree");
 
-        HttpResponse<String> thanks = post("/public/lead", withCsrf(page, valid()), "fr-FR");
+        HttpResponse<String> thanks = post("/public/lead", WebToLeadTest.withCsrf(page, valid()), "fr-FR");
         Assertions.assertThat(thanks.uri().getPath()).isEqualTo("/public/lead/thanks");
         Assertions.assertThat(thanks.body()).contains("<html lang=\"fr\"").contains("Merci").contains("Nous avons bien reçu votre demande");
 
@@ -142,14 +141,6 @@ class WebFormLanguagesTest extends RelayIntegrationTest {
         form.put("consent", "true");
         form.put("website", "");
         return form;
-    }
-
-    private static Map<String, String> withCsrf(HttpResponse<String> page, Map<String, String> form) {
-        Matcher matcher = CSRF.matcher(page.body());
-        Assertions.assertThat(matcher.find()).as("CSRF token in the page").isTrue();
-        Map<String, String> withToken = new LinkedHashMap<>(form);
-        withToken.put("_csrf", matcher.group(1));
-        return withToken;
     }
 
     private HttpResponse<String> get(String path, String acceptLanguage) throws Exception {

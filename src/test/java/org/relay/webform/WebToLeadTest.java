@@ -218,7 +218,8 @@ class WebToLeadTest extends RelayIntegrationTest {
         return form;
     }
 
-    private static Map<String, String> withCsrf(HttpResponse<String> page, Map<String, String> form) {
+    /** The form's fields with the page's CSRF token, as a browser posts them (the language tests use it too). */
+    static Map<String, String> withCsrf(HttpResponse<String> page, Map<String, String> form) {
         Matcher matcher = CSRF.matcher(page.body());
         Assertions.assertThat(matcher.find()).as("CSRF token in the page").isTrue();
         Map<String, String> withToken = new LinkedHashMap<>(form);
