@@ -513,6 +513,13 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
                         (f, u) -> get("/engine-rest/task/" + rewardTask()), EnumSet.of(QUEUE_MANAGER, ADMIN)),
                 new Surface("GET /engine-rest/task/{reward approval task}/form-variables",
                         (f, u) -> get("/engine-rest/task/" + rewardTask() + "/form-variables"), EnumSet.of(QUEUE_MANAGER, ADMIN)),
+                new Surface("GET /api/rewards/{reward}", (f, u) -> get("/api/rewards/" + rewardReference()),
+                        EnumSet.of(QUEUE_MANAGER, ADMIN)),
+                new Surface("GET /api/rewards/totals (the dashboard card)", (f, u) -> get("/api/rewards/totals"),
+                        EnumSet.of(QUEUE_MANAGER, ADMIN)),
+                new Surface("POST /api/rewards/{reward}/decision (400: a rejection needs its reason)",
+                        (f, u) -> post("/api/rewards/" + rewardReference() + "/decision", "{\"decision\":\"REJECT\"}"),
+                        EnumSet.of(QUEUE_MANAGER, ADMIN)),
                 // an advocate's language (their mails and page): the managers who look after advocates, administrators
                 new Surface("GET /api/advocates/{code}/language", (f, u) -> get("/api/advocates/" + matrixAdvocate()
                         + "/language"), EnumSet.of(QUEUE_MANAGER, OTHER_MANAGER, ADMIN)),
@@ -542,9 +549,18 @@ class AuthorizationMatrixTest extends RelayIntegrationTest {
             var referral = intake.create(request);
             var reward = transactions.execute(s -> rewardLedger.earn(data.reload(referral),
                     org.relay.rewards.RewardOutcome.CONVERTED, "bob").orElseThrow());
-            rewardTask = taskService.createTaskQuery().processInstanceBusinessKey(reward.getReference()).singleResult().getId();
+            rewardReference = reward.getReference();
+            rewardTask = taskService.createTaskQuery().processInstanceBusinessKey(rewardReference).singleResult().getId();
         }
         return rewardTask;
+    }
+
+    private String rewardReference;
+
+    /** That reward's reference (RWD-…). */
+    private String rewardReference() {
+        rewardTask();
+        return rewardReference;
     }
 
     @Autowired
